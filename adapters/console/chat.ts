@@ -1,0 +1,68 @@
+/**
+ * `npm run chat -- --user <name> [--locale en]`: talk to the bot in a terminal, against the same database
+ * as the server. When standard input is not a terminal, each line is one message and the replies are
+ * printed, so transcripts can be scripted: `printf 'help\nlanguage en\nhelp\n' | npm run chat`.
+ */
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import path from 'node:path';
+import { loadConfig } from '../../src/config.ts';
+import { loadProgram } from '../../src/program/load-program.ts';
+import { pinnedClock, systemClock } from '../../src/core/clock.ts';
+import { Bot } from '../../src/core/bot.ts';
+import { OutboxDispatcher } from '../../src/core/outbox-dispatcher.ts';
+import { openDatabase } from '../../src/db/open-database.ts';
+import { projectRoot } from '../../src/db/sqlite-url.ts';
+import { createServices } from '../../src/app/create-services.ts';
+import { createFeatures } from '../../src/app/features.ts';
+import { createLogger } from '../../src/app/logger.ts';
+import { ConsoleSession } from './console-session.ts';
+
+const { values } = parseArgs({ options: { user: { type: 'string', default: 'guest' }, locale: { type: 'string' } } });
+const user = values.user!.replace(/[^\w.@-]/g, '_');
+
+const config = loadConfig();
+const log = createLogger(process.env.LOG_LEVEL ?? 'warn');
+const clock = config.BOT_NOW ? pinnedClock(new Date(config.BOT_NOW)) : systemClock;
+const db = await openDatabase(config.DATABASE_URL);
+let dispatcher: OutboxDispatcher | undefined;
+const services = createServices({ db, program: loadProgram(config.PROGRAM), clock, log, flowTtlHours: config.FLOW_TTL_HOURS, onNotification: () => dispatcher?.kick() });
+const session = new ConsoleSession({ bot: new Bot(services, createFeatures()), user, locale: values.locale, filesDir: path.join(projectRoot, 'data', 'files') });
+
+// Notifications for this user are printed as they arrive; others wait in the outbox for their own session.
+await services.people.resolve({ key: session.identityKey, platform: 'console', tenant: '', userId: user, displayName: user });
+await services.people.saveAddress(session.identityKey, session.identityKey);
+dispatcher = new OutboxDispatcher({
+  outbox: services.outbox,
+  people: services.people,
+  clock,
+  log,
+  senders: () => [
+    {
+      platform: 'console',
+      canReach: (address) => address === session.identityKey,
+      send: async (_address, replies) => {
+        process.stdout.write(`\n🔔 ${session.render(replies)}\n`);
+      },
+    },
+  ],
+});
+
+const interactive = process.stdin.isTTY === true;
+if (interactive) dispatcher.start();
+const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: interactive });
+if (interactive) {
+  process.stdout.write(`${user} として接続しました / connected as ${user}. help でコマンド一覧、Ctrl+D で終了。\n`);
+  rl.setPrompt('> ');
+  rl.prompt();
+}
+for await (const line of rl) {
+  if (!interactive && line.trim() !== '') process.stdout.write(`> ${line}\n`);
+  const out = await session.send(line);
+  if (out) process.stdout.write(`${out}\n`);
+  dispatcher.kick();
+  await dispatcher.idle();
+  if (interactive) rl.prompt();
+}
+await dispatcher.stop();
+await db.close();

@@ -1,0 +1,46 @@
+// npm run db:generate (also the root package's postinstall, so `npm ci` leaves a usable client).
+// Runs `prisma generate` for each schema. Plain .mjs because it runs during install, before anything
+// else is known to work.
+//
+// The Prisma CLI downloads its native schema engine before `generate`, which fails offline, although
+// generate does not use it; pointing PRISMA_SCHEMA_ENGINE_BINARY at any existing executable (this Node)
+// skips the download.
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+// One entry per generated client; PostgreSQL will add 'prisma/postgresql/schema.prisma'.
+const schemas = ['prisma/sqlite/schema.prisma'];
+
+let cli;
+try {
+  // The CLI's entry point is its package.json `bin`, which is stable across versions.
+  const manifest = createRequire(path.join(root, 'package.json')).resolve('prisma/package.json');
+  const { bin } = JSON.parse(readFileSync(manifest, 'utf8'));
+  cli = path.join(path.dirname(manifest), typeof bin === 'string' ? bin : bin.prisma);
+} catch (error) {
+  if (error?.code !== 'MODULE_NOT_FOUND') throw error;
+  // `npm ci --omit=dev` (prisma is a devDependency): the client must have been generated beforehand,
+  // e.g. in a build stage; failing here would only break the production install.
+  console.warn('db:generate: the prisma CLI is not installed; skipping client generation');
+  process.exit(0);
+}
+
+const env = {
+  ...process.env,
+  PRISMA_SCHEMA_ENGINE_BINARY: process.env.PRISMA_SCHEMA_ENGINE_BINARY || process.execPath,
+  CHECKPOINT_DISABLE: '1', // no update check over the network
+  PRISMA_HIDE_UPDATE_MESSAGE: '1',
+};
+
+for (const schema of schemas) {
+  const result = spawnSync(process.execPath, [cli, 'generate', '--schema', schema], { cwd: root, env, stdio: 'inherit' });
+  if (result.status !== 0) {
+    console.error(`db:generate: prisma generate failed for ${schema}`);
+    process.exit(result.status ?? 1);
+  }
+}

@@ -1,0 +1,23 @@
+/** What a platform adapter (Slack, Teams) gives the composition root. */
+import type { Bot } from '../core/bot.ts';
+import type { ProactiveSender } from '../core/outbox-dispatcher.ts';
+import type { Logger } from '../core/ports.ts';
+import type { Services } from '../core/services.ts';
+import type { Config } from '../config.ts';
+import type { HttpRoute } from '../http/route.ts';
+
+export interface ChannelAdapter {
+  name: string;
+  routes: HttpRoute[];
+  /** How the adapter messages people proactively (notifications, reminders). */
+  sender?: ProactiveSender;
+  start?(): Promise<void>;
+  stop?(): Promise<void>;
+}
+
+export interface AdapterContext {
+  config: Config;
+  bot: Bot;
+  services: Services;
+  log: Logger;
+}

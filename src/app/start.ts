@@ -1,0 +1,91 @@
+/**
+ * Starts the whole bot: configuration, program, database (migrated), services, adapters, HTTP server and
+ * the outbox dispatcher. Used by `npm start` and by the end-to-end tests, which start the real thing.
+ */
+import { readFileSync } from 'node:fs';
+import { loadConfig, type Config } from '../config.ts';
+import { loadProgram } from '../program/load-program.ts';
+import { pinnedClock, systemClock, type Clock } from '../core/clock.ts';
+import { Bot } from '../core/bot.ts';
+import { OutboxDispatcher } from '../core/outbox-dispatcher.ts';
+import type { Services } from '../core/services.ts';
+import { openDatabase, type OpenDatabase } from '../db/open-database.ts';
+import { redact } from '../db/sqlite-url.ts';
+import { createHttpServer } from '../http/server.ts';
+import { createLogger } from './logger.ts';
+import { createServices } from './create-services.ts';
+import { createFeatures } from './features.ts';
+import { createChannelAdapters } from './channel-adapters.ts';
+import type { ChannelAdapter } from './channel-adapter.ts';
+
+const version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+export interface RunningBot {
+  url: string;
+  port: number;
+  config: Config;
+  bot: Bot;
+  services: Services;
+  db: OpenDatabase;
+  dispatcher: OutboxDispatcher;
+  adapters: ChannelAdapter[];
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  env?: NodeJS.ProcessEnv;
+  /** Overrides the clock (tests); otherwise BOT_NOW pins it, else the system clock. */
+  clock?: Clock;
+  /** Where logs go (tests pass a sink); default stderr. */
+  logDestination?: NodeJS.WritableStream;
+  host?: string;
+}
+
+export async function startBot(options: StartOptions = {}): Promise<RunningBot> {
+  const config = loadConfig(options.env ?? process.env);
+  const program = loadProgram(config.PROGRAM);
+  const log = createLogger(config.LOG_LEVEL, options.logDestination);
+  const clock = options.clock ?? (config.BOT_NOW ? pinnedClock(new Date(config.BOT_NOW)) : systemClock);
+  if (config.BOT_NOW && !options.clock) log.warn({ BOT_NOW: config.BOT_NOW }, 'clock pinned by BOT_NOW (demo/test only)');
+
+  const db = await openDatabase(config.DATABASE_URL, { log: (line) => log.info(line) });
+  log.info({ database: redact(config.DATABASE_URL), migrationsApplied: db.applied.length, program: program.id }, 'database ready');
+
+  let dispatcher: OutboxDispatcher | undefined;
+  const services = createServices({ db, program, clock, log, flowTtlHours: config.FLOW_TTL_HOURS, onNotification: () => dispatcher?.kick() });
+  const bot = new Bot(services, createFeatures());
+  const adapters = await createChannelAdapters({ config, bot, services, log });
+  dispatcher = new OutboxDispatcher({
+    outbox: services.outbox,
+    people: services.people,
+    clock,
+    log,
+    senders: () => adapters.flatMap((a) => (a.sender ? [a.sender] : [])),
+  });
+
+  const http = createHttpServer({ routes: adapters.flatMap((a) => a.routes), health: db.health, log, version });
+  const port = await http.listen(config.PORT, options.host);
+  for (const a of adapters) await a.start?.();
+  dispatcher.start();
+  log.info({ port, adapters: adapters.map((a) => a.name) }, 'desk bot listening');
+
+  let stopping: Promise<void> | undefined;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    config,
+    bot,
+    services,
+    db,
+    dispatcher,
+    adapters,
+    stop: () =>
+      (stopping ??= (async () => {
+        await http.close();
+        for (const a of adapters) await a.stop?.();
+        await dispatcher.stop();
+        await db.close();
+        log.info('stopped');
+      })()),
+  };
+}

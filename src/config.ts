@@ -1,0 +1,62 @@
+/** Configuration from the environment, validated with zod: a bad value stops the start with its name and the fix. */
+import { z } from 'zod';
+
+const optionalSecret = z
+  .string()
+  .optional()
+  .transform((v) => (v && v.trim() !== '' ? v.trim() : undefined));
+
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    DATABASE_URL: z
+      .string()
+      .default('file:./data/desk.db')
+      .refine((v) => /^(file:|postgres(ql)?:\/\/)/.test(v), 'use file:./path.db for SQLite or postgresql://user:pass@host/db'),
+    PROGRAM: z.string().default('fy2021'),
+    BOT_NOW: z.iso.datetime({ offset: true }).optional(),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** How long a step-by-step flow left halfway is kept, in hours. */
+    FLOW_TTL_HOURS: z.coerce.number().positive().default(72),
+    SLACK_SIGNING_SECRET: optionalSecret,
+    SLACK_BOT_TOKEN: optionalSecret,
+    SLACK_APP_TOKEN: optionalSecret,
+    SLACK_API_URL: z.url().optional(),
+    MICROSOFT_APP_ID: optionalSecret,
+    MICROSOFT_APP_PASSWORD: optionalSecret,
+    MICROSOFT_APP_TENANT_ID: optionalSecret,
+    MICROSOFT_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional(),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === 'production' && env.BOT_NOW) {
+      ctx.addIssue({ code: 'custom', path: ['BOT_NOW'], message: 'a pinned clock is for demos and tests only: unset BOT_NOW in production' });
+    }
+    if (env.SLACK_BOT_TOKEN && !env.SLACK_SIGNING_SECRET && !env.SLACK_APP_TOKEN) {
+      ctx.addIssue({ code: 'custom', path: ['SLACK_SIGNING_SECRET'], message: 'set it (from the Slack app\'s Basic Information page) or SLACK_APP_TOKEN for Socket Mode' });
+    }
+    if (env.NODE_ENV === 'production' && (!env.MICROSOFT_APP_ID || !env.MICROSOFT_APP_PASSWORD) && env.MICROSOFT_APP_TYPE !== 'UserAssignedMSI') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MICROSOFT_APP_ID'],
+        message: 'production refuses unauthenticated Teams requests: set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD from the Azure bot registration',
+      });
+    }
+  });
+
+export type Config = z.infer<typeof envSchema>;
+
+/** Thrown when the environment is invalid; the message names every variable and the fix. */
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(environment)'}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}
+
+/** Names of the configuration values that must never be logged. */
+export const secretKeys = ['SLACK_SIGNING_SECRET', 'SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN', 'MICROSOFT_APP_PASSWORD'] as const;

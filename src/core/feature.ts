@@ -1,0 +1,37 @@
+/** What a feature (eligibility, hours, booking, staff…) plugs into the core. */
+import type { MessageKey } from '../i18n/catalog.ts';
+import type { ActionValue } from './action-value.ts';
+import type { FlowDefinition } from './flow.ts';
+import type { Reply } from './reply.ts';
+import type { Role } from './roles.ts';
+import type { Turn } from './turn.ts';
+
+export interface Command {
+  /** Canonical name, typed with or without a slash: `hours`. */
+  name: string;
+  /** Other words that run it (`時間`), compared after NFKC and lower-casing. */
+  aliases?: readonly string[];
+  /** Who sees it in `help`. Authorization itself is checked when it runs, with its scope. */
+  audience: 'everyone' | readonly Role[];
+  /** The syntax shown in help, e.g. `hours <duration> <note>`. */
+  usage: string;
+  summary: MessageKey;
+  run(turn: Turn, args: string): Promise<Reply[]>;
+}
+
+/** Handles button clicks whose value names it in `h`. */
+export interface ActionHandler {
+  id: string;
+  run(turn: Turn, action: ActionValue): Promise<Reply[]>;
+}
+
+export interface Feature {
+  name: string;
+  commands?: Command[];
+  actions?: ActionHandler[];
+  // The flow data type differs per flow; the engine validates it with each flow's own schema.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  flows?: FlowDefinition<any>[];
+  /** Answers a greeting ("hello", 「こんにちは」); the first feature that returns replies wins. */
+  onGreeting?(turn: Turn): Promise<Reply[] | undefined>;
+}

@@ -1,0 +1,46 @@
+/** Step-by-step flows: one question at a time, answers kept in the database between messages. */
+import type { z } from 'zod';
+import { encodeAction } from './action-value.ts';
+import type { Choice, Reply } from './reply.ts';
+import type { Turn } from './turn.ts';
+
+/** A typed answer (normalized: NFKC, trimmed) or the value of a clicked button. */
+export interface FlowInput {
+  text?: string;
+  value?: string;
+}
+
+export type StepOutcome<D> =
+  /** Accepted: the new data, and optionally the step to go to instead of `next()`. */
+  | { ok: true; data: D; goTo?: string; replies?: Reply[] }
+  /** Not understood: the engine counts a miss and asks again, after these replies if given. */
+  | { ok: false; replies?: Reply[] };
+
+export interface FlowStep<D> {
+  /** The question, usually one `choices` reply made with `flowChoice`. */
+  ask(turn: Turn, data: D): Reply[] | Promise<Reply[]>;
+  answer(turn: Turn, input: FlowInput, data: D): StepOutcome<D> | Promise<StepOutcome<D>>;
+}
+
+export interface FlowDefinition<D> {
+  id: string;
+  /** Validates the data read back from the database. */
+  dataSchema: z.ZodType<D>;
+  start(turn: Turn, initial: unknown): D | Promise<D>;
+  firstStep(turn: Turn, data: D): string;
+  steps: Record<string, FlowStep<D>>;
+  /** The step after `stepId`, or null when the flow is complete. */
+  next(turn: Turn, stepId: string, data: D): string | null;
+  /** Called once when `next` returns null; the flow's state is removed afterwards. */
+  finish(turn: Turn, data: D): Promise<Reply[]>;
+  /** Explanation shown for `help` at a step; the question is asked again after it. */
+  help?(turn: Turn, stepId: string, data: D): Reply[];
+}
+
+/** A button that answers `stepId` of `flowId` with `value`. */
+export function flowChoice(flowId: string, stepId: string, value: string, label: string, style?: Choice['style']): Choice {
+  return { label, value: encodeAction({ h: flowId, s: stepId, v: value }), style };
+}
+
+/** The handler id of the engine's own buttons (help, cancel, back). */
+export const flowControlHandler = '_flow';

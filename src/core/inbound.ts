@@ -1,0 +1,34 @@
+/** The neutral incoming message every adapter builds from its platform payload. */
+import { z } from 'zod';
+
+export const platformSchema = z.enum(['slack', 'teams', 'console']);
+export type Platform = z.infer<typeof platformSchema>;
+
+/** The longest text the core accepts; longer messages get a clear error. */
+export const maxInboundText = 4000;
+
+export const inboundSchema = z.object({
+  platform: platformSchema,
+  /** Who: `slack:<team>:<user>`, `teams:<tenant>:<aadObjectId>`, `console:<name>`. */
+  identity: z.object({
+    key: z.string().min(3).max(300),
+    tenant: z.string().max(200).default(''),
+    userId: z.string().min(1).max(200),
+    displayName: z.string().max(200).optional(),
+  }),
+  /** Where: the conversation or channel, `slack:<team>:<channel>`; flows are kept per identity and conversation. */
+  conversation: z.object({ key: z.string().min(1).max(300), isDirect: z.boolean() }),
+  /** A typed message or a slash command's text, with the command name first (`hours 2 review NDA`). */
+  text: z.string().optional(),
+  /** True for a platform slash command: it runs as a command even in the middle of a flow. */
+  isCommand: z.boolean().default(false),
+  /** The value of a clicked button (see action-value.ts), validated by the core. */
+  action: z.string().max(2000).optional(),
+  /** Platform locale such as `ja-JP` or `en-US`. */
+  locale: z.string().max(35).optional(),
+  /** The same key for a retry of the same request, a different one for a new request. */
+  idempotencyKey: z.string().min(1).max(300),
+});
+
+export type Inbound = z.infer<typeof inboundSchema>;
+export type InboundInput = z.input<typeof inboundSchema>;

@@ -1,0 +1,51 @@
+/**
+ * Messages to people outside the conversation they are in (status changes, reminders, budget alerts).
+ * Each message is rendered in the recipient's language and put in the outbox; the outbox dispatcher
+ * delivers it through whichever platform the person uses, retrying until it goes through.
+ */
+import type { Locale } from '../i18n/catalog.ts';
+import { pickLocale, translator, type Translate } from '../i18n/translate.ts';
+import type { Clock } from './clock.ts';
+import type { OutboxRepository, PeopleRepository } from './ports.ts';
+import type { Reply } from './reply.ts';
+import type { Role } from './roles.ts';
+
+export type RenderForRecipient = (t: Translate, locale: Locale) => Reply[];
+
+export interface NotifyOptions {
+  /** Deliver at this time instead of now (reminders). */
+  dueAt?: Date;
+  /** Makes scheduling idempotent; also lets the message be cancelled before it is sent. */
+  dedupeKey?: string;
+}
+
+export interface Notifier {
+  notify(personId: number, render: RenderForRecipient, options?: NotifyOptions): Promise<void>;
+  /** Notifies everyone holding `role` (e.g. all program staff). */
+  notifyRole(role: Role, render: RenderForRecipient, options?: NotifyOptions): Promise<void>;
+  cancel(dedupeKey: string): Promise<void>;
+}
+
+export function createNotifier(deps: { people: PeopleRepository; outbox: OutboxRepository; clock: Clock; onEnqueued?: () => void }): Notifier {
+  const notify: Notifier['notify'] = async (personId, render, options = {}) => {
+    const person = await deps.people.findById(personId);
+    if (!person) return;
+    const locale = pickLocale(person.locale, undefined);
+    await deps.outbox.enqueue({
+      personId,
+      replies: render(translator(locale), locale),
+      dueAt: options.dueAt ?? deps.clock.now(),
+      dedupeKey: options.dedupeKey,
+    });
+    deps.onEnqueued?.();
+  };
+  return {
+    notify,
+    async notifyRole(role, render, options = {}) {
+      for (const person of await deps.people.listWithRole(role)) {
+        await notify(person.id, render, options.dedupeKey ? { ...options, dedupeKey: `${options.dedupeKey}:${person.id}` } : options);
+      }
+    },
+    cancel: (dedupeKey) => deps.outbox.cancel(dedupeKey),
+  };
+}

@@ -1,0 +1,107 @@
+/**
+ * Delivers outbox messages through the platform adapters. A message stays in the outbox until a platform
+ * accepts it; failures are retried with exponential backoff, so a Slack or Teams outage loses nothing.
+ */
+import type { Platform } from './inbound.ts';
+import type { Clock } from './clock.ts';
+import type { Logger, OutboxRepository, PeopleRepository } from './ports.ts';
+import type { Reply } from './reply.ts';
+
+/** Implemented by each adapter that can message a person proactively. */
+export interface ProactiveSender {
+  platform: Platform;
+  /** `address` is what the adapter stored with `PeopleRepository.saveAddress`. Throws when delivery failed. */
+  send(address: string, replies: Reply[]): Promise<void>;
+  /** False for addresses this sender cannot reach from here (the console reaches only its own user). */
+  canReach?(address: string): boolean;
+}
+
+export interface OutboxDispatcherOptions {
+  outbox: OutboxRepository;
+  people: PeopleRepository;
+  clock: Clock;
+  log: Logger;
+  senders: () => ProactiveSender[];
+  /** Polling interval for scheduled messages, ms. */
+  intervalMs?: number;
+  /** First retry delay, ms; doubles with each attempt up to `maxBackoffMs`. */
+  baseBackoffMs?: number;
+  maxBackoffMs?: number;
+}
+
+export class OutboxDispatcher {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  private again = false;
+
+  constructor(private readonly opts: OutboxDispatcherOptions) {}
+
+  start(): void {
+    this.timer = setInterval(() => this.kick(), this.opts.intervalMs ?? 5_000);
+    this.timer.unref();
+    this.kick();
+  }
+
+  /** Runs a delivery pass now (coalesced when one is already running). */
+  kick(): void {
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.drain()
+      .catch((e: unknown) => this.opts.log.error({ err: e }, 'outbox pass failed'))
+      .finally(() => {
+        this.running = undefined;
+        if (this.again) {
+          this.again = false;
+          this.kick();
+        }
+      });
+  }
+
+  /** Resolves when no pass is running (for shutdown and tests). */
+  async idle(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.idle();
+  }
+
+  private async drain(): Promise<void> {
+    const { outbox, clock } = this.opts;
+    for (;;) {
+      const now = clock.now();
+      const batch = await outbox.claimDue(now, new Date(now.getTime() + 60_000), 20);
+      if (batch.length === 0) return;
+      for (const message of batch) await this.deliver(message);
+      if (batch.length < 20) return;
+    }
+  }
+
+  private async deliver(message: { id: number; personId: number; replies: Reply[]; attempts: number }): Promise<void> {
+    const { outbox, people, clock, log } = this.opts;
+    const senders = this.opts.senders();
+    const senderFor = (a: { platform: string; address: string }) => senders.find((s) => s.platform === a.platform && (s.canReach?.(a.address) ?? true));
+    const addresses = (await people.addressesOf(message.personId)).filter((a) => senderFor(a));
+    if (addresses.length === 0) {
+      // Nobody reachable yet (the person never talked to the bot where it can message them): try again later.
+      await outbox.markFailed(message.id, 'no reachable identity', this.retryAt(message.attempts, 60_000));
+      return;
+    }
+    try {
+      for (const a of addresses) await senderFor(a)!.send(a.address, message.replies);
+      await outbox.markSent(message.id, clock.now());
+    } catch (e) {
+      log.warn({ err: e, outboxId: message.id, attempts: message.attempts + 1 }, 'notification delivery failed; will retry');
+      await outbox.markFailed(message.id, e instanceof Error ? e.message : String(e), this.retryAt(message.attempts));
+    }
+  }
+
+  private retryAt(attempts: number, floorMs = 0): Date {
+    const base = this.opts.baseBackoffMs ?? 2_000;
+    const delay = Math.max(floorMs, Math.min(this.opts.maxBackoffMs ?? 600_000, base * 2 ** attempts));
+    return new Date(this.opts.clock.now().getTime() + delay);
+  }
+}

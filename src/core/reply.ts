@@ -1,0 +1,34 @@
+/** The neutral replies of the core; each adapter renders them in its platform's format. Text is plain (adapters escape it). */
+
+export interface Choice {
+  label: string;
+  /** An encoded action value (see action-value.ts). */
+  value: string;
+  style?: 'primary' | 'danger';
+}
+
+export interface Fact {
+  label: string;
+  value: string;
+}
+
+/** A labelled progress bar (hours used against a cap, adopted against a target). */
+export interface Meter {
+  label: string;
+  used: number;
+  total: number;
+  /** Text shown beside the bar, already formatted. */
+  caption: string;
+}
+
+export type Reply =
+  | { kind: 'text'; text: string; ephemeral?: boolean }
+  | { kind: 'choices'; text: string; choices: Choice[]; ephemeral?: boolean }
+  | { kind: 'facts'; title: string; facts: Fact[]; meters?: Meter[]; ephemeral?: boolean }
+  | { kind: 'error'; code: string; text: string }
+  | { kind: 'file'; filename: string; mimeType: string; content: string; title: string };
+
+export const text = (t: string, ephemeral?: boolean): Reply => ({ kind: 'text', text: t, ephemeral });
+export const choices = (t: string, options: Choice[], ephemeral?: boolean): Reply => ({ kind: 'choices', text: t, choices: options, ephemeral });
+export const facts = (title: string, list: Fact[], meters?: Meter[]): Reply => ({ kind: 'facts', title, facts: list, meters });
+export const error = (code: string, t: string): Reply => ({ kind: 'error', code, text: t });

@@ -1,0 +1,30 @@
+/** Everything the core and the features need from outside, wired once by the composition root (src/app). */
+import type { Program } from '../program/program-schema.ts';
+import type { Clock } from './clock.ts';
+import type {
+  AuditLog,
+  ConversationStateRepository,
+  DatabaseHealth,
+  Logger,
+  OutboxRepository,
+  PeopleRepository,
+  ProcessedRequestRepository,
+} from './ports.ts';
+import type { Notifier } from './notifier.ts';
+import type { ApplicationRepository } from '../applications/application-repository.ts';
+
+export interface Services {
+  program: Program;
+  clock: Clock;
+  log: Logger;
+  settings: { flowTtlHours: number };
+  people: PeopleRepository;
+  conversations: ConversationStateRepository;
+  requests: ProcessedRequestRepository;
+  audit: AuditLog;
+  outbox: OutboxRepository;
+  health: DatabaseHealth;
+  notifier: Notifier;
+  applications: ApplicationRepository;
+  // Feature repositories are added below, one line each.
+}

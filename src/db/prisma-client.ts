@@ -1,0 +1,50 @@
+// The one place that builds a PrismaClient. Prisma 7 talks to SQLite through a driver adapter
+// (better-sqlite3); the adapter opens the file itself, so the connection settings the app relies on
+// are applied here, on every connection it opens.
+import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
+import type { SqlDriverAdapter } from '@prisma/driver-adapter-utils';
+import { PrismaClient } from './generated/sqlite/client.ts';
+import { isSqliteUrl, prepareSqliteFile, redact } from './sqlite-url.ts';
+
+export type { PrismaClient };
+
+/** How long a connection waits for another writer (another process, or the migration runner). */
+export const BUSY_TIMEOUT_MS = 5000;
+
+// WAL lets readers proceed while one process writes (several bot instances may share the file).
+// foreign_keys is per connection and off by default in SQLite; the schema relies on it.
+// busy_timeout is also given to better-sqlite3 as `timeout`, so it is already in force while
+// switching to WAL, which itself needs a lock.
+const CONNECTION_PRAGMAS = [
+  'PRAGMA journal_mode = WAL;',
+  `PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS};`,
+  'PRAGMA foreign_keys = ON;',
+].join('\n');
+
+/** The better-sqlite3 adapter, with our pragmas run on every connection it opens. */
+class ConfiguredBetterSqlite3 extends PrismaBetterSqlite3 {
+  override async connect(): Promise<SqlDriverAdapter> {
+    const adapter = await super.connect();
+    try {
+      await adapter.executeScript(CONNECTION_PRAGMAS);
+    } catch (error) {
+      await adapter.dispose();
+      throw error;
+    }
+    return adapter;
+  }
+}
+
+/**
+ * A PrismaClient for `databaseUrl` (`file:<path>` for SQLite; relative paths are resolved against the
+ * project root and the parent directory is created). Call `$disconnect()` when done.
+ */
+export function createPrismaClient(databaseUrl: string): PrismaClient {
+  if (!isSqliteUrl(databaseUrl)) {
+    // PostgreSQL needs its own generated client (prisma/postgresql) and @prisma/adapter-pg.
+    throw new Error(`Unsupported DATABASE_URL (only SQLite "file:" URLs for now): ${redact(databaseUrl)}`);
+  }
+  const file = prepareSqliteFile(databaseUrl);
+  const adapter = new ConfiguredBetterSqlite3({ url: file, timeout: BUSY_TIMEOUT_MS });
+  return new PrismaClient({ adapter });
+}
