@@ -42,6 +42,17 @@ export class Bot {
     return this.commands;
   }
 
+  /**
+   * The person's dashboard: each feature's section for their roles. Read-only, so it needs no idempotency
+   * key; `input.idempotencyKey` is ignored.
+   */
+  async home(input: InboundInput): Promise<Reply[]> {
+    const inbound = inboundSchema.parse(input);
+    const turn = await this.turnFor(inbound);
+    const sections = await Promise.all(this.features.map((f) => f.home?.(turn) ?? Promise.resolve([])));
+    return sections.flat();
+  }
+
   async handle(input: InboundInput): Promise<HandleResult> {
     const parsed = inboundSchema.safeParse(input);
     if (!parsed.success) {

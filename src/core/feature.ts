@@ -34,4 +34,6 @@ export interface Feature {
   flows?: FlowDefinition<any>[];
   /** Answers a greeting ("hello", 「こんにちは」); the first feature that returns replies wins. */
   onGreeting?(turn: Turn): Promise<Reply[] | undefined>;
+  /** This feature's part of the person's dashboard (Slack App Home, Teams welcome card), for their roles. */
+  home?(turn: Turn): Promise<Reply[]>;
 }
