@@ -56,7 +56,9 @@ export function createPeopleRepository(db: PrismaClient): PeopleRepository {
       await db.person.update({ where: { id: personId }, data: { locale } });
     },
     async saveAddress(identityKey, address) {
-      await db.identity.updateMany({ where: { key: identityKey, NOT: { address } }, data: { address } });
+      // Written only when it changed (most messages repeat it); the null case is spelled out because
+      // SQL's `address <> x` is not true for a NULL address.
+      await db.identity.updateMany({ where: { key: identityKey, OR: [{ address: null }, { address: { not: address } }] }, data: { address } });
     },
     async addressesOf(personId) {
       const rows = await db.identity.findMany({ where: { personId, address: { not: null } }, orderBy: { updatedAt: 'desc' } });

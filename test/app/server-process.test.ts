@@ -1,0 +1,56 @@
+/** `npm start` as an operator runs it: a real process, a fresh database, /healthz, SIGTERM. */
+import { createServer } from 'node:net';
+import Database from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+import { tempDatabaseUrl } from '../support/temp-database.ts';
+import { runTs, startTs, waitFor } from '../support/run-process.ts';
+
+const temp = tempDatabaseUrl();
+afterAll(() => temp.cleanup());
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+describe('the server process', () => {
+  it('creates the database with every table, answers /healthz and stops cleanly on SIGTERM', async () => {
+    const port = await freePort();
+    const server = startTs('src/main.ts', { PORT: String(port), DATABASE_URL: temp.url, LOG_LEVEL: 'info', SLACK_SIGNING_SECRET: '', SLACK_BOT_TOKEN: '', SLACK_APP_TOKEN: '' });
+    const healthy = await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/healthz`)).status === 200);
+    expect(healthy, server.output()).toBe(true);
+    const body = (await (await fetch(`http://127.0.0.1:${port}/healthz`)).json()) as { database: string };
+    expect(body.database).toBe('up');
+
+    const tables = new Database(temp.url.slice('file:'.length), { readonly: true })
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table'")
+      .all()
+      .map((r) => (r as { name: string }).name);
+    for (const t of ['Person', 'Identity', 'RoleGrant', 'Company', 'Application', 'Assignment', 'HourEntry', 'Slot', 'Booking', 'ConversationState', 'ProcessedRequest', 'Outbox', 'AuditLog', '_prisma_migrations']) {
+      expect(tables).toContain(t);
+    }
+
+    expect((await fetch(`http://127.0.0.1:${port}/nowhere`)).status).toBe(404);
+    server.child.kill('SIGTERM');
+    expect(await server.exited).toBe(0);
+    expect(server.output()).toContain('stopped');
+  });
+
+  it('refuses to start with a bad variable and says which one', async () => {
+    const r = await runTs('src/main.ts', [], { env: { PORT: 'eighty', DATABASE_URL: temp.url } });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('Cannot start: Invalid configuration');
+    expect(r.stderr).toContain('PORT');
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('refuses to start with an invalid program file and says what is wrong', async () => {
+    const r = await runTs('src/main.ts', [], { env: { PROGRAM: 'fy1999', DATABASE_URL: temp.url } });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('Cannot start: PROGRAM: no program definition');
+  });
+});

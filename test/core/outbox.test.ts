@@ -1,0 +1,82 @@
+/** Notifications stay in the outbox until a platform accepts them, retried with backoff. */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { OutboxDispatcher, type ProactiveSender } from '../../src/core/outbox-dispatcher.ts';
+import { text, type Reply } from '../../src/core/reply.ts';
+import { createTestBot, type TestBot } from '../support/test-bot.ts';
+
+let tb: TestBot;
+beforeEach(async () => {
+  tb = await createTestBot();
+});
+afterEach(() => tb.close());
+
+const silent = { debug() {}, info() {}, warn() {}, error() {} };
+
+describe('outbox', () => {
+  it('renders in the recipient language, retries a failing platform with backoff and delivers once', async () => {
+    const id = await tb.personId('ann');
+    await tb.services.people.setLocale(id, 'en');
+    await tb.services.people.saveAddress('console:ann', 'addr-ann');
+    const delivered: Reply[][] = [];
+    let failures = 2;
+    const sender: ProactiveSender = {
+      platform: 'console',
+      async send(_address, replies) {
+        if (failures-- > 0) throw new Error('platform answered 500');
+        delivered.push(replies);
+      },
+    };
+    const dispatcher = new OutboxDispatcher({ outbox: tb.services.outbox, people: tb.services.people, clock: tb.clock, log: silent, senders: () => [sender], baseBackoffMs: 1000 });
+    await tb.services.notifier.notify(id, (t) => [text(t('core.flow.cancelled'))]);
+
+    dispatcher.kick();
+    await dispatcher.idle();
+    expect(delivered).toHaveLength(0);
+    const row = await tb.db.prisma.outbox.findFirstOrThrow();
+    expect(row).toMatchObject({ attempts: 1, lastError: 'platform answered 500', sentAt: null });
+
+    dispatcher.kick();
+    await dispatcher.idle();
+    expect(delivered).toHaveLength(0); // not due yet: backoff
+
+    tb.clock.advanceMinutes(1);
+    dispatcher.kick();
+    await dispatcher.idle();
+    expect((await tb.db.prisma.outbox.findFirstOrThrow()).attempts).toBe(2);
+
+    tb.clock.advanceMinutes(1);
+    dispatcher.kick();
+    await dispatcher.idle();
+    expect(delivered).toEqual([[{ kind: 'text', text: 'Cancelled. Type the command again to start over.' }]]);
+    expect((await tb.db.prisma.outbox.findFirstOrThrow()).sentAt).not.toBeNull();
+
+    tb.clock.advanceMinutes(60);
+    dispatcher.kick();
+    await dispatcher.idle();
+    expect(delivered).toHaveLength(1);
+  });
+
+  it('keeps scheduled messages until due, and drops cancelled ones', async () => {
+    const id = await tb.personId('ann');
+    await tb.services.people.saveAddress('console:ann', 'addr-ann');
+    const delivered: string[] = [];
+    const dispatcher = new OutboxDispatcher({
+      outbox: tb.services.outbox,
+      people: tb.services.people,
+      clock: tb.clock,
+      log: silent,
+      senders: () => [{ platform: 'console', send: async (_a, r) => void delivered.push(tb.textOf(r)) }],
+    });
+    await tb.services.notifier.notify(id, () => [text('reminder A')], { dueAt: new Date(tb.clock.now().getTime() + 3_600_000), dedupeKey: 'a' });
+    await tb.services.notifier.notify(id, () => [text('reminder B')], { dueAt: new Date(tb.clock.now().getTime() + 3_600_000), dedupeKey: 'b' });
+    await tb.services.notifier.notify(id, () => [text('reminder A')], { dueAt: new Date(tb.clock.now().getTime() + 3_600_000), dedupeKey: 'a' });
+    await tb.services.notifier.cancel('b');
+    dispatcher.kick();
+    await dispatcher.idle();
+    expect(delivered).toEqual([]);
+    tb.clock.advanceMinutes(61);
+    dispatcher.kick();
+    await dispatcher.idle();
+    expect(delivered).toEqual(['reminder A']);
+  });
+});
