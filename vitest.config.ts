@@ -5,5 +5,9 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     // Separate processes: native modules (better-sqlite3) and the wasm schema engine keep global state.
     pool: 'forks',
+    // Many tests start real servers and child processes on a 2-core machine shared with other work:
+    // these are ceilings against hangs, not performance assertions (speed is measured by `npm run bench`).
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
   },
 });

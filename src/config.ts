@@ -27,6 +27,8 @@ const envSchema = z
     MICROSOFT_APP_PASSWORD: optionalSecret,
     MICROSOFT_APP_TENANT_ID: optionalSecret,
     MICROSOFT_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional(),
+    /** Where the Teams adapter reads the channel's signing keys (OpenID metadata); tests point it at a local issuer. */
+    MICROSOFT_OPENID_METADATA_URL: z.url().optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && env.BOT_NOW) {

@@ -19,9 +19,11 @@ try {
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));
 } catch (e) {
-  if (e instanceof ConfigError || e instanceof ProgramDefinitionError || e instanceof MigrationError) {
-    process.stderr.write(`Cannot start: ${e.message}\n`);
-    process.exit(1);
-  }
-  throw e;
+  const known = e instanceof ConfigError || e instanceof ProgramDefinitionError || e instanceof MigrationError;
+  const code = (e as { code?: unknown }).code;
+  const hint = code === 'EADDRINUSE' ? ' (another process uses this port: stop it or set PORT)' : '';
+  process.stderr.write(`Cannot start: ${e instanceof Error ? e.message : String(e)}${hint}\n`);
+  // The stack helps only for the unexpected; a configuration mistake gets the message alone.
+  if (!known && process.env.LOG_LEVEL === 'debug' && e instanceof Error) process.stderr.write(`${e.stack}\n`);
+  process.exit(1);
 }

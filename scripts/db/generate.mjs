@@ -13,8 +13,9 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-// One entry per generated client; PostgreSQL will add 'prisma/postgresql/schema.prisma'.
-const schemas = ['prisma/sqlite/schema.prisma'];
+// One generated client per provider (a client is bound to one): src/db/generated/{sqlite,postgresql}.
+// The PostgreSQL schema is derived from the SQLite one and committed (scripts/db/derive-postgres-schema.ts).
+const schemas = ['prisma/sqlite/schema.prisma', 'prisma/postgresql/schema.prisma'];
 
 let cli;
 try {

@@ -1,20 +1,25 @@
 // npm run db:migration:new -- <name>
-// Writes prisma/sqlite/migrations/<UTC yyyyMMddHHmmss>_<name>/migration.sql with the SQL that brings a
-// database built from the existing migrations to prisma/sqlite/schema.prisma. Offline: the wasm schema
-// engine replays the migrations in an in-memory shadow database and diffs it against the schema, which
-// is what `prisma migrate dev --create-only` does with the native engine we cannot download.
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+// After an edit of prisma/sqlite/schema.prisma (the one source of truth for the models), writes
+//   prisma/sqlite/migrations/<UTC yyyyMMddHHmmss>_<name>/migration.sql
+//   prisma/postgresql/migrations/<same name>/migration.sql
+//   prisma/postgresql/schema.prisma (derived from the SQLite schema)
+// Then run `npm run db:generate` for the two clients.
+//
+// Offline, with Prisma's schema engine compiled to WebAssembly:
+// - SQLite: the engine replays the migrations in an in-memory shadow database and diffs it against the
+//   schema, which is what `prisma migrate dev --create-only` does with the native engine we cannot
+//   download.
+// - PostgreSQL: without a server, the engine diffs the committed PostgreSQL schema (what the
+//   PostgreSQL migrations build: test/postgres/schema-drift.test.ts checks it) against the newly
+//   derived one. With SHADOW_DATABASE_URL=postgresql://… (a role that may CREATE DATABASE) it replays
+//   the migrations in a temporary database on that server instead, like `prisma migrate dev`.
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { lockedProvider, migrationsDirs } from '../../src/db/migrate.ts';
-import { projectRoot } from '../../src/db/sqlite-url.ts';
-import { openSqliteSchemaEngine, readMigrationList, readSchemaFiles } from './schema-engine.ts';
-
-// One entry per provider; PostgreSQL will add its schema (and an engine over @prisma/adapter-pg).
-const sqlite = {
-  provider: 'sqlite',
-  schema: path.join(projectRoot, 'prisma', 'sqlite', 'schema.prisma'),
-  migrations: migrationsDirs.sqlite,
-};
+import { lockedProvider, migrationsDirs, type Provider } from '../../src/db/migrate.ts';
+import { isPostgresUrl } from '../../src/db/postgres-url.ts';
+import { projectRoot, redact } from '../../src/db/sqlite-url.ts';
+import { derivePostgresSchema, modelsOf, postgresSchemaPath, sqliteSchemaPath } from './derive-postgres-schema.ts';
+import { openPostgresSchemaEngine, openSqliteSchemaEngine, readMigrationList, readSchemaFiles } from './schema-engine.ts';
 
 // What `prisma migrate` writes; the engine refuses a migrations folder without it.
 const LOCK_FILE = (provider: string) =>
@@ -30,41 +35,102 @@ function usage(message: string): never {
   process.exit(2);
 }
 
+function migrationNames(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+}
+
+function ensureLockFile(provider: Provider): void {
+  const dir = migrationsDirs[provider];
+  mkdirSync(dir, { recursive: true });
+  const locked = lockedProvider(dir);
+  if (locked === undefined) writeFileSync(path.join(dir, 'migration_lock.toml'), LOCK_FILE(provider));
+  else if (locked !== provider) throw new Error(`${dir}/migration_lock.toml says ${locked}, not ${provider}`);
+}
+
+/** SQL that brings a database built from the SQLite migrations to the SQLite schema, or null. */
+async function sqliteChanges(): Promise<string | null> {
+  const engine = await openSqliteSchemaEngine(sqliteSchemaPath);
+  try {
+    const migrations = readMigrationList(migrationsDirs.sqlite);
+    return await engine.diff({ tag: 'migrations', ...migrations }, { tag: 'schemaDatamodel', files: readSchemaFiles(sqliteSchemaPath) });
+  } finally {
+    engine.close();
+  }
+}
+
+/** SQL that brings a database built from the PostgreSQL migrations to `derived`, or null. */
+async function postgresChanges(derived: string): Promise<string | null> {
+  const to = { tag: 'schemaDatamodel' as const, files: [{ path: postgresSchemaPath, content: derived }] };
+  const shadowUrl = process.env.SHADOW_DATABASE_URL;
+  if (shadowUrl) {
+    if (!isPostgresUrl(shadowUrl)) throw new Error(`SHADOW_DATABASE_URL is not a postgresql:// URL: ${redact(shadowUrl)}`);
+    const engine = await openPostgresSchemaEngine(to.files, shadowUrl);
+    try {
+      return await engine.diff({ tag: 'migrations', ...readMigrationList(migrationsDirs.postgresql) }, to);
+    } finally {
+      engine.close();
+    }
+  }
+  // The state the migrations build: the committed schema, or no models at all before the first one.
+  const current =
+    migrationNames(migrationsDirs.postgresql).length > 0 && existsSync(postgresSchemaPath)
+      ? readFileSync(postgresSchemaPath, 'utf8')
+      : derived.replace(modelsOf(derived), '');
+  const engine = await openPostgresSchemaEngine(to.files);
+  try {
+    return await engine.diff({ tag: 'schemaDatamodel', files: [{ path: postgresSchemaPath, content: current }] }, to);
+  } finally {
+    engine.close();
+  }
+}
+
 async function main(): Promise<void> {
   const raw = process.argv[2];
   if (!raw || raw.startsWith('-')) usage('A migration name is required.');
   const name = raw.trim().toLowerCase().replace(/[^a-z0-9_]+/g, '_').replace(/^_+|_+$/g, '');
   if (name === '') usage(`"${raw}" has no usable characters.`);
 
-  const { provider, schema, migrations } = sqlite;
-  mkdirSync(migrations, { recursive: true });
-  const locked = lockedProvider(migrations);
-  if (locked === undefined) writeFileSync(path.join(migrations, 'migration_lock.toml'), LOCK_FILE(provider));
-  else if (locked !== provider) throw new Error(`${migrations}/migration_lock.toml says ${locked}, not ${provider}`);
+  ensureLockFile('sqlite');
+  ensureLockFile('postgresql');
+  const derived = derivePostgresSchema(readFileSync(sqliteSchemaPath, 'utf8'));
+  const changes: Record<Provider, string | null> = { sqlite: await sqliteChanges(), postgresql: await postgresChanges(derived) };
 
-  const engine = await openSqliteSchemaEngine(schema);
-  let sql: string | null;
-  try {
-    sql = await engine.diff({ tag: 'migrations', ...readMigrationList(migrations) }, { tag: 'schemaDatamodel', files: readSchemaFiles(schema) });
-  } finally {
-    engine.close();
+  if (changes.sqlite !== null && changes.postgresql === null) {
+    // The models changed for SQLite but not for PostgreSQL: the PostgreSQL schema was most likely
+    // re-derived without its migration, so diffing against it finds nothing.
+    throw new Error(
+      `SQLite has changes but PostgreSQL has none: ${path.relative(projectRoot, postgresSchemaPath)} seems to be ` +
+        `derived already without its migration. Restore it (it must match prisma/postgresql/migrations) or set ` +
+        `SHADOW_DATABASE_URL=postgresql://… to diff against the migrations on a real server, then run this again.`,
+    );
   }
-  if (sql === null) {
+  const current = existsSync(postgresSchemaPath) ? readFileSync(postgresSchemaPath, 'utf8') : '';
+  if (current !== derived) {
+    writeFileSync(postgresSchemaPath, derived);
+    console.log(`updated ${path.relative(process.cwd(), postgresSchemaPath)}`);
+  }
+  if (changes.sqlite === null && changes.postgresql === null) {
     console.log('no changes');
     return;
   }
 
   const dirName = `${timestamp(new Date())}_${name}`;
-  const latest = readdirSync(migrations, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort().at(-1);
-  if (latest !== undefined && latest >= dirName) {
-    // Migrations apply in name order; a new one sorting before an existing one would apply out of order.
-    throw new Error(`${dirName} would sort before the existing ${latest}; check the clock or wait a second`);
+  const providers = (['sqlite', 'postgresql'] as const).filter((provider) => changes[provider] !== null);
+  for (const provider of providers) {
+    const latest = migrationNames(migrationsDirs[provider]).at(-1);
+    if (latest !== undefined && latest >= dirName) {
+      // Migrations apply in name order; a new one sorting before an existing one would apply out of order.
+      throw new Error(`${dirName} would sort before the existing ${latest}; check the clock or wait a second`);
+    }
   }
-  const dir = path.join(migrations, dirName);
-  if (existsSync(dir)) throw new Error(`${dir} already exists`);
-  mkdirSync(dir);
-  writeFileSync(path.join(dir, 'migration.sql'), sql);
-  console.log(`created ${path.relative(process.cwd(), path.join(dir, 'migration.sql'))}`);
+  for (const provider of providers) {
+    const target = path.join(migrationsDirs[provider], dirName);
+    mkdirSync(target);
+    writeFileSync(path.join(target, 'migration.sql'), changes[provider] ?? '');
+    console.log(`created ${path.relative(process.cwd(), path.join(target, 'migration.sql'))}`);
+  }
+  console.log('now run: npm run db:generate');
 }
 
 main().catch((error: unknown) => {

@@ -1,7 +1,8 @@
 // Prisma's schema engine compiled to WebAssembly, driven through a driver adapter: it diffs schemas
 // and migration histories with no native engine and no network. Development only (its packages are
-// devDependencies); used by new-migration.ts and the migration drift test.
+// devDependencies); used by new-migration.ts and the migration drift tests.
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
+import { PrismaPg } from '@prisma/adapter-pg';
 import {
   bindMigrationAwareSqlAdapterFactory,
   type SqlDriverAdapter,
@@ -15,9 +16,13 @@ import type {
   SchemaContainer,
   SchemaEngine,
 } from '@prisma/schema-engine-wasm';
+import { randomUUID } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import pg from 'pg';
+import { quoteIdentifier, withPostgresDatabase } from '../../src/db/postgres-url.ts';
+import { offlinePostgres } from './offline-postgres-adapter.ts';
 
 type Glue = typeof import('@prisma/schema-engine-wasm/schema_engine_bg');
 
@@ -151,4 +156,89 @@ class ScriptingBetterSqlite3 extends PrismaBetterSqlite3 {
 export function openSqliteSchemaEngine(schemaPath: string, databaseFile = ':memory:'): Promise<EngineSession> {
   // The shadow database for replaying migrations is a fresh `:memory:` one (the adapter's default).
   return openSchemaEngine(new ScriptingBetterSqlite3({ url: databaseFile }), readSchemaFiles(schemaPath));
+}
+
+/**
+ * The engine reads PostgreSQL's catalogs, whose `"char"` columns (pg_class.relkind, …) @prisma/adapter-pg
+ * 7.10 cannot map ("Column type 'char' could not be deserialized"). pg returns such a value as a
+ * one-letter string anyway, so report the column as text.
+ */
+const PG_CHAR_OID = 18;
+const PG_TEXT_OID = 25;
+function charAsText<T>(result: T): T {
+  for (const one of Array.isArray(result) ? result : [result]) {
+    for (const field of (one as { fields?: { dataTypeID: number }[] } | undefined)?.fields ?? []) {
+      if (field.dataTypeID === PG_CHAR_OID) field.dataTypeID = PG_TEXT_OID;
+    }
+  }
+  return result;
+}
+class CharAsTextClient extends pg.Client {}
+const clientQuery = pg.Client.prototype.query;
+// pg's query() has a dozen overloads (promise or callback, text or config); only the result is touched.
+CharAsTextClient.prototype.query = function query(this: pg.Client, ...args: unknown[]): unknown {
+  const last = args.at(-1);
+  if (typeof last === 'function') {
+    args[args.length - 1] = (error: unknown, result: unknown) => (last as (e: unknown, r: unknown) => void)(error, error ? result : charAsText(result));
+    return Reflect.apply(clientQuery, this, args);
+  }
+  const returned: unknown = Reflect.apply(clientQuery, this, args);
+  return returned instanceof Promise ? returned.then(charAsText) : returned;
+} as typeof clientQuery;
+
+/** A connection for the engine to the database `url` names. */
+function connectForEngine(url: string): Promise<SqlDriverAdapter> {
+  const pool = new pg.Pool({ connectionString: url, Client: CharAsTextClient, max: 2 });
+  return new PrismaPg(pool, { disposeExternalPool: true }).connect();
+}
+
+/**
+ * The engine on a PostgreSQL server. @prisma/adapter-pg's own connectToShadowDb() builds its pool from
+ * `{ ...config, database }`, but `pg` lets a connectionString override `database`, so with a URL its
+ * "shadow" database is the real one and the migrations would be replayed into it. This one connects to
+ * the shadow database by its own URL and drops it when the engine lets go of it.
+ */
+function postgresServer(url: string): SqlMigrationAwareDriverAdapterFactory {
+  return {
+    provider: 'postgres',
+    adapterName: '@prisma/adapter-pg',
+    connect: () => connectForEngine(url),
+    async connectToShadowDb() {
+      const name = `prisma_migrate_shadow_db_${randomUUID().replaceAll('-', '')}`;
+      const admin = new pg.Client({ connectionString: url });
+      await admin.connect();
+      try {
+        await admin.query(`CREATE DATABASE ${quoteIdentifier(name)}`);
+      } finally {
+        await admin.end();
+      }
+      const shadow = await connectForEngine(withPostgresDatabase(url, name));
+      const dispose = async () => {
+        await shadow.dispose();
+        const again = new pg.Client({ connectionString: url });
+        await again.connect();
+        try {
+          await again.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(name)} WITH (FORCE)`);
+        } finally {
+          await again.end();
+        }
+      };
+      return new Proxy(shadow, {
+        get: (target, prop) => {
+          if (prop === 'dispose') return dispose;
+          const value: unknown = Reflect.get(target, prop, target);
+          return typeof value === 'function' ? value.bind(target) : value;
+        },
+      });
+    },
+  };
+}
+
+/**
+ * A PostgreSQL engine. With `databaseUrl` it works on that server: a `schemaDatasource` target is that
+ * database, and a `migrations` target is replayed in a temporary shadow database created on the same
+ * server (needs CREATEDB). Without it, the engine runs offline and can only diff datamodels.
+ */
+export async function openPostgresSchemaEngine(schema: SchemaContainer[], databaseUrl?: string): Promise<EngineSession> {
+  return openSchemaEngine(databaseUrl ? postgresServer(databaseUrl) : offlinePostgres, schema);
 }

@@ -11,6 +11,10 @@ import { createProcessedRequestRepository } from '../db/processed-request-reposi
 import { createAuditLog } from '../db/audit-log.ts';
 import { createOutboxRepository } from '../db/outbox-repository.ts';
 import { createApplicationRepository } from '../db/application-repository.ts';
+import { createStaffReports } from '../db/staff-reports-repository.ts';
+import { createSlotRepository } from '../db/slot-repository.ts';
+import { createBookingRepository } from '../db/booking-repository.ts';
+import { createHourLedgerRepository } from '../db/hour-ledger-repository.ts';
 
 export function createServices(deps: {
   db: OpenDatabase;
@@ -39,5 +43,9 @@ export function createServices(deps: {
     notifier: createNotifier({ people, outbox, clock, onEnqueued: deps.onNotification }),
     applications: createApplicationRepository(prisma),
     // Feature repositories are added below, one line each.
+    staffReports: createStaffReports(prisma),
+    slots: createSlotRepository(prisma),
+    bookings: createBookingRepository(prisma),
+    hours: createHourLedgerRepository(prisma),
   };
 }

@@ -9,6 +9,7 @@ import { pinnedClock, systemClock, type Clock } from '../core/clock.ts';
 import { Bot } from '../core/bot.ts';
 import { OutboxDispatcher } from '../core/outbox-dispatcher.ts';
 import type { Services } from '../core/services.ts';
+import type { Feature } from '../core/feature.ts';
 import { openDatabase, type OpenDatabase } from '../db/open-database.ts';
 import { redact } from '../db/sqlite-url.ts';
 import { createHttpServer } from '../http/server.ts';
@@ -39,6 +40,8 @@ export interface StartOptions {
   /** Where logs go (tests pass a sink); default stderr. */
   logDestination?: NodeJS.WritableStream;
   host?: string;
+  /** Replaces the feature list (adapter tests use a tiny feature of their own); default createFeatures(). */
+  features?: Feature[];
 }
 
 export async function startBot(options: StartOptions = {}): Promise<RunningBot> {
@@ -53,20 +56,31 @@ export async function startBot(options: StartOptions = {}): Promise<RunningBot> 
 
   let dispatcher: OutboxDispatcher | undefined;
   const services = createServices({ db, program, clock, log, flowTtlHours: config.FLOW_TTL_HOURS, onNotification: () => dispatcher?.kick() });
-  const bot = new Bot(services, createFeatures());
-  const adapters = await createChannelAdapters({ config, bot, services, log });
-  dispatcher = new OutboxDispatcher({
-    outbox: services.outbox,
-    people: services.people,
-    clock,
-    log,
-    senders: () => adapters.flatMap((a) => (a.sender ? [a.sender] : [])),
-  });
-
-  const http = createHttpServer({ routes: adapters.flatMap((a) => a.routes), health: db.health, log, version });
-  const port = await http.listen(config.PORT, options.host);
-  for (const a of adapters) await a.start?.();
-  dispatcher.start();
+  const bot = new Bot(services, options.features ?? createFeatures());
+  let adapters: ChannelAdapter[] = [];
+  let http: ReturnType<typeof createHttpServer> | undefined;
+  let port: number;
+  try {
+    adapters = await createChannelAdapters({ config, bot, services, log });
+    dispatcher = new OutboxDispatcher({
+      outbox: services.outbox,
+      people: services.people,
+      clock,
+      log,
+      senders: () => adapters.flatMap((a) => (a.sender ? [a.sender] : [])),
+    });
+    http = createHttpServer({ routes: adapters.flatMap((a) => a.routes), health: db.health, log, version });
+    port = await http.listen(config.PORT, options.host);
+    for (const a of adapters) await a.start?.();
+    dispatcher.start();
+  } catch (e) {
+    // A start that fails half-way (port taken, bad adapter settings) must not leave the database open.
+    await http?.close().catch(() => undefined);
+    await db.close().catch(() => undefined);
+    throw e;
+  }
+  const server = http;
+  const outbox = dispatcher;
   log.info({ port, adapters: adapters.map((a) => a.name) }, 'desk bot listening');
 
   let stopping: Promise<void> | undefined;
@@ -77,13 +91,13 @@ export async function startBot(options: StartOptions = {}): Promise<RunningBot> 
     bot,
     services,
     db,
-    dispatcher,
+    dispatcher: outbox,
     adapters,
     stop: () =>
       (stopping ??= (async () => {
-        await http.close();
+        await server.close();
         for (const a of adapters) await a.stop?.();
-        await dispatcher.stop();
+        await outbox.stop();
         await db.close();
         log.info('stopped');
       })()),

@@ -31,4 +31,50 @@ export interface ApplicationRepository {
   list(statuses?: ApplicationStatus[]): Promise<ApplicationView[]>;
   /** Ids of the experts assigned to the engagement (not removed). */
   expertsOf(applicationId: number): Promise<number[]>;
+
+  /**
+   * Applies `change` only if the application still has `expectedVersion` (optimistic concurrency: of two
+   * staff clicking at once, one changes it and the other gets `stale`); bumps the version on success.
+   * `guard.adoptedBelow`: also refuses with `target_reached` when that many applications are adopted already.
+   */
+  change(id: number, expectedVersion: number, change: ApplicationChange, guard?: { adoptedBelow?: number }): Promise<ChangeResult>;
+  /** Assigns the expert to the engagement (again, if they were removed). */
+  assignExpert(applicationId: number, expertId: number, at: Date): Promise<'assigned' | 'already'>;
+  unassignExpert(applicationId: number, expertId: number, at: Date): Promise<'removed' | 'not_assigned'>;
+  /** How many applications were adopted (adopted or closed): what counts against the adoption target. */
+  countAdopted(): Promise<number>;
+  /** Per status: how many applications and the sums of their hour counters (one grouped query, no ledger rows). */
+  statusSummary(): Promise<StatusSummary[]>;
+  /** Adopted (or closed) applications per country code. */
+  adoptedByCountry(): Promise<Record<string, number>>;
+}
+
+/** Fields the pipeline sets; absent fields are left as they are. */
+export interface ApplicationChange {
+  status?: ApplicationStatus;
+  receivedAt?: Date;
+  screeningAt?: Date;
+  decidedAt?: Date;
+  adoptedAt?: Date;
+  capMinutes?: number;
+  form1ReceivedAt?: Date;
+  form2ReceivedAt?: Date;
+  followUpAt?: Date;
+  closedAt?: Date;
+  channelKey?: string;
+}
+
+export type ChangeResult =
+  | { ok: true; application: ApplicationView }
+  | { ok: false; code: 'not_found' }
+  | { ok: false; code: 'stale'; current: ApplicationView }
+  | { ok: false; code: 'target_reached'; current: ApplicationView; adopted: number }
+  | { ok: false; code: 'channel_taken'; current: ApplicationView; boundTo: ApplicationView | null };
+
+export interface StatusSummary {
+  status: ApplicationStatus;
+  count: number;
+  capMinutes: number;
+  usedMinutes: number;
+  reservedMinutes: number;
 }

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { ActionValue } from './action-value.ts';
 import { encodeAction } from './action-value.ts';
-import { flowControlHandler, type FlowDefinition, type FlowInput } from './flow.ts';
+import { flowControlHandler, stepFor, type FlowDefinition, type FlowInput } from './flow.ts';
 import { flowKeyword, type FlowKeyword } from './flow-keywords.ts';
 import { choices, text, type Reply } from './reply.ts';
 import type { Turn } from './turn.ts';
@@ -62,7 +62,7 @@ export class FlowEngine {
     const def = this.flows.get(stored.flow);
     const parsed = safeJson(stored.state, storedStateSchema);
     const data = def && parsed ? def.dataSchema.safeParse(parsed.data) : undefined;
-    if (!def || !parsed || !data?.success || !def.steps[parsed.step]) {
+    if (!def || !parsed || !data?.success || !stepFor(def, parsed.step)) {
       // A flow removed or changed by an upgrade: start clean rather than fail on every message.
       await conversations.delete(...keys);
       return null;
@@ -130,8 +130,8 @@ export class FlowEngine {
 
   private async answer(turn: Turn, active: ActiveFlow, input: FlowInput): Promise<Reply[]> {
     const { def, state } = active;
-    const step = def.steps[state.step]!;
-    const outcome = await step.answer(turn, input, state.data);
+    const step = stepFor(def, state.step)!;
+    const outcome = await step.answer(turn, input, state.data, state.step);
     if (!outcome.ok) return this.miss(turn, active, outcome.replies);
 
     const before = outcome.replies ?? [];
@@ -142,7 +142,8 @@ export class FlowEngine {
     }
     const moved: ActiveFlow = {
       def,
-      state: { step: nextStep, history: [...state.history, state.step], data: outcome.data, misses: 0 },
+      // Staying on the same step (toggling one of several choices, paging) is not a step `back` should undo.
+      state: { step: nextStep, history: nextStep === state.step ? state.history : [...state.history, state.step], data: outcome.data, misses: 0 },
     };
     await this.save(turn, moved);
     return [...before, ...(await this.ask(turn, moved))];
@@ -170,7 +171,7 @@ export class FlowEngine {
   }
 
   private async ask(turn: Turn, active: ActiveFlow): Promise<Reply[]> {
-    return active.def.steps[active.state.step]!.ask(turn, active.state.data);
+    return stepFor(active.def, active.state.step)!.ask(turn, active.state.data, active.state.step);
   }
 
   private async save(turn: Turn, active: ActiveFlow): Promise<void> {

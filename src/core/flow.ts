@@ -17,9 +17,9 @@ export type StepOutcome<D> =
   | { ok: false; replies?: Reply[] };
 
 export interface FlowStep<D> {
-  /** The question, usually one `choices` reply made with `flowChoice`. */
-  ask(turn: Turn, data: D): Reply[] | Promise<Reply[]>;
-  answer(turn: Turn, input: FlowInput, data: D): StepOutcome<D> | Promise<StepOutcome<D>>;
+  /** The question, usually one `choices` reply made with `flowChoice`. `stepId` is the full id (`priorUse:th`, see `steps`). */
+  ask(turn: Turn, data: D, stepId: string): Reply[] | Promise<Reply[]>;
+  answer(turn: Turn, input: FlowInput, data: D, stepId: string): StepOutcome<D> | Promise<StepOutcome<D>>;
 }
 
 export interface FlowDefinition<D> {
@@ -28,6 +28,10 @@ export interface FlowDefinition<D> {
   dataSchema: z.ZodType<D>;
   start(turn: Turn, initial: unknown): D | Promise<D>;
   firstStep(turn: Turn, data: D): string;
+  /**
+   * The steps by id. A step id may carry a parameter after a colon (`priorUse:th`, one question per
+   * country): when there is no step with the full id, the step named before the colon answers it.
+   */
   steps: Record<string, FlowStep<D>>;
   /** The step after `stepId`, or null when the flow is complete. */
   next(turn: Turn, stepId: string, data: D): string | null;
@@ -44,3 +48,10 @@ export function flowChoice(flowId: string, stepId: string, value: string, label:
 
 /** The handler id of the engine's own buttons (help, cancel, back). */
 export const flowControlHandler = '_flow';
+
+/** The step that handles `stepId`: the exact id, else the part before a colon (`priorUse:th` -> `priorUse`). */
+export function stepFor<D>(def: FlowDefinition<D>, stepId: string): FlowStep<D> | undefined {
+  if (Object.hasOwn(def.steps, stepId)) return def.steps[stepId];
+  const base = stepId.split(':')[0]!;
+  return base !== stepId && Object.hasOwn(def.steps, base) ? def.steps[base] : undefined;
+}

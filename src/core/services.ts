@@ -12,6 +12,10 @@ import type {
 } from './ports.ts';
 import type { Notifier } from './notifier.ts';
 import type { ApplicationRepository } from '../applications/application-repository.ts';
+import type { StaffReports } from '../staff/staff-reports.ts';
+import type { SlotRepository } from '../booking/slot-repository.ts';
+import type { BookingRepository } from '../booking/booking-repository.ts';
+import type { HourLedgerRepository } from '../hours/hour-ledger-repository.ts';
 
 export interface Services {
   program: Program;
@@ -27,4 +31,8 @@ export interface Services {
   notifier: Notifier;
   applications: ApplicationRepository;
   // Feature repositories are added below, one line each.
+  staffReports: StaffReports;
+  slots: SlotRepository;
+  bookings: BookingRepository;
+  hours: HourLedgerRepository;
 }

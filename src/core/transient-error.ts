@@ -6,8 +6,10 @@ const transientCodes = new Set(['SQLITE_BUSY', 'SQLITE_LOCKED', 'P1008', 'P2024'
 
 export function isTransientStorageError(e: unknown): boolean {
   for (let cur: unknown = e, depth = 0; cur && depth < 5; depth++) {
-    const err = cur as { code?: unknown; message?: unknown; cause?: unknown };
-    if (typeof err.code === 'string' && transientCodes.has(err.code)) return true;
+    // Prisma's driver adapters put the database's own code in `cause.originalCode` (e.g. a serializable
+    // COMMIT failing with 40001 on PostgreSQL reaches the caller as DriverAdapterError, not P2034).
+    const err = cur as { code?: unknown; originalCode?: unknown; message?: unknown; cause?: unknown };
+    if ([err.code, err.originalCode].some((code) => typeof code === 'string' && transientCodes.has(code))) return true;
     if (typeof err.message === 'string' && /database is locked|SQLITE_BUSY|busy timeout|could not serialize/i.test(err.message)) return true;
     cur = err.cause;
   }

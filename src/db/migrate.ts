@@ -1,12 +1,16 @@
 // Applies the SQL migrations under prisma/<provider>/migrations. The Prisma CLI cannot do it here (its
 // native schema engine cannot be downloaded), so this runner does what `prisma migrate deploy` does and
-// keeps the same bookkeeping in `_prisma_migrations` (same columns, sha256 checksums, millisecond
-// timestamps like Prisma's SQLite connector writes), so the CLI agrees wherever it is available.
-// It uses better-sqlite3 directly: it must run before, and independently of, the app's PrismaClient.
+// keeps the same bookkeeping in `_prisma_migrations` (same table, sha256 checksums, the timestamps each
+// of Prisma's connectors writes), so the CLI agrees wherever it is available. It talks to the database
+// through the drivers directly (better-sqlite3, pg): it must run before, and independently of, the
+// app's PrismaClient. Several processes may start at once: SQLite serialises them with its write lock,
+// PostgreSQL with Prisma Migrate's own advisory lock, so migrations are applied once.
 import Database from 'better-sqlite3';
+import pg from 'pg';
 import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { isPostgresUrl, postgresSchemaOf, quoteIdentifier } from './postgres-url.ts';
 import { isSqliteUrl, prepareSqliteFile, projectRoot, redact } from './sqlite-url.ts';
 
 export type Provider = 'sqlite' | 'postgresql';
@@ -41,7 +45,7 @@ export class MigrationError extends Error {
   override name = 'MigrationError';
 }
 
-/** What a database offers the runner. PostgreSQL will get its own (advisory lock + transaction). */
+/** What a database offers the runner: SQLite and PostgreSQL each lock and record in their own way. */
 interface MigrationTarget {
   readonly provider: Provider;
   apply(migrations: readonly MigrationFile[], log: Log): Promise<string[]>;
@@ -85,7 +89,7 @@ export function lockedProvider(dir: string): string | undefined {
 
 export function providerOf(databaseUrl: string): Provider {
   if (isSqliteUrl(databaseUrl)) return 'sqlite';
-  if (/^postgres(ql)?:\/\//.test(databaseUrl)) return 'postgresql';
+  if (isPostgresUrl(databaseUrl)) return 'postgresql';
   throw new MigrationError(`Unsupported DATABASE_URL: ${redact(databaseUrl)}`);
 }
 
@@ -95,7 +99,7 @@ function targetFor(databaseUrl: string): MigrationTarget {
     case 'sqlite':
       return sqliteTarget(databaseUrl);
     case 'postgresql':
-      throw new MigrationError('PostgreSQL migrations are not implemented yet');
+      return postgresTarget(databaseUrl);
   }
 }
 
@@ -131,7 +135,8 @@ const CREATE_MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations"
 interface AppliedRow {
   migration_name: string;
   checksum: string;
-  finished_at: number | string | null;
+  /** SQLite: milliseconds (or text, if written by hand); PostgreSQL: a timestamptz. */
+  finished_at: number | string | Date | null;
 }
 
 /** Rows Prisma takes into account: those marked rolled back (`migrate resolve`) are history only. */
@@ -233,4 +238,131 @@ function applySqlite(file: string, migrations: readonly MigrationFile[], log: Lo
   } finally {
     db.close();
   }
+}
+
+// ---- PostgreSQL ------------------------------------------------------------------------------
+
+// Prisma's own definition for PostgreSQL (sql-schema-connector's postgres flavour).
+const PG_CREATE_MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
+    "id"                    VARCHAR(36) PRIMARY KEY NOT NULL,
+    "checksum"              VARCHAR(64) NOT NULL,
+    "finished_at"           TIMESTAMPTZ,
+    "migration_name"        VARCHAR(255) NOT NULL,
+    "logs"                  TEXT,
+    "rolled_back_at"        TIMESTAMPTZ,
+    "started_at"            TIMESTAMPTZ NOT NULL DEFAULT now(),
+    "applied_steps_count"   INTEGER NOT NULL DEFAULT 0
+)`;
+
+/**
+ * The session advisory lock Prisma Migrate takes ("a unique number we chose to identify Migrate"), so
+ * this runner, other instances of it and `prisma migrate deploy` all wait for one another. Advisory
+ * locks are per database, so databases sharing a server do not block each other.
+ */
+export const PRISMA_MIGRATE_ADVISORY_LOCK = 72707369;
+
+/** SQLSTATE lock_not_available: lock_timeout expired. */
+const LOCK_NOT_AVAILABLE = '55P03';
+
+function postgresTarget(databaseUrl: string): MigrationTarget {
+  return {
+    provider: 'postgresql',
+    async apply(migrations, log) {
+      // One session for the whole run: a session advisory lock belongs to the connection holding it.
+      // Not through a transaction-mode pooler (PgBouncer) for the same reason: point DATABASE_URL at
+      // the server, or a session-mode pool, when migrating.
+      const client = new pg.Client({ connectionString: databaseUrl, application_name: 'desk-migrate' });
+      try {
+        await client.connect();
+      } catch (error) {
+        throw new MigrationError(`Cannot connect to ${redact(databaseUrl)}: ${String(error)}`, { cause: error });
+      }
+      try {
+        await lockMigrations(client, log);
+        try {
+          const schema = postgresSchemaOf(databaseUrl);
+          if (schema !== undefined) {
+            // As Prisma does for `?schema=`: the tables, and Prisma's bookkeeping, live in that schema.
+            await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdentifier(schema)}`);
+            await client.query(`SET search_path TO ${quoteIdentifier(schema)}`);
+          }
+          return await applyPostgres(client, migrations, log);
+        } finally {
+          await client.query('SELECT pg_advisory_unlock($1)', [PRISMA_MIGRATE_ADVISORY_LOCK]).catch(() => {});
+        }
+      } finally {
+        // Closing the session would release the lock anyway, even if the unlock above failed.
+        await client.end().catch(() => {});
+      }
+    },
+  };
+}
+
+/** Waits up to MIGRATION_LOCK_TIMEOUT_MS for another process that is migrating the same database. */
+async function lockMigrations(client: pg.Client, log: Log): Promise<void> {
+  const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1) AS locked', [PRISMA_MIGRATE_ADVISORY_LOCK]);
+  if (rows[0]?.locked) return;
+  log('another process is applying migrations; waiting for it');
+  await client.query(`SET lock_timeout = ${MIGRATION_LOCK_TIMEOUT_MS}`);
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [PRISMA_MIGRATE_ADVISORY_LOCK]);
+  } catch (error) {
+    if ((error as { code?: unknown }).code !== LOCK_NOT_AVAILABLE) throw error;
+    throw new MigrationError(
+      `Another process has held the migration lock (pg_advisory_lock(${PRISMA_MIGRATE_ADVISORY_LOCK})) ` +
+        `for over ${MIGRATION_LOCK_TIMEOUT_MS / 1000} s. If no migration is running, find the session with ` +
+        `SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND objid = ${PRISMA_MIGRATE_ADVISORY_LOCK}; ` +
+        `and end it with SELECT pg_terminate_backend(<pid>);`,
+      { cause: error },
+    );
+  } finally {
+    await client.query('RESET lock_timeout');
+  }
+}
+
+async function activePostgresRows(client: pg.Client): Promise<Map<string, AppliedRow>> {
+  const { rows } = await client.query<AppliedRow>(
+    `SELECT migration_name, checksum, finished_at FROM "_prisma_migrations"
+     WHERE rolled_back_at IS NULL ORDER BY started_at`,
+  );
+  return new Map(rows.map((row) => [row.migration_name, row]));
+}
+
+/** Under the advisory lock: nobody else is migrating this database while this runs. */
+async function applyPostgres(client: pg.Client, migrations: readonly MigrationFile[], log: Log): Promise<string[]> {
+  await client.query(PG_CREATE_MIGRATIONS_TABLE);
+  const history = await activePostgresRows(client);
+  const byName = new Map(migrations.map((m) => [m.name, m]));
+  // Refuse before changing anything if the recorded history does not match the files.
+  for (const row of history.values()) assertUnchanged(row, byName.get(row.migration_name));
+  for (const name of history.keys()) {
+    if (!byName.has(name)) log(`warning: applied migration ${name} is not in the migrations directory`);
+  }
+
+  const applied: string[] = [];
+  for (const migration of migrations) {
+    if (history.has(migration.name)) continue;
+    // Unlike `prisma migrate deploy`, each migration and its record commit together (PostgreSQL DDL is
+    // transactional), so a failed one leaves nothing behind to resolve by hand. The price: a migration
+    // cannot use statements that refuse a transaction (CREATE INDEX CONCURRENTLY).
+    await client.query('BEGIN');
+    try {
+      // No parameters: the simple query protocol runs the whole multi-statement script.
+      await client.query(migration.sql);
+      // The server's clock for both: now() is when this transaction began, clock_timestamp() the present.
+      await client.query(
+        `INSERT INTO "_prisma_migrations"
+           (id, checksum, finished_at, migration_name, logs, rolled_back_at, started_at, applied_steps_count)
+         VALUES ($1, $2, clock_timestamp(), $3, NULL, NULL, now(), 1)`,
+        [randomUUID(), migration.checksum, migration.name],
+      );
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => {});
+      throw new MigrationError(`Migration ${migration.name} failed and was rolled back: ${String(error)}`, { cause: error });
+    }
+    applied.push(migration.name);
+    log(`applied ${migration.name}`);
+  }
+  return applied;
 }

@@ -1,9 +1,13 @@
-// The one place that builds a PrismaClient. Prisma 7 talks to SQLite through a driver adapter
-// (better-sqlite3); the adapter opens the file itself, so the connection settings the app relies on
-// are applied here, on every connection it opens.
+// The one place that builds a PrismaClient. Prisma 7 talks to the database through a driver adapter:
+// better-sqlite3 for `file:` URLs (the default), @prisma/adapter-pg for `postgresql://` URLs. The
+// SQLite adapter opens the file itself, so the connection settings the app relies on are applied here,
+// on every connection it opens.
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
+import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlDriverAdapter } from '@prisma/driver-adapter-utils';
+import { PrismaClient as PostgresPrismaClient } from './generated/postgresql/client.ts';
 import { PrismaClient } from './generated/sqlite/client.ts';
+import { isPostgresUrl, postgresPoolSize, postgresSchemaOf } from './postgres-url.ts';
 import { isSqliteUrl, prepareSqliteFile, redact } from './sqlite-url.ts';
 
 export type { PrismaClient };
@@ -36,15 +40,27 @@ class ConfiguredBetterSqlite3 extends PrismaBetterSqlite3 {
 }
 
 /**
- * A PrismaClient for `databaseUrl` (`file:<path>` for SQLite; relative paths are resolved against the
- * project root and the parent directory is created). Call `$disconnect()` when done.
+ * A PrismaClient for `databaseUrl`: `file:<path>` for SQLite (relative paths are resolved against the
+ * project root and the parent directory is created) or `postgresql://…` for PostgreSQL. Call
+ * `$disconnect()` when done.
  */
 export function createPrismaClient(databaseUrl: string): PrismaClient {
-  if (!isSqliteUrl(databaseUrl)) {
-    // PostgreSQL needs its own generated client (prisma/postgresql) and @prisma/adapter-pg.
-    throw new Error(`Unsupported DATABASE_URL (only SQLite "file:" URLs for now): ${redact(databaseUrl)}`);
+  if (isSqliteUrl(databaseUrl)) {
+    const file = prepareSqliteFile(databaseUrl);
+    const adapter = new ConfiguredBetterSqlite3({ url: file, timeout: BUSY_TIMEOUT_MS });
+    return new PrismaClient({ adapter });
   }
-  const file = prepareSqliteFile(databaseUrl);
-  const adapter = new ConfiguredBetterSqlite3({ url: file, timeout: BUSY_TIMEOUT_MS });
-  return new PrismaClient({ adapter });
+  if (isPostgresUrl(databaseUrl)) {
+    const adapter = new PrismaPg(
+      // A pool per process: `?connection_limit=` (Prisma's name) sizes it, else pg's default of 10.
+      { connectionString: databaseUrl, max: postgresPoolSize(databaseUrl), application_name: 'desk' },
+      { schema: postgresSchemaOf(databaseUrl) },
+    );
+    // A generated client is bound to one provider, so PostgreSQL has its own, generated from
+    // prisma/postgresql/schema.prisma, whose models are the SQLite schema's verbatim (a test checks
+    // it). The two clients therefore have the same model API, and the repositories are typed against
+    // the SQLite one: this cast is the one place that relies on it.
+    return new PostgresPrismaClient({ adapter }) as unknown as PrismaClient;
+  }
+  throw new Error(`Unsupported DATABASE_URL (use file:./path.db or postgresql://…): ${redact(databaseUrl)}`);
 }

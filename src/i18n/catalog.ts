@@ -6,10 +6,22 @@
  */
 import { coreJa } from './ja/core.ts';
 import { coreEn } from './en/core.ts';
+import { slackJa } from './ja/slack.ts';
+import { slackEn } from './en/slack.ts';
+import { teamsJa } from './ja/teams.ts';
+import { teamsEn } from './en/teams.ts';
+import { hoursJa } from './ja/hours.ts';
+import { hoursEn } from './en/hours.ts';
+import { eligibilityJa } from './ja/eligibility.ts';
+import { eligibilityEn } from './en/eligibility.ts';
+import { staffJa } from './ja/staff.ts';
+import { staffEn } from './en/staff.ts';
+import { bookingJa } from './ja/booking.ts';
+import { bookingEn } from './en/booking.ts';
 
 export const catalogs = {
-  ja: { ...coreJa },
-  en: { ...coreEn },
+  ja: { ...coreJa, ...slackJa, ...teamsJa, ...hoursJa, ...eligibilityJa, ...staffJa, ...bookingJa },
+  en: { ...coreEn, ...slackEn, ...teamsEn, ...hoursEn, ...eligibilityEn, ...staffEn, ...bookingEn },
 } as const;
 
 export type MessageKey = keyof (typeof catalogs)['ja'];

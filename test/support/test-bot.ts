@@ -39,8 +39,8 @@ export interface TestBot {
 
 let seq = 0;
 
-export async function createTestBot(opts: { now?: string; features?: Feature[]; program?: Program } = {}): Promise<TestBot> {
-  const temp = tempDatabaseUrl();
+export async function createTestBot(opts: { now?: string; features?: Feature[]; program?: Program; /** Reuse this database (a restart); the caller removes it. */ databaseUrl?: string } = {}): Promise<TestBot> {
+  const temp = opts.databaseUrl ? { url: opts.databaseUrl, cleanup() {} } : tempDatabaseUrl();
   const db = await openDatabase(temp.url);
   const clock = new ManualClock(new Date(opts.now ?? '2021-09-01T01:00:00Z'));
   const program = opts.program ?? loadProgram('fy2021');

@@ -1,0 +1,106 @@
+/**
+ * The Slack adapter: a Bolt app on the shared HTTP server (POST /slack/events), or over Socket Mode when
+ * an app-level token is configured. Listeners acknowledge at once and do the work afterwards.
+ *
+ * Web API client: SLACK_API_URL replaces Slack's base URL (tests, enterprise proxies). In production the
+ * client retries server errors and waits out rate limits (Retry-After); with NODE_ENV=test it fails at
+ * once, so tests see failures instead of waiting half an hour. Notifications use a short retry policy
+ * that stays within the outbox lease, because the outbox itself retries with backoff.
+ */
+import { App, webApi, type AuthorizeResult } from '@slack/bolt';
+import type { AdapterContext, ChannelAdapter } from '../../src/app/channel-adapter.ts';
+import { boltLogger } from './bolt-logger.ts';
+import { InFlight } from './in-flight.ts';
+import { actionIdPrefix } from './render-blocks.ts';
+import { ReplyDelivery } from './reply-delivery.ts';
+import { postToResponseUrl, type PostToResponseUrl } from './response-url.ts';
+import { SharedServerReceiver } from './shared-server-receiver.ts';
+import { SlackDesk } from './slack-desk.ts';
+import { createSlackSender } from './slack-sender.ts';
+import { slashCommands } from './slash-commands.ts';
+
+export interface SlackAdapter extends ChannelAdapter {
+  /** Resolves when all work started by requests so far is done (tests; shutdown waits for it too). */
+  idle(): Promise<void>;
+}
+
+export interface SlackAdapterOptions {
+  /** Posts to response_url; defaults to fetch. */
+  postResponse?: PostToResponseUrl;
+}
+
+/** Notifications: two quick retries at most, well within the outbox's 60-second lease. */
+const notificationRetries: webApi.RetryOptions = { retries: 2, factor: 2, minTimeout: 1_000, maxTimeout: 5_000 };
+
+export function createSlackAdapter(ctx: AdapterContext, options: SlackAdapterOptions = {}): SlackAdapter {
+  const { config, log } = ctx;
+  const botToken = config.SLACK_BOT_TOKEN;
+  if (!botToken) throw new Error('SLACK_BOT_TOKEN is not set: copy the Bot User OAuth Token (xoxb-…) from the Slack app\'s OAuth & Permissions page');
+  const socketMode = config.SLACK_APP_TOKEN !== undefined;
+  if (!socketMode && !config.SLACK_SIGNING_SECRET) {
+    throw new Error('SLACK_SIGNING_SECRET is not set: copy it from the Slack app\'s Basic Information page (or set SLACK_APP_TOKEN for Socket Mode)');
+  }
+
+  const testing = config.NODE_ENV === 'test';
+  const logger = boltLogger(log);
+  const clientOptions: webApi.WebClientOptions = {
+    ...(config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL } : {}),
+    retryConfig: testing ? { retries: 0 } : webApi.retryPolicies.fiveRetriesInFiveMinutes,
+    logger,
+  };
+  const web = new webApi.WebClient(botToken, clientOptions);
+  const notificationWeb = new webApi.WebClient(botToken, { ...clientOptions, retryConfig: testing ? { retries: 0 } : notificationRetries, timeout: 10_000 });
+
+  const work = new InFlight(log);
+  const receiver = socketMode ? undefined : new SharedServerReceiver({ signingSecret: config.SLACK_SIGNING_SECRET!, log, work });
+  // One workspace, one bot token: no OAuth, and no auth.test call at start (the bot's user id comes with each event).
+  const authorize = async (): Promise<AuthorizeResult> => ({ botToken });
+  const app = new App({
+    ...(receiver ? { receiver } : { socketMode: true, appToken: config.SLACK_APP_TOKEN }),
+    authorize,
+    clientOptions,
+    logger,
+    convoStore: false,
+  });
+
+  const delivery = new ReplyDelivery({ web, postResponse: options.postResponse ?? postToResponseUrl });
+  const desk = new SlackDesk({ bot: ctx.bot, services: ctx.services, log, web, delivery });
+
+  for (const spec of slashCommands) {
+    app.command(spec.command, async ({ ack, body }) => {
+      await ack();
+      await work.queued(spec.command, () => desk.command(spec, body));
+    });
+  }
+  app.action(new RegExp(`^${actionIdPrefix}`), async ({ ack, body }) => {
+    await ack();
+    await work.queued('click', () => desk.click(body));
+  });
+  app.event('message', async ({ body }) => work.queued('message', () => desk.directMessage(body)));
+  app.event('app_mention', async ({ body }) => work.queued('app_mention', () => desk.mention(body)));
+  app.event('app_home_opened', async ({ body }) => work.queued('app_home_opened', () => desk.homeOpened(body)));
+  app.error(async (e) => log.error({ err: e }, 'slack: listener failed'));
+
+  let connecting: Promise<void> | undefined;
+  return {
+    name: 'slack',
+    routes: receiver ? [receiver.route] : [],
+    sender: createSlackSender({ web: notificationWeb, delivery: new ReplyDelivery({ web: notificationWeb, postResponse: postToResponseUrl }) }),
+    async start() {
+      if (socketMode) {
+        // Connecting may take long (or wait for Slack to come back): the rest of the bot starts meanwhile.
+        connecting = app.start().then(
+          () => log.info({ mode: 'socket' }, 'slack: connected (Socket Mode)'),
+          (e: unknown) => log.error({ err: e }, 'slack: Socket Mode connection failed; check SLACK_APP_TOKEN'),
+        );
+      } else {
+        log.info({ mode: 'http', path: receiver?.route.path }, 'slack: ready');
+      }
+    },
+    async stop() {
+      if (connecting) await app.stop().catch((e: unknown) => log.warn({ err: e }, 'slack: Socket Mode stop failed'));
+      await work.idle();
+    },
+    idle: () => work.idle(),
+  };
+}

@@ -1,0 +1,87 @@
+/**
+ * Slack payloads as the core's neutral Inbound. Identities are `slack:<team>:<user>`, conversations
+ * `slack:<team>:<channel>`. Idempotency keys are what stays the same when Slack delivers a request again:
+ * the event id for events, the trigger id for commands and clicks (a hash of the payload when absent).
+ */
+import { createHash } from 'node:crypto';
+import type { InboundInput } from '../../src/core/inbound.ts';
+import { plainTextFromSlack } from './escape-mrkdwn.ts';
+import { commandText, type SlashCommandSpec } from './slash-commands.ts';
+import type { BlockActionsPayload, DirectMessagePayload, HomeOpenedPayload, MentionPayload, SlashCommandPayload } from './slack-payloads.ts';
+
+export const identityKey = (team: string, user: string) => `slack:${team}:${user}`;
+export const conversationKey = (team: string, channel: string) => `slack:${team}:${channel}`;
+
+function who(team: string, user: string, displayName?: string): InboundInput['identity'] {
+  return { key: identityKey(team, user), tenant: team, userId: user, ...(displayName ? { displayName } : {}) };
+}
+
+function payloadHash(payload: unknown): string {
+  return createHash('sha256').update(JSON.stringify(payload)).digest('hex').slice(0, 32);
+}
+
+export function inboundFromCommand(cmd: SlashCommandPayload, spec: SlashCommandSpec): InboundInput {
+  return {
+    platform: 'slack',
+    identity: who(cmd.team_id, cmd.user_id, cmd.user_name),
+    conversation: { key: conversationKey(cmd.team_id, cmd.channel_id), isDirect: cmd.channel_name === 'directmessage' || cmd.channel_id.startsWith('D') },
+    text: commandText(spec, plainTextFromSlack(cmd.text)),
+    isCommand: true,
+    idempotencyKey: `slack:command:${cmd.team_id}:${cmd.trigger_id ?? payloadHash(cmd)}`,
+  };
+}
+
+export function inboundFromDirectMessage(body: DirectMessagePayload, user: string): InboundInput {
+  return {
+    platform: 'slack',
+    identity: who(body.team_id, user),
+    conversation: { key: conversationKey(body.team_id, body.event.channel), isDirect: true },
+    text: plainTextFromSlack(body.event.text ?? ''),
+    isCommand: false,
+    idempotencyKey: `slack:event:${body.event_id}`,
+  };
+}
+
+export function inboundFromMention(body: MentionPayload): InboundInput {
+  return {
+    platform: 'slack',
+    identity: who(body.team_id, body.event.user),
+    conversation: { key: conversationKey(body.team_id, body.event.channel), isDirect: false },
+    text: plainTextFromSlack(withoutBotMention(body.event.text, body.authorizations?.[0]?.user_id)),
+    isCommand: false,
+    idempotencyKey: `slack:event:${body.event_id}`,
+  };
+}
+
+/** `<@UBOT> hours 2 review` → `hours 2 review`: the bot's own mention, wherever it is; else a leading one. */
+export function withoutBotMention(text: string, botUserId: string | undefined): string {
+  const stripped = botUserId ? text.replace(new RegExp(`<@${botUserId}(\\|[^>]*)?>`, 'g'), '') : text.replace(/^\s*<@[A-Z0-9]+(\|[^>]*)?>/, '');
+  return stripped.replace(/\s+/g, ' ').trim();
+}
+
+export function teamOfAction(body: BlockActionsPayload): string {
+  return body.team?.id ?? body.user.team_id ?? '';
+}
+
+/** A click; `channel` is where it happened (for App Home clicks: the person's DM with the bot). */
+export function inboundFromAction(body: BlockActionsPayload, channel: string): InboundInput {
+  const team = teamOfAction(body);
+  const action = body.actions[0]!;
+  return {
+    platform: 'slack',
+    identity: who(team, body.user.id, body.user.username ?? body.user.name),
+    conversation: { key: conversationKey(team, channel), isDirect: channel.startsWith('D') },
+    action: action.value ?? '',
+    isCommand: false,
+    idempotencyKey: `slack:action:${team}:${body.trigger_id ?? payloadHash(body)}`,
+  };
+}
+
+export function inboundForHome(body: HomeOpenedPayload): InboundInput {
+  return {
+    platform: 'slack',
+    identity: who(body.team_id, body.event.user),
+    conversation: { key: conversationKey(body.team_id, body.event.channel ?? body.event.user), isDirect: true },
+    idempotencyKey: `slack:event:${body.event_id}`,
+  };
+}

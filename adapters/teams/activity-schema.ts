@@ -1,0 +1,69 @@
+/**
+ * The parts of a Bot Framework activity the adapter reads, validated with zod: the request is
+ * authenticated before this, but its content (the value of a clicked button above all) is still untrusted.
+ * Unknown fields are kept, so the activity can be handed on to botbuilder unchanged.
+ */
+import { z } from 'zod';
+
+const channelAccountSchema = z.looseObject({
+  id: z.string().min(1).max(500),
+  name: z.string().max(500).optional(),
+  /** The Microsoft Entra object id of a Teams user (absent for the bot and in the Emulator). */
+  aadObjectId: z.string().max(100).optional(),
+});
+
+const mentionSchema = z.looseObject({
+  type: z.literal('mention'),
+  mentioned: z.looseObject({ id: z.string() }),
+  /** How the mention appears in the text, e.g. `<at>Desk</at>`. */
+  text: z.string().optional(),
+});
+
+export const activitySchema = z.looseObject({
+  type: z.string().min(1).max(100),
+  id: z.string().max(500).optional(),
+  channelId: z.string().min(1).max(100),
+  serviceUrl: z.string().min(1).max(2000),
+  from: channelAccountSchema,
+  recipient: channelAccountSchema,
+  conversation: z.looseObject({
+    id: z.string().min(1).max(1000),
+    /** `personal`, `channel` or `groupChat` in Teams; absent in the Emulator. */
+    conversationType: z.string().max(50).optional(),
+    isGroup: z.boolean().optional(),
+    tenantId: z.string().max(100).optional(),
+  }),
+  channelData: z.looseObject({ tenant: z.looseObject({ id: z.string().max(100) }).optional() }).optional(),
+  text: z.string().optional(),
+  value: z.unknown().optional(),
+  locale: z.string().max(35).optional(),
+  replyToId: z.string().max(500).optional(),
+  deliveryMode: z.string().optional(),
+  // Entities of other types (clientInfo, …) are kept but not read.
+  entities: z.array(z.looseObject({ type: z.string() })).optional(),
+  membersAdded: z.array(channelAccountSchema).optional(),
+});
+
+export type TeamsActivity = z.infer<typeof activitySchema>;
+export type ChannelAccount = z.infer<typeof channelAccountSchema>;
+
+/** The mentions of `accountId` in the activity (Teams puts the bot's @mention in the text of channel messages). */
+export function mentionsOf(activity: TeamsActivity, accountId: string): string[] {
+  return (activity.entities ?? []).flatMap((e) => {
+    const mention = mentionSchema.safeParse(e);
+    return mention.success && mention.data.mentioned.id === accountId && mention.data.text ? [mention.data.text] : [];
+  });
+}
+
+/** What an Action.Submit button of our cards carries (render-card.ts), as it comes back in `activity.value`. */
+export const submitValueSchema = z.object({
+  /** The core's encoded action (src/core/action-value.ts); the core validates it again. */
+  deskAction: z.string().min(1).max(2000),
+  /** The button's label and the question it answered, shown on the card once it is answered. */
+  label: z.string().max(200),
+  question: z.string().max(300).optional(),
+  /** Who the question was for (their user id): only their click closes the card, someone else's in a channel does not. */
+  for: z.string().max(200).optional(),
+});
+
+export type SubmitValue = z.infer<typeof submitValueSchema>;

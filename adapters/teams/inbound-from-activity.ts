@@ -1,0 +1,65 @@
+/** Turns a Teams activity into the core's neutral Inbound: who, where, what they typed or clicked. */
+import { createHash, randomUUID } from 'node:crypto';
+import type { InboundInput } from '../../src/core/inbound.ts';
+import { mentionsOf, submitValueSchema, type ChannelAccount, type SubmitValue, type TeamsActivity } from './activity-schema.ts';
+
+/** The core's keys are at most 300 characters; Teams ids usually fit, a longer one is hashed. */
+export function fitKey(key: string): string {
+  return key.length <= 300 ? key : `teams:sha256:${createHash('sha256').update(key).digest('hex')}`;
+}
+
+/** The Entra tenant; the Emulator has none, so its channel id stands in (`teams:emulator:<user>`). */
+export function tenantOf(activity: TeamsActivity): string {
+  return activity.channelData?.tenant?.id ?? activity.conversation.tenantId ?? activity.channelId;
+}
+
+/** `teams:<tenant>:<aadObjectId>`, falling back to the channel account id where there is no Entra id. */
+export function identityOf(activity: TeamsActivity, account: ChannelAccount): InboundInput['identity'] {
+  const tenant = tenantOf(activity);
+  const userId = account.aadObjectId ?? account.id;
+  return { key: fitKey(`teams:${tenant}:${userId}`), tenant, userId, displayName: account.name };
+}
+
+/** True for the one-to-one chat between a person and the bot (the Emulator's conversations are one-to-one too). */
+export function isPersonalChat(activity: TeamsActivity): boolean {
+  const type = activity.conversation.conversationType;
+  return type ? type === 'personal' : activity.conversation.isGroup !== true;
+}
+
+/** The text without the bot's @mention, which Teams includes in channel messages (`<at>Desk</at> help`). */
+export function textWithoutBotMention(activity: TeamsActivity): string {
+  let text = activity.text ?? '';
+  for (const mention of mentionsOf(activity, activity.recipient.id)) text = text.split(mention).join(' ');
+  // Teams sends a non-breaking space after a mention; the core trims ordinary whitespace only.
+  return text.replace(/\u00a0/g, ' ').trim();
+}
+
+export interface TeamsInbound {
+  inbound: InboundInput;
+  /** Set when the message is a click on one of our card buttons. */
+  submitted?: SubmitValue;
+}
+
+export function inboundFromActivity(activity: TeamsActivity): TeamsInbound {
+  const tenant = tenantOf(activity);
+  // A retry of the same activity carries the same id; without one (never seen from Teams) nothing can be matched.
+  const idempotencyKey = fitKey(activity.id ? `teams:${activity.conversation.id}:${activity.id}` : `teams:unmatched:${randomUUID()}`);
+  const base = {
+    platform: 'teams' as const,
+    identity: identityOf(activity, activity.from),
+    conversation: { key: fitKey(`teams:${tenant}:${activity.conversation.id}`), isDirect: isPersonalChat(activity) },
+    locale: activity.locale,
+    idempotencyKey,
+  };
+
+  if (activity.value !== undefined && textWithoutBotMention(activity) === '') {
+    const submitted = submitValueSchema.safeParse(activity.value);
+    // A value that is not from our buttons (another app's card, a forged request) reaches the core as an
+    // unreadable action, which answers with "this button can no longer be used".
+    return submitted.success ? { inbound: { ...base, action: submitted.data.deskAction }, submitted: submitted.data } : { inbound: { ...base, action: '' } };
+  }
+
+  const text = textWithoutBotMention(activity);
+  const isCommand = text.startsWith('/');
+  return { inbound: { ...base, text: isCommand ? text.slice(1).trimStart() : text, isCommand } };
+}

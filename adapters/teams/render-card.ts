@@ -1,0 +1,197 @@
+/**
+ * Renders the core's neutral replies as Teams messages with Adaptive Cards (schema 1.5). Consecutive
+ * texts, facts and errors share one card; each question with buttons gets its own card, so that once it
+ * is answered exactly that card is replaced by the answer (see `answeredCard`). Pure: no SDK types.
+ */
+import type { Choice, Meter, Reply } from '../../src/core/reply.ts';
+import type { Translate } from '../../src/i18n/translate.ts';
+import type { SubmitValue } from './activity-schema.ts';
+
+export const adaptiveCardContentType = 'application/vnd.microsoft.card.adaptive';
+
+type CardElement = Record<string, unknown>;
+
+export interface AdaptiveCard {
+  type: 'AdaptiveCard';
+  $schema: string;
+  version: '1.5';
+  body: CardElement[];
+  actions?: CardElement[];
+  msteams: { width: 'Full' };
+}
+
+export interface Attachment {
+  contentType: string;
+  content?: unknown;
+  contentUrl?: string;
+  name?: string;
+}
+
+/** A message activity as the Bot Connector expects it (the SDK fills in the addressing). */
+export interface OutgoingMessage {
+  type: 'message';
+  /** What Teams shows in notifications and the activity feed for a card. */
+  summary?: string;
+  attachments: Attachment[];
+}
+
+/** Files larger than this are not sent inline: a data URI makes the message too large for Teams. */
+export const maxInlineFileBytes = 18_000;
+/** Teams shows up to about five buttons in a card's action bar; longer lists go in rows in the body. */
+const maxActionBarButtons = 5;
+const buttonsPerRow = 3;
+
+export function card(body: CardElement[], actions?: CardElement[]): AdaptiveCard {
+  return {
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: '1.5',
+    body,
+    ...(actions && actions.length > 0 ? { actions } : {}),
+    msteams: { width: 'Full' },
+  };
+}
+
+/**
+ * Plain text as TextBlocks, one per line: a TextBlock is markdown, where single line breaks would be
+ * joined. A blank line becomes extra space before the next block.
+ */
+function textBlocks(text: string, style: CardElement = {}): CardElement[] {
+  const blocks: CardElement[] = [];
+  let gap = false;
+  for (const line of text.split('\n')) {
+    if (line.trim() === '') {
+      gap = true;
+      continue;
+    }
+    blocks.push({ type: 'TextBlock', text: line, wrap: true, spacing: blocks.length === 0 ? 'Default' : gap ? 'Medium' : 'None', ...style });
+    gap = false;
+  }
+  return blocks;
+}
+
+/** A progress bar: two columns whose widths are the used and the remaining share. */
+function meterElement(m: Meter): CardElement {
+  const over = m.used > m.total;
+  const ratio = m.total > 0 ? Math.min(1, Math.max(0, m.used / m.total)) : 0;
+  const filled = Math.round(ratio * 100);
+  const columns = [
+    ...(filled > 0 ? [{ type: 'Column', width: filled, minHeight: '8px', style: over ? 'attention' : 'accent', items: [] }] : []),
+    ...(filled < 100 ? [{ type: 'Column', width: 100 - filled, minHeight: '8px', style: 'emphasis', items: [] }] : []),
+  ];
+  return {
+    type: 'Container',
+    spacing: 'Small',
+    items: [
+      {
+        type: 'ColumnSet',
+        columns: [
+          { type: 'Column', width: 'stretch', items: [{ type: 'TextBlock', text: m.label, wrap: true }] },
+          { type: 'Column', width: 'auto', items: [{ type: 'TextBlock', text: m.caption, wrap: true, ...(over ? { color: 'attention' } : {}) }] },
+        ],
+      },
+      { type: 'ColumnSet', spacing: 'Small', columns },
+    ],
+  };
+}
+
+function submitAction(choice: Choice, question: string, recipient: string | undefined): CardElement {
+  const data: SubmitValue = { deskAction: choice.value, label: choice.label.slice(0, 200), question: question.slice(0, 300), ...(recipient ? { for: recipient } : {}) };
+  return {
+    type: 'Action.Submit',
+    title: choice.label,
+    data,
+    ...(choice.style === 'primary' ? { style: 'positive' } : choice.style === 'danger' ? { style: 'destructive' } : {}),
+  };
+}
+
+function choicesCard(question: string, choices: Choice[], recipient: string | undefined): AdaptiveCard {
+  const actions = choices.map((c) => submitAction(c, question, recipient));
+  if (actions.length <= maxActionBarButtons) return card(textBlocks(question), actions);
+  const rows: CardElement[] = [];
+  for (let i = 0; i < actions.length; i += buttonsPerRow) rows.push({ type: 'ActionSet', actions: actions.slice(i, i + buttonsPerRow) });
+  return card([...textBlocks(question), ...rows]);
+}
+
+/** What replaces a question's card once a button was clicked: the question and the answer, no buttons. */
+export function answeredCard(submitted: SubmitValue): AdaptiveCard {
+  return card([
+    ...(submitted.question ? textBlocks(submitted.question, { isSubtle: true }) : []),
+    { type: 'TextBlock', text: `✔ ${submitted.label}`, wrap: true, weight: 'Bolder' },
+  ]);
+}
+
+function formatBytes(bytes: number): string {
+  return bytes < 1024 ? `${bytes} B` : `${(bytes / 1024).toFixed(1)} KB`;
+}
+
+function fileMessage(file: Extract<Reply, { kind: 'file' }>, t: Translate): OutgoingMessage {
+  const bytes = Buffer.byteLength(file.content, 'utf8');
+  const size = formatBytes(bytes);
+  if (bytes > maxInlineFileBytes) {
+    return cardMessage(card([...textBlocks(file.title, { weight: 'Bolder' }), ...textBlocks(t('teams.file.tooLarge', { filename: file.filename, size }), { color: 'attention' })]));
+  }
+  const message = cardMessage(card([...textBlocks(file.title, { weight: 'Bolder' }), ...textBlocks(t('teams.file.attached', { filename: file.filename, size }))]));
+  message.attachments.push({
+    contentType: file.mimeType,
+    contentUrl: `data:${file.mimeType};base64,${Buffer.from(file.content, 'utf8').toString('base64')}`,
+    name: file.filename,
+  });
+  return message;
+}
+
+function summaryOf(body: CardElement[]): string | undefined {
+  const first = body.find((e) => e.type === 'TextBlock' && typeof e.text === 'string');
+  const text = first?.text as string | undefined;
+  return text ? text.slice(0, 100) : undefined;
+}
+
+export function cardMessage(content: AdaptiveCard): OutgoingMessage {
+  return { type: 'message', summary: summaryOf(content.body), attachments: [{ contentType: adaptiveCardContentType, content }] };
+}
+
+/**
+ * The messages for one turn's replies. `t` words the adapter's own notes (file sizes) in the reader's
+ * language; `recipient` is the user id of the person the replies answer, carried by the buttons.
+ */
+export function renderReplies(replies: Reply[], t: Translate, recipient?: string): OutgoingMessage[] {
+  const messages: OutgoingMessage[] = [];
+  let body: CardElement[] = [];
+  const flush = () => {
+    if (body.length > 0) messages.push(cardMessage(card(body)));
+    body = [];
+  };
+  const add = (elements: CardElement[]) => {
+    // Each reply after the first in a card starts with a little space, so they read as separate paragraphs.
+    if (body.length > 0 && elements[0]) elements[0] = { ...elements[0], spacing: 'Medium' };
+    body.push(...elements);
+  };
+
+  for (const reply of replies) {
+    switch (reply.kind) {
+      case 'text':
+        add(textBlocks(reply.text));
+        break;
+      case 'error':
+        add(textBlocks(`⚠ ${reply.text}`, { color: 'attention' }));
+        break;
+      case 'facts':
+        add([
+          { type: 'TextBlock', text: reply.title, wrap: true, weight: 'Bolder' },
+          ...(reply.facts.length > 0 ? [{ type: 'FactSet', facts: reply.facts.map((f) => ({ title: f.label, value: f.value })) }] : []),
+          ...(reply.meters ?? []).map(meterElement),
+        ]);
+        break;
+      case 'choices':
+        flush();
+        messages.push(cardMessage(choicesCard(reply.text, reply.choices, recipient)));
+        break;
+      case 'file':
+        flush();
+        messages.push(fileMessage(reply, t));
+        break;
+    }
+  }
+  flush();
+  return messages;
+}

@@ -1,0 +1,74 @@
+/** `npm run bench -- --flags`: what to measure and how hard. Defaults are the figures the README reports. */
+import { parseArgs } from 'node:util';
+
+export interface BenchOptions {
+  /** Signed `/hours` commands per target (ours and bare Bolt). */
+  requests: number;
+  concurrency: number;
+  /** Experts logging hours, each with an adopted engagement of their own. */
+  experts: number;
+  /** Engagements holding the ledger the `/quota` measurement reads. */
+  engagements: number;
+  /** Ledger sizes `/quota` is measured at (the last is the headline figure). */
+  ledgerSizes: number[];
+  /** Measured `/quota` commands per ledger size (after `quotaWarmup` unmeasured ones). */
+  quotaRequests: number;
+  quotaWarmup: number;
+  /** Skip the bare Bolt comparison (quicker runs while profiling). */
+  bare: boolean;
+  /** Write a V8 CPU profile of our server to bench/profiles.tmp/. */
+  profile: boolean;
+  /** Where the results go. */
+  out: string;
+  /** Server log level (pino); `info` is what production runs with. */
+  logLevel: string;
+}
+
+const usage = `npm run bench -- [--requests 2000] [--concurrency 50] [--experts 100] [--engagements 1000]
+                   [--ledger 10000,100000] [--quota-requests 300] [--quota-warmup 30]
+                   [--no-bare] [--profile] [--out bench/results/latest.json] [--log-level info]`;
+
+function positive(name: string, value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`--${name} must be a positive whole number, not "${value}"\n${usage}`);
+  return n;
+}
+
+export function parseBenchArgs(argv: string[]): BenchOptions {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      requests: { type: 'string', default: '2000' },
+      concurrency: { type: 'string', default: '50' },
+      experts: { type: 'string', default: '100' },
+      engagements: { type: 'string', default: '1000' },
+      ledger: { type: 'string', default: '10000,100000' },
+      'quota-requests': { type: 'string', default: '300' },
+      'quota-warmup': { type: 'string', default: '30' },
+      'no-bare': { type: 'boolean', default: false },
+      profile: { type: 'boolean', default: false },
+      out: { type: 'string', default: 'bench/results/latest.json' },
+      'log-level': { type: 'string', default: 'info' },
+      help: { type: 'boolean', default: false },
+    },
+    strict: true,
+  });
+  if (values.help) {
+    process.stdout.write(`${usage}\n`);
+    process.exit(0);
+  }
+  const ledgerSizes = values.ledger.split(',').map((s) => positive('ledger', s.trim()));
+  return {
+    requests: positive('requests', values.requests),
+    concurrency: positive('concurrency', values.concurrency),
+    experts: positive('experts', values.experts),
+    engagements: positive('engagements', values.engagements),
+    ledgerSizes,
+    quotaRequests: positive('quota-requests', values['quota-requests']),
+    quotaWarmup: Number(values['quota-warmup']) >= 0 ? Number(values['quota-warmup']) : 30,
+    bare: !values['no-bare'],
+    profile: values.profile,
+    out: values.out,
+    logLevel: values['log-level'],
+  };
+}

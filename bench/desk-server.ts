@@ -1,0 +1,28 @@
+/** The desk bot as `npm start` runs it (src/main.ts in a child process), wired to a fake Slack on loopback. */
+import { startServerProcess, type ServerProcess } from './server-process.ts';
+
+/** The bot's business clock for every run: inside FY2021's support period, after the seeded adoptions. */
+export const benchNow = '2021-10-01T03:00:00Z';
+export const benchTeam = 'TBENCH';
+export const benchSigningSecret = 'bench-signing-secret';
+
+export function startDeskServer(o: { databaseUrl: string; slackApiUrl: string; logLevel?: string; nodeFlags?: string[]; env?: NodeJS.ProcessEnv }): Promise<ServerProcess> {
+  return startServerProcess({
+    entry: 'src/main.ts',
+    nodeFlags: o.nodeFlags,
+    env: {
+      NODE_ENV: 'development',
+      PORT: '0',
+      DATABASE_URL: o.databaseUrl,
+      LOG_LEVEL: o.logLevel ?? 'info',
+      BOT_NOW: benchNow,
+      SLACK_SIGNING_SECRET: benchSigningSecret,
+      SLACK_BOT_TOKEN: 'xoxb-bench',
+      SLACK_APP_TOKEN: '',
+      SLACK_API_URL: o.slackApiUrl,
+      MICROSOFT_APP_ID: '',
+      MICROSOFT_APP_PASSWORD: '',
+      ...o.env,
+    },
+  });
+}

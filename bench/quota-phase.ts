@@ -1,0 +1,113 @@
+/**
+ * `/quota` latency against the ledger size: one server over `engagements` adopted engagements whose
+ * ledger is rewritten between measurements (same counters, hence the same reply, at each size; see
+ * ledger.ts). Each `/quota` goes through the signed Slack path and is timed until the fake Slack received
+ * the whole reply (every response_url post it makes), one command at a time.
+ */
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { openDatabase } from '../src/db/open-database.ts';
+import type { Program } from '../src/program/program-schema.ts';
+import { benchSigningSecret, benchTeam, startDeskServer } from './desk-server.ts';
+import type { BenchSlack } from './fake-slack.ts';
+import { withTimeout } from './hours-phase.ts';
+import { writeLedger } from './ledger.ts';
+import { seedManyEngagements, seedSlackPerson, seededAdoptedAt } from './seed.ts';
+import { postSigned, slashCommandBody, type SlackTarget } from './slack-load.ts';
+import { summarize, type LatencySummary } from './stats.ts';
+
+export interface QuotaAtSize {
+  entries: number;
+  engagements: number;
+  /** Time to the HTTP ack. */
+  ack: LatencySummary;
+  /** Time to the whole reply at the fake Slack. */
+  reply: LatencySummary;
+  /** response_url posts per reply. */
+  messagesPerReply: number;
+  /** Length of the reply text: equal at every size when the state compared is the same. */
+  replyChars: number;
+}
+
+export interface QuotaFigures {
+  via: 'signed Slack slash command over HTTP, timed to the last response_url post';
+  sizes: QuotaAtSize[];
+  /** p99 at the largest ledger / p99 at the smallest. */
+  p99Growth: number;
+  peakMemoryMiB: number | undefined;
+}
+
+export async function benchQuota(o: {
+  program: Program;
+  slack: BenchSlack;
+  dir: string;
+  engagements: number;
+  ledgerSizes: number[];
+  requests: number;
+  warmup: number;
+  logLevel: string;
+  onProgress?: (line: string) => void;
+}): Promise<QuotaFigures> {
+  const file = path.join(o.dir, 'quota.db');
+  const databaseUrl = `file:${file}`;
+  const db = await openDatabase(databaseUrl);
+  await seedSlackPerson(db.prisma, { team: benchTeam, user: 'USTAFF', displayName: 'Staff', roles: [{ role: 'staff' }] });
+  const engagements = await seedManyEngagements(db.prisma, { program: o.program, team: benchTeam, count: o.engagements, expertCount: 50 });
+  await db.close();
+
+  const ledgerOpts = { from: seededAdoptedAt, to: new Date('2021-09-30T09:00:00Z'), categories: o.program.hourCategories.map((c) => c.code) };
+  const sizes = [...o.ledgerSizes];
+  let started = performance.now();
+  writeLedger(file, engagements, sizes[0]!, ledgerOpts);
+  o.onProgress?.(`ledger of ${sizes[0]} entries written in ${Math.round(performance.now() - started)} ms`);
+
+  const server = await startDeskServer({ databaseUrl, slackApiUrl: o.slack.apiUrl, logLevel: o.logLevel });
+  try {
+    const target: SlackTarget = { eventsUrl: `${server.url}/slack/events`, signingSecret: benchSigningSecret, team: benchTeam, responseUrl: o.slack.responseUrl };
+    let seq = 0;
+    const quotaOnce = async (posts: number) => {
+      const id = `q${++seq}`;
+      const body = slashCommandBody(target, { id, user: 'USTAFF', command: '/quota', text: '' });
+      const sentAt = performance.now();
+      const { status } = await postSigned(target, body);
+      const ackedAt = performance.now();
+      if (status !== 200) throw new Error(`/quota answered HTTP ${status}`);
+      const replies = await withTimeout(o.slack.responsesTo(id, posts), 30_000, `/quota reply ${id}`);
+      return { ack: ackedAt - sentAt, reply: replies.at(-1)!.at - sentAt, id, text: replies.map((r) => r.text).join('\n') };
+    };
+    // How many messages one reply makes: the first reply, then a pause long enough for any others.
+    const first = await quotaOnce(1);
+    await new Promise((r) => setTimeout(r, 1_000));
+    const messagesPerReply = o.slack.responses.get(first.id)!.length;
+
+    const results: QuotaAtSize[] = [];
+    for (const [i, size] of sizes.entries()) {
+      if (i > 0) {
+        started = performance.now();
+        writeLedger(file, engagements, size, ledgerOpts);
+        o.onProgress?.(`ledger rewritten with ${size} entries in ${Math.round(performance.now() - started)} ms`);
+      }
+      for (let w = 0; w < o.warmup; w++) await quotaOnce(messagesPerReply);
+      const samples = [];
+      for (let n = 0; n < o.requests; n++) samples.push(await quotaOnce(messagesPerReply));
+      results.push({
+        entries: size,
+        engagements: engagements.length,
+        ack: summarize(samples.map((s) => s.ack)),
+        reply: summarize(samples.map((s) => s.reply)),
+        messagesPerReply,
+        replyChars: samples[0]!.text.length,
+      });
+      o.onProgress?.(`/quota at ${size} entries: p99 ${results.at(-1)!.reply.p99} ms`);
+    }
+    const peakMemoryMiB = server.memory()?.peakMiB;
+    return {
+      via: 'signed Slack slash command over HTTP, timed to the last response_url post',
+      sizes: results,
+      p99Growth: Math.round((results.at(-1)!.reply.p99 / results[0]!.reply.p99) * 100) / 100,
+      peakMemoryMiB,
+    };
+  } finally {
+    await server.stop();
+  }
+}

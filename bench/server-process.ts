@@ -1,0 +1,104 @@
+/**
+ * A server under test as a child process of its own, started with `node --import tsx <entry>` (no tsx
+ * wrapper process in between, so the pid is the server's and /proc/<pid>/status shows its memory). The
+ * entry must print a line containing `"port":<n>` once it listens (pino's "desk bot listening" does).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+export const repoRoot = path.resolve(import.meta.dirname, '..');
+
+export interface ServerProcess {
+  child: ChildProcess;
+  pid: number;
+  port: number;
+  url: string;
+  /** Everything the process wrote so far (stdout and stderr). */
+  output(): string;
+  /** Resolves with the exit code (null when killed by a signal). */
+  exited: Promise<number | null>;
+  /** Peak and current resident memory from /proc (Linux), in MiB; undefined elsewhere or once exited. */
+  memory(): { peakMiB: number; currentMiB: number } | undefined;
+  /** SIGTERM and wait for the exit (SIGKILL after `graceMs`). */
+  stop(graceMs?: number): Promise<number | null>;
+  /** SIGKILL: a crash, nothing is flushed. */
+  kill(): Promise<void>;
+}
+
+export interface StartServerOptions {
+  /** Entry file relative to the repository (default src/main.ts). */
+  entry?: string;
+  env: NodeJS.ProcessEnv;
+  /** Extra node flags (e.g. --cpu-prof). */
+  nodeFlags?: string[];
+  /** How long to wait for the port line. */
+  startTimeoutMs?: number;
+}
+
+export async function startServerProcess(opts: StartServerOptions): Promise<ServerProcess> {
+  const entry = opts.entry ?? 'src/main.ts';
+  const child = spawn(process.execPath, [...(opts.nodeFlags ?? []), '--import', 'tsx', entry], {
+    cwd: repoRoot,
+    env: { ...process.env, ...opts.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${entry} did not start within ${opts.startTimeoutMs ?? 60_000} ms:\n${out}`)), opts.startTimeoutMs ?? 60_000);
+    const onData = (d: Buffer) => {
+      out += d.toString();
+      // Cap what is kept: a long run at LOG_LEVEL=info must not grow this process's memory.
+      if (out.length > 200_000) out = out.slice(-100_000);
+      const m = /"port":(\d+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(Number(m[1]));
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    void exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`${entry} exited (${code}) before listening:\n${out}`));
+    });
+  });
+  const pid = child.pid!;
+  let done = false;
+  void exited.then(() => (done = true));
+
+  return {
+    child,
+    pid,
+    port,
+    url: `http://127.0.0.1:${port}`,
+    output: () => out,
+    exited,
+    memory: () => (done ? undefined : readMemory(pid)),
+    async stop(graceMs = 15_000) {
+      if (done) return exited;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+      const code = await exited;
+      clearTimeout(timer);
+      return code;
+    },
+    async kill() {
+      if (done) return;
+      child.kill('SIGKILL');
+      await exited;
+    },
+  };
+}
+
+/** VmHWM (peak resident set) and VmRSS of a live process, from /proc/<pid>/status. */
+export function readMemory(pid: number): { peakMiB: number; currentMiB: number } | undefined {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kib = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
+    return { peakMiB: Math.round(kib('VmHWM') / 102.4) / 10, currentMiB: Math.round(kib('VmRSS') / 102.4) / 10 };
+  } catch {
+    return undefined;
+  }
+}

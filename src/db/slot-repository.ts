@@ -1,0 +1,63 @@
+/** Experts' slots in the database. Overlap is checked and the slot written in one serializable transaction. */
+import { maxSlotMinutes, slotEndsAt, slotKindSchema, slotStatusSchema, slotsOverlap, type SlotView } from '../booking/slot.ts';
+import type { SlotRepository } from '../booking/slot-repository.ts';
+import type { PrismaClient } from './prisma-client.ts';
+import { retryWhenBusy } from './retry-when-busy.ts';
+
+type SlotRow = { id: number; expertId: number; country: string; kind: string; startsAt: Date; minutes: number; status: string; createdAt: Date };
+
+export function toSlotView(row: SlotRow): SlotView {
+  return { ...row, kind: slotKindSchema.parse(row.kind), status: slotStatusSchema.parse(row.status) };
+}
+
+/** Serializable: on PostgreSQL two concurrent adds cannot both pass the overlap check; SQLite is serializable anyway. */
+export const serializable = { isolationLevel: 'Serializable', maxWait: 10_000, timeout: 15_000 } as const;
+
+const maxSlotMs = maxSlotMinutes * 60_000;
+
+export function createSlotRepository(db: PrismaClient): SlotRepository {
+  return {
+    async add(input) {
+      return retryWhenBusy(() => db.$transaction(async (tx) => {
+        const end = slotEndsAt(input);
+        // Slots are at most maxSlotMinutes long, so only those starting in this window can overlap.
+        const near = await tx.slot.findMany({
+          where: { expertId: input.expertId, status: { not: 'removed' }, startsAt: { gt: new Date(input.startsAt.getTime() - maxSlotMs), lt: end } },
+          orderBy: { startsAt: 'asc' },
+        });
+        const conflicting = near.map(toSlotView).find((s) => slotsOverlap(s, input));
+        if (conflicting) return { ok: false as const, code: 'overlap' as const, conflicting };
+        const row = await tx.slot.create({ data: { ...input, status: 'open' } });
+        return { ok: true as const, slot: toSlotView(row) };
+      }, serializable));
+    },
+    async get(id) {
+      const row = await db.slot.findUnique({ where: { id } });
+      return row ? toSlotView(row) : null;
+    },
+    async removeOpen(id) {
+      const { count } = await db.slot.updateMany({ where: { id, status: 'open' }, data: { status: 'removed' } });
+      const row = await db.slot.findUnique({ where: { id } });
+      if (!row) return { ok: false, code: 'not_found' };
+      const slot = toSlotView(row);
+      if (count === 1) return { ok: true, slot };
+      return { ok: false, code: slot.status === 'booked' ? 'booked' : 'already_removed', slot };
+    },
+    async listUpcoming({ expertId, from, limit }) {
+      const rows = await db.slot.findMany({
+        where: { ...(expertId !== undefined ? { expertId } : {}), status: { not: 'removed' }, startsAt: { gt: new Date(from.getTime() - maxSlotMs) } },
+        orderBy: [{ startsAt: 'asc' }, { id: 'asc' }],
+      });
+      const upcoming = rows.map(toSlotView).filter((s) => slotEndsAt(s).getTime() > from.getTime());
+      return limit === undefined ? upcoming : upcoming.slice(0, limit);
+    },
+    async listOpen({ expertIds, country, kind, from, until }) {
+      if (expertIds.length === 0) return [];
+      const rows = await db.slot.findMany({
+        where: { expertId: { in: [...expertIds] }, country, kind, status: 'open', startsAt: { gte: from, lte: until } },
+        orderBy: [{ startsAt: 'asc' }, { id: 'asc' }],
+      });
+      return rows.map(toSlotView);
+    },
+  };
+}

@@ -1,0 +1,20 @@
+/** Runs the rules on a person's answers as of this message: today in the program's home time zone, the adoptions so far. */
+import { adoptionCount } from '../applications/adoption-target.ts';
+import type { Turn } from '../core/turn.ts';
+import { isoDateIn } from '../i18n/format.ts';
+import { toAnswers, type EligibilityData } from './eligibility-data.ts';
+import { assessEligibility, type EligibilityAnswers, type EligibilityAssessment } from './rules.ts';
+
+export interface CurrentAssessment {
+  answers: EligibilityAnswers;
+  assessment: EligibilityAssessment;
+}
+
+export async function currentAssessment(turn: Turn, data: EligibilityData): Promise<CurrentAssessment | undefined> {
+  const { program } = turn.services;
+  const answers = toAnswers(program, data);
+  if (!answers) return undefined;
+  const today = isoDateIn(turn.now, program.homeTimeZone);
+  const adoptedCount = await adoptionCount(turn.services);
+  return { answers, assessment: assessEligibility({ answers, program, today, adoptedCount }) };
+}

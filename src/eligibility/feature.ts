@@ -1,0 +1,42 @@
+/** Eligibility and applying: the step-by-step check, registering the application, and its status. */
+import type { Feature } from '../core/feature.ts';
+import { text } from '../core/reply.ts';
+import { applicantCompanyIds, statusReplies } from './application-status.ts';
+import { eligibilityFlow, eligibilityFlowId } from './eligibility-flow.ts';
+
+export function createEligibilityFeature(): Feature {
+  return {
+    name: 'eligibility',
+    flows: [eligibilityFlow],
+    commands: [
+      {
+        // The name equals the flow id: typing it in the middle of the flow resumes it (see Bot.isCommandWord).
+        name: eligibilityFlowId,
+        aliases: ['応募資格', '資格', '診断', '資格診断', '応募', '申込', '申し込み', 'apply'],
+        audience: 'everyone',
+        usage: 'eligibility',
+        summary: 'eligibility.cmd.eligibility',
+        run: (turn) => turn.startFlow(eligibilityFlowId),
+      },
+      {
+        name: 'status',
+        aliases: ['申請状況', 'ステータス'],
+        audience: ['applicant'],
+        usage: 'status',
+        summary: 'eligibility.cmd.status',
+        // Scoped by the person's applicant grants: only their own company's applications are shown.
+        run: (turn) => statusReplies(turn),
+      },
+    ],
+    async onGreeting(turn) {
+      // Someone new (no role yet) is most likely a company wondering whether it can take part.
+      if (turn.person.roles.length > 0) return undefined;
+      return [text(turn.t('eligibility.welcome', { title: turn.services.program.title[turn.locale] })), ...(await turn.startFlow(eligibilityFlowId))];
+    },
+    async home(turn) {
+      if (applicantCompanyIds(turn).length > 0) return statusReplies(turn);
+      if (turn.person.roles.length === 0) return [text(turn.t('eligibility.home.invite'))];
+      return [];
+    },
+  };
+}

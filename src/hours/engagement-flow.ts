@@ -1,0 +1,67 @@
+/**
+ * When an expert's entry could belong to several engagements, the bot asks which one and keeps the entry
+ * pending in this flow's data until it is answered. The entry keeps the idempotency key of the request that
+ * typed it, so a double click on the answer or a retry still logs it once.
+ */
+import { z } from 'zod';
+import { flowChoice, type FlowDefinition } from '../core/flow.ts';
+import { choices, text } from '../core/reply.ts';
+import { companyNameKey } from '../applications/application.ts';
+import { engagementsOf } from './expert-engagements.ts';
+import { formatDuration } from './hours-words.ts';
+import { countryName, engagementLabel } from './program-facts.ts';
+import { submitEntry } from './submit-entry.ts';
+
+export const engagementFlowId = 'hours-engagement';
+
+const dataSchema = z.object({
+  minutes: z.number().int().positive(),
+  note: z.string(),
+  category: z.string(),
+  matched: z.boolean(),
+  date: z.string().nullable(),
+  requestKey: z.string().min(1),
+  /** The engagements offered, by application id. */
+  options: z.array(z.number().int()).min(2),
+  chosen: z.number().int().optional(),
+});
+export type EngagementFlowData = z.infer<typeof dataSchema>;
+
+export const engagementFlow: FlowDefinition<EngagementFlowData> = {
+  id: engagementFlowId,
+  dataSchema,
+  start: (_turn, initial) => dataSchema.parse(initial),
+  firstStep: () => 'engagement',
+  steps: {
+    engagement: {
+      async ask(turn, data) {
+        const { t, locale, services } = turn;
+        const apps = (await engagementsOf(services, turn.person)).filter((a) => data.options.includes(a.id));
+        return [
+          choices(
+            t('hours.ask.engagement', { duration: formatDuration(data.minutes, t), note: data.note }),
+            apps.map((a) => flowChoice(engagementFlowId, 'engagement', String(a.id), engagementLabel(a, services.program, t, locale))),
+          ),
+        ];
+      },
+      async answer(turn, input, data) {
+        const apps = (await engagementsOf(turn.services, turn.person)).filter((a) => data.options.includes(a.id));
+        let chosen = input.value !== undefined ? apps.find((a) => String(a.id) === input.value) : undefined;
+        if (!chosen && input.text) {
+          // A typed answer: the company's name, or the country when that tells them apart.
+          const typed = companyNameKey(input.text);
+          const byName = apps.filter((a) => companyNameKey(a.companyName) === typed || companyNameKey(countryName(turn.services.program, a.country, turn.locale)) === typed);
+          if (byName.length === 1) chosen = byName[0];
+        }
+        return chosen ? { ok: true, data: { ...data, chosen: chosen.id } } : { ok: false };
+      },
+    },
+  },
+  next: () => null,
+  async finish(turn, data) {
+    const application = data.chosen === undefined ? null : await turn.services.applications.get(data.chosen);
+    if (!application) return [text(turn.t('core.error.badButton'))];
+    return submitEntry(turn, application, data, { matched: data.matched });
+  },
+  help: (turn) => [text(turn.t('hours.ask.help'))],
+};

@@ -1,0 +1,116 @@
+/**
+ * `hours`: log time (`hours 2 review NDA [on 2021-09-10] [for Acme]`), see usage (`hours`), take the last
+ * entry back (`hours undo`), list entries (`hours list [company]`), and, for staff, void any entry
+ * (`hours void <id> <reason>`).
+ */
+import { requireRole } from '../core/authorize.ts';
+import type { Command } from '../core/feature.ts';
+import { error, text, type Reply } from '../core/reply.ts';
+import { hasRole } from '../core/roles.ts';
+import { normalizeText } from '../core/text-normalize.ts';
+import type { Turn } from '../core/turn.ts';
+import { budget, expertBudget, recentEntries } from './budget.ts';
+import { engagementFlowId, type EngagementFlowData } from './engagement-flow.ts';
+import { listEntries } from './entry-list.ts';
+import { resolveEngagement } from './expert-engagements.ts';
+import { durationError, refusal, travelRefusal } from './hours-words.ts';
+import { inferCategory } from './infer-category.ts';
+import { parseLogArgs } from './parse-log-args.ts';
+import { notCountedName } from './program-facts.ts';
+import { submitEntry } from './submit-entry.ts';
+import { staffVoid, undoLastEntry } from './void-entry.ts';
+
+const subcommands = {
+  undo: ['undo', '取消', '取り消し', '取消し', 'とりけし'],
+  list: ['list', '一覧', 'いちらん'],
+  void: ['void', '無効'],
+} as const;
+
+/**
+ * The arguments as typed, so the note is kept verbatim (the core hands commands NFKC-folded text). Falls
+ * back to the folded arguments when the typed text is not the command followed by them.
+ */
+function typedArgs(turn: Turn, args: string): string {
+  const typed = turn.inbound.text;
+  const m = typed === undefined ? null : /^\s*\S+\s*([\s\S]*)$/.exec(typed);
+  const raw = m ? m[1]!.trim() : '';
+  return m && normalizeText(raw) === normalizeText(args) ? raw : args;
+}
+
+async function overview(turn: Turn): Promise<Reply[]> {
+  if (!hasRole(turn.person, 'expert')) {
+    if (hasRole(turn.person, 'staff') || hasRole(turn.person, 'applicant')) return [text(turn.t('hours.overview.notExpert'), true), ...(await budget(turn, ''))];
+    return (await requireRole(turn, ['expert'], 'hours'))!;
+  }
+  const meters = await expertBudget(turn);
+  return [
+    text(turn.t('hours.usage'), true),
+    ...(meters.length ? meters : [text(turn.t('hours.refused.noEngagement'), true)]),
+    ...(await recentEntries(turn, 5)),
+  ];
+}
+
+async function logEntry(turn: Turn, args: string): Promise<Reply[]> {
+  const denied = await requireRole(turn, ['expert'], 'hours.log');
+  if (denied) return denied;
+  const { services } = turn;
+  const limits = { maxMinutes: services.program.hoursLedger.maxEntryMinutes };
+  const parsed = await parseLogArgs(typedArgs(turn, args), limits, async (name) => (await services.applications.findCompany(name)) !== null);
+  if (!parsed.ok) return durationError(turn, parsed.code);
+
+  const category = inferCategory(parsed.note, services.program);
+  if (category.kind === 'not_counted') return travelRefusal(turn, notCountedName(services.program, category.code, turn.locale));
+
+  const company = parsed.company === null ? null : await services.applications.findCompany(parsed.company);
+  const resolution = await resolveEngagement(services, turn.person, { conversationKey: turn.inbound.conversation.key, companyId: company?.id ?? null });
+  const pending = { minutes: parsed.minutes, note: parsed.note, category: category.code, date: parsed.date, requestKey: turn.inbound.idempotencyKey };
+
+  switch (resolution.kind) {
+    case 'one':
+      return submitEntry(turn, resolution.application, pending, category);
+    case 'ask': {
+      const initial: EngagementFlowData = { ...pending, matched: category.matched, options: resolution.options.map((a) => a.id) };
+      return turn.startFlow(engagementFlowId, initial);
+    }
+    case 'none':
+      await services.audit.record({
+        actorId: turn.person.id,
+        action: 'hours.refused',
+        subjectType: 'application',
+        subjectId: resolution.application?.id,
+        details: { reason: resolution.reason },
+      });
+      if (!resolution.application) {
+        const message = resolution.company ? turn.t('hours.refused.notAssignedCompany', { company: resolution.company }) : turn.t('hours.refused.noEngagement');
+        return [error('not_assigned', message)];
+      }
+      return refusal(turn, { status: resolution.reason, application: resolution.application });
+  }
+}
+
+export const hoursCommand: Command = {
+  name: 'hours',
+  aliases: ['時間', '工数'],
+  audience: ['expert', 'staff'],
+  usage: 'hours <duration> <note> [on YYYY-MM-DD] [for <company>]',
+  summary: 'hours.cmd.hours',
+  async run(turn, args) {
+    const [first = '', ...rest] = args.split(/\s+/);
+    const word = normalizeText(first);
+    const tail = rest.join(' ');
+    if (word === '') return overview(turn);
+    if ((subcommands.undo as readonly string[]).includes(word)) return undoLastEntry(turn);
+    if ((subcommands.list as readonly string[]).includes(word)) return listEntries(turn, tail.trim());
+    if ((subcommands.void as readonly string[]).includes(word)) return staffVoid(turn, typedArgs(turn, args).replace(/^\S+\s*/, ''));
+    return logEntry(turn, args);
+  },
+};
+
+export const budgetCommand: Command = {
+  name: 'budget',
+  aliases: ['残り時間', '予算'],
+  audience: ['applicant', 'expert', 'staff'],
+  usage: 'budget [company]',
+  summary: 'hours.cmd.budget',
+  run: (turn, args) => budget(turn, args),
+};
