@@ -22,6 +22,8 @@ export interface LoadFigures {
   non200: number;
   transportErrors: number;
   peakMemoryMiB: number | undefined;
+  /** Processor time the server spent per request (user + system), ms: comparable on a busy machine. */
+  cpuMsPerRequest: number | undefined;
 }
 
 export interface HoursFigures extends LoadFigures {
@@ -57,8 +59,9 @@ function commandsFor(experts: SeededExpert[], count: number, prefix: string, min
   }));
 }
 
-function loadFigures(run: LoadResult, requests: number, concurrency: number, server: ServerProcess): LoadFigures {
+function loadFigures(run: LoadResult, requests: number, concurrency: number, server: ServerProcess, cpuBefore: number | undefined): LoadFigures {
   const ok = run.sent.filter((s) => s.status === 200);
+  const cpuAfter = server.cpuSeconds();
   return {
     requests,
     concurrency,
@@ -67,6 +70,7 @@ function loadFigures(run: LoadResult, requests: number, concurrency: number, ser
     non200: run.sent.length - ok.length,
     transportErrors: run.errors.length,
     peakMemoryMiB: server.memory()?.peakMiB,
+    cpuMsPerRequest: cpuBefore === undefined || cpuAfter === undefined ? undefined : Math.round(((cpuAfter - cpuBefore) * 1000 * 100) / requests) / 100,
   };
 }
 
@@ -91,7 +95,7 @@ export async function benchOurHours(o: {
     databaseUrl,
     slackApiUrl: o.slack.apiUrl,
     logLevel: o.logLevel,
-    nodeFlags: o.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${o.profileDir}`] : [],
+    nodeFlags: [...(o.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${o.profileDir}`] : []), ...(process.env.BENCH_PRELOAD ? ['--import', process.env.BENCH_PRELOAD] : [])],
   });
   try {
     const target: SlackTarget = { eventsUrl: `${server.url}/slack/events`, signingSecret: benchSigningSecret, team: benchTeam, responseUrl: o.slack.responseUrl };
@@ -100,15 +104,17 @@ export async function benchOurHours(o: {
     await Promise.all(warm.map((c) => o.slack.responsesTo(c.id)));
 
     const commands = commandsFor(experts, o.requests, 'h', minutes);
+    const cpuBefore = server.cpuSeconds();
     const run = await sendSlashCommands(target, commands, o.concurrency);
     const replies = await withTimeout(Promise.all(commands.map(async (c) => [c.id, (await o.slack.responsesTo(c.id))[0]!] as const)), 180_000, 'waiting for /hours replies');
     const lastReply = Math.max(...replies.map(([, r]) => r.at));
     const sentAt = new Map(run.sent.map((s) => [s.id, s.sentAt]));
-    const figures = loadFigures(run, o.requests, o.concurrency, server);
+    const figures = loadFigures(run, o.requests, o.concurrency, server, cpuBefore);
     // Every reply should be the confirmation (hours.logged.title, ja or en), not a refusal or an error.
     const unexpected = replies.filter(([, r]) => !/を記録しました|Logged /.test(r.text));
 
     await server.stop();
+    if (process.env.BENCH_PRELOAD) process.stderr.write(server.output().slice(-300));
     const check = await openDatabase(databaseUrl);
     const entriesStored = await check.prisma.hourEntry.count({ where: { requestKey: { startsWith: `slack:command:${benchTeam}:h` } } });
     const sums = await check.prisma.hourEntry.groupBy({ by: ['applicationId'], where: { voidedAt: null }, _sum: { minutes: true } });
@@ -142,8 +148,9 @@ export async function benchBareBolt(o: { slack: BenchSlack; requests: number; co
     const target: SlackTarget = { eventsUrl: `${server.url}/slack/events`, signingSecret: benchSigningSecret, team: benchTeam, responseUrl: o.slack.responseUrl };
     const users = [{ user: 'UBARE1' } as SeededExpert];
     await sendSlashCommands(target, commandsFor(users, o.warmup, 'bwarm', 15), Math.min(10, o.concurrency));
+    const cpuBefore = server.cpuSeconds();
     const run = await sendSlashCommands(target, commandsFor(users, o.requests, 'b', 15), o.concurrency);
-    return loadFigures(run, o.requests, o.concurrency, server);
+    return loadFigures(run, o.requests, o.concurrency, server, cpuBefore);
   } finally {
     await server.stop();
   }

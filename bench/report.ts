@@ -49,9 +49,22 @@ export function formatTable(r: BenchResults): string {
   const lines: string[] = [];
   lines.push(`Machine: ${m.nproc} cores, ${m.cpuModel}, ${m.memoryGiB} GiB, Node ${m.node} (load average at start ${m.loadAverageAtStart})`);
   lines.push('');
-  const w = [34, 10, 9, 9, 9, 9, 11];
-  lines.push(row(['/hours (signed slash commands)', 'acks/s', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'peak RSS'], w));
-  const load = (name: string, f: LoadFigures) => row([name, String(f.acksPerSecond), String(f.ack.p50), String(f.ack.p95), String(f.ack.p99), String(f.ack.max), f.peakMemoryMiB === undefined ? '—' : `${f.peakMemoryMiB} MiB`], w);
+  const w = [34, 10, 9, 9, 9, 9, 11, 10];
+  lines.push(row(['/hours (signed slash commands)', 'acks/s', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'peak RSS', 'CPU/req'], w));
+  const load = (name: string, f: LoadFigures) =>
+    row(
+      [
+        name,
+        String(f.acksPerSecond),
+        String(f.ack.p50),
+        String(f.ack.p95),
+        String(f.ack.p99),
+        String(f.ack.max),
+        f.peakMemoryMiB === undefined ? '—' : `${f.peakMemoryMiB} MiB`,
+        f.cpuMsPerRequest === undefined ? '—' : `${f.cpuMsPerRequest} ms`,
+      ],
+      w,
+    );
   lines.push(load(`ours: ack (${r.hours.requests} @ ${r.hours.concurrency})`, r.hours));
   lines.push(
     row([`ours: reply at Slack`, `${r.hours.repliesPerSecond}/s`, String(r.hours.reply.p50), String(r.hours.reply.p95), String(r.hours.reply.p99), String(r.hours.reply.max), ''], w),

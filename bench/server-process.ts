@@ -20,6 +20,8 @@ export interface ServerProcess {
   exited: Promise<number | null>;
   /** Peak and current resident memory from /proc (Linux), in MiB; undefined elsewhere or once exited. */
   memory(): { peakMiB: number; currentMiB: number } | undefined;
+  /** Processor time the process used so far (user + system), in seconds, from /proc (Linux). */
+  cpuSeconds(): number | undefined;
   /** SIGTERM and wait for the exit (SIGKILL after `graceMs`). */
   stop(graceMs?: number): Promise<number | null>;
   /** SIGKILL: a crash, nothing is flushed. */
@@ -76,6 +78,7 @@ export async function startServerProcess(opts: StartServerOptions): Promise<Serv
     output: () => out,
     exited,
     memory: () => (done ? undefined : readMemory(pid)),
+    cpuSeconds: () => (done ? undefined : readCpuSeconds(pid)),
     async stop(graceMs = 15_000) {
       if (done) return exited;
       child.kill('SIGTERM');
@@ -98,6 +101,18 @@ export function readMemory(pid: number): { peakMiB: number; currentMiB: number }
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
     const kib = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
     return { peakMiB: Math.round(kib('VmHWM') / 102.4) / 10, currentMiB: Math.round(kib('VmRSS') / 102.4) / 10 };
+  } catch {
+    return undefined;
+  }
+}
+
+/** utime + stime of a live process, from /proc/<pid>/stat, in seconds (clock ticks are 1/100 s on Linux). */
+export function readCpuSeconds(pid: number): number | undefined {
+  try {
+    // The command name (field 2) may contain spaces: count fields after its closing parenthesis.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
   } catch {
     return undefined;
   }

@@ -10,6 +10,7 @@
 import { App, webApi, type AuthorizeResult } from '@slack/bolt';
 import type { AdapterContext, ChannelAdapter } from '../../src/app/channel-adapter.ts';
 import { boltLogger } from './bolt-logger.ts';
+import { HandlingLimit } from './handling-limit.ts';
 import { InFlight } from './in-flight.ts';
 import { actionIdPrefix } from './render-blocks.ts';
 import { ReplyDelivery } from './reply-delivery.ts';
@@ -64,21 +65,21 @@ export function createSlackAdapter(ctx: AdapterContext, options: SlackAdapterOpt
   });
 
   const delivery = new ReplyDelivery({ web, postResponse: options.postResponse ?? postToResponseUrl });
-  const desk = new SlackDesk({ bot: ctx.bot, services: ctx.services, log, web, delivery });
+  const desk = new SlackDesk({ bot: ctx.bot, services: ctx.services, log, web, delivery, limit: new HandlingLimit() });
 
   for (const spec of slashCommands) {
     app.command(spec.command, async ({ ack, body }) => {
       await ack();
-      await work.queued(spec.command, () => desk.command(spec, body));
+      await work.run(spec.command, () => desk.command(spec, body));
     });
   }
   app.action(new RegExp(`^${actionIdPrefix}`), async ({ ack, body }) => {
     await ack();
-    await work.queued('click', () => desk.click(body));
+    await work.run('click', () => desk.click(body));
   });
-  app.event('message', async ({ body }) => work.queued('message', () => desk.directMessage(body)));
-  app.event('app_mention', async ({ body }) => work.queued('app_mention', () => desk.mention(body)));
-  app.event('app_home_opened', async ({ body }) => work.queued('app_home_opened', () => desk.homeOpened(body)));
+  app.event('message', async ({ body }) => work.run('message', () => desk.directMessage(body)));
+  app.event('app_mention', async ({ body }) => work.run('app_mention', () => desk.mention(body)));
+  app.event('app_home_opened', async ({ body }) => work.run('app_home_opened', () => desk.homeOpened(body)));
   app.error(async (e) => log.error({ err: e }, 'slack: listener failed'));
 
   let connecting: Promise<void> | undefined;

@@ -23,6 +23,7 @@ import {
 } from './inbound-from-slack.ts';
 import { markChosen } from './mark-chosen.ts';
 import { renderReplies } from './render-blocks.ts';
+import type { HandlingLimit } from './handling-limit.ts';
 import { ReplyDelivery } from './reply-delivery.ts';
 import { encodeSlackAddress } from './slack-address.ts';
 import { blockActionsSchema, directMessageSchema, homeOpenedSchema, mentionSchema, slashCommandSchema } from './slack-payloads.ts';
@@ -34,6 +35,8 @@ export interface SlackDeskDeps {
   log: Logger;
   web: webApi.WebClient;
   delivery: ReplyDelivery;
+  /** Limits how many requests the core handles at once (see handling-limit.ts); none when absent. */
+  limit?: HandlingLimit;
 }
 
 export class SlackDesk {
@@ -110,7 +113,7 @@ export class SlackDesk {
   private async publishHome(team: string, user: string, eventId: string, channel?: string): Promise<void> {
     const { bot, services, web } = this.deps;
     const inbound = inboundForHome({ team_id: team, event_id: eventId, event: { type: 'app_home_opened', user, channel } });
-    let replies = await bot.home(inbound);
+    let replies = await this.limited(() => bot.home(inbound));
     await this.saveAddress(team, user);
     if (replies.length === 0) {
       const person = await services.people.findByIdentityKey(identityKey(team, user));
@@ -122,13 +125,17 @@ export class SlackDesk {
 
   /** Runs the core; undefined when this request was handled before (nothing more to do). */
   private async handle(inbound: InboundInput, team: string, user: string): Promise<Reply[] | undefined> {
-    const result = await this.deps.bot.handle(inbound);
+    const result = await this.limited(() => this.deps.bot.handle(inbound));
     if (result.duplicate) {
       this.deps.log.info({ key: inbound.idempotencyKey }, 'slack: repeated delivery, already handled');
       return undefined;
     }
     await this.saveAddress(team, user);
     return result.replies;
+  }
+
+  private limited<T>(work: () => Promise<T>): Promise<T> {
+    return this.deps.limit ? this.deps.limit.run(work) : work();
   }
 
   /** Remembers how to reach the person for notifications (after the core created their identity). */

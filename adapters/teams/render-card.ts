@@ -6,6 +6,7 @@
 import type { Choice, Meter, Reply } from '../../src/core/reply.ts';
 import type { Translate } from '../../src/i18n/translate.ts';
 import type { SubmitValue } from './activity-schema.ts';
+import { neutralizeMarkdown } from './neutralize-markdown.ts';
 
 export const adaptiveCardContentType = 'application/vnd.microsoft.card.adaptive';
 
@@ -64,7 +65,7 @@ function textBlocks(text: string, style: CardElement = {}): CardElement[] {
       gap = true;
       continue;
     }
-    blocks.push({ type: 'TextBlock', text: line, wrap: true, spacing: blocks.length === 0 ? 'Default' : gap ? 'Medium' : 'None', ...style });
+    blocks.push({ type: 'TextBlock', text: neutralizeMarkdown(line), wrap: true, spacing: blocks.length === 0 ? 'Default' : gap ? 'Medium' : 'None', ...style });
     gap = false;
   }
   return blocks;
@@ -86,7 +87,7 @@ function meterElement(m: Meter): CardElement {
       {
         type: 'ColumnSet',
         columns: [
-          { type: 'Column', width: 'stretch', items: [{ type: 'TextBlock', text: m.label, wrap: true }] },
+          { type: 'Column', width: 'stretch', items: [{ type: 'TextBlock', text: neutralizeMarkdown(m.label), wrap: true }] },
           { type: 'Column', width: 'auto', items: [{ type: 'TextBlock', text: m.caption, wrap: true, ...(over ? { color: 'attention' } : {}) }] },
         ],
       },
@@ -177,8 +178,8 @@ export function renderReplies(replies: Reply[], t: Translate, recipient?: string
         break;
       case 'facts':
         add([
-          { type: 'TextBlock', text: reply.title, wrap: true, weight: 'Bolder' },
-          ...(reply.facts.length > 0 ? [{ type: 'FactSet', facts: reply.facts.map((f) => ({ title: f.label, value: f.value })) }] : []),
+          { type: 'TextBlock', text: neutralizeMarkdown(reply.title), wrap: true, weight: 'Bolder' },
+          ...(reply.facts.length > 0 ? [{ type: 'FactSet', facts: reply.facts.map((f) => ({ title: neutralizeMarkdown(f.label), value: neutralizeMarkdown(f.value) })) }] : []),
           ...(reply.meters ?? []).map(meterElement),
         ]);
         break;

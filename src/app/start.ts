@@ -8,6 +8,7 @@ import { loadProgram } from '../program/load-program.ts';
 import { pinnedClock, systemClock, type Clock } from '../core/clock.ts';
 import { Bot } from '../core/bot.ts';
 import { OutboxDispatcher } from '../core/outbox-dispatcher.ts';
+import { scheduleHousekeeping } from '../core/housekeeping.ts';
 import type { Services } from '../core/services.ts';
 import type { Feature } from '../core/feature.ts';
 import { openDatabase, type OpenDatabase } from '../db/open-database.ts';
@@ -81,6 +82,7 @@ export async function startBot(options: StartOptions = {}): Promise<RunningBot> 
   }
   const server = http;
   const outbox = dispatcher;
+  const stopHousekeeping = scheduleHousekeeping({ requests: services.requests, conversations: services.conversations, clock, log });
   log.info({ port, adapters: adapters.map((a) => a.name) }, 'desk bot listening');
 
   let stopping: Promise<void> | undefined;
@@ -95,6 +97,7 @@ export async function startBot(options: StartOptions = {}): Promise<RunningBot> 
     adapters,
     stop: () =>
       (stopping ??= (async () => {
+        stopHousekeeping();
         await server.close();
         for (const a of adapters) await a.stop?.();
         await outbox.stop();

@@ -8,7 +8,7 @@ import type { ActionValue } from './action-value.ts';
 import { encodeAction } from './action-value.ts';
 import { flowControlHandler, stepFor, type FlowDefinition, type FlowInput } from './flow.ts';
 import { flowKeyword, type FlowKeyword } from './flow-keywords.ts';
-import { choices, text, type Reply } from './reply.ts';
+import { choices, error, text, type Reply } from './reply.ts';
 import type { Turn } from './turn.ts';
 
 const maxMisses = 3;
@@ -93,14 +93,17 @@ export class FlowEngine {
     const active = await this.load(turn);
     const current = active && active !== 'expired' ? active : null;
     if (action.h === flowControlHandler) {
-      if (!current) return [text(turn.t('core.error.badButton'))];
+      if (!current) return [error('bad_button', turn.t('core.error.badButton'))];
       if (action.v === 'continue') return this.ask(turn, current);
       const keyword = flowKeyword(action.v);
       return keyword ? this.control(turn, current, keyword) : this.ask(turn, current);
     }
     if (!current || current.def.id !== action.h || current.state.step !== action.s) {
       // A button from an earlier question, or clicked twice: never answer the wrong question with it.
-      return current ? [text(turn.t('core.flow.stale')), ...(await this.ask(turn, current))] : [text(turn.t('core.error.badButton'))];
+      // An error, not a plain text: adapters must not mark the old question as answered with this click.
+      return current
+        ? [error('stale_button', turn.t('core.flow.stale')), ...(await this.ask(turn, current))]
+        : [error('bad_button', turn.t('core.error.badButton'))];
     }
     return this.answer(turn, current, { value: action.v });
   }

@@ -38,6 +38,8 @@ export interface ConversationStateRepository {
   get(identityKey: string, conversationKey: string): Promise<StoredFlowState | null>;
   save(identityKey: string, conversationKey: string, value: StoredFlowState): Promise<void>;
   delete(identityKey: string, conversationKey: string): Promise<void>;
+  /** Removes flows that expired before `before`; returns how many. */
+  purgeExpired(before: Date): Promise<number>;
 }
 
 export type ClaimResult = { claimed: true } | { claimed: false; replies: Reply[] | null };
@@ -49,6 +51,8 @@ export interface ProcessedRequestRepository {
   complete(key: string, replies: Reply[]): Promise<void>;
   /** Gives the key back after an unexpected failure, so a retry can try again. */
   release(key: string): Promise<void>;
+  /** Forgets keys handled before `before` (platforms stop retrying within minutes); returns how many. */
+  purgeBefore(before: Date): Promise<number>;
 }
 
 export interface AuditEntry {

@@ -19,5 +19,8 @@ export function createConversationStateRepository(db: PrismaClient): Conversatio
     async delete(identityKey, conversationKey) {
       await db.conversationState.deleteMany({ where: { identityKey, conversationKey } });
     },
+    async purgeExpired(before) {
+      return (await db.conversationState.deleteMany({ where: { expiresAt: { lt: before } } })).count;
+    },
   };
 }

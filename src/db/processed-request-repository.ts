@@ -23,5 +23,8 @@ export function createProcessedRequestRepository(db: PrismaClient): ProcessedReq
     async release(key) {
       await db.processedRequest.deleteMany({ where: { key } });
     },
+    async purgeBefore(before) {
+      return (await db.processedRequest.deleteMany({ where: { createdAt: { lt: before } } })).count;
+    },
   };
 }

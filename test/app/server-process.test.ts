@@ -1,8 +1,7 @@
 /** `npm start` as an operator runs it: a real process, a fresh database, /healthz, SIGTERM. */
 import { createServer } from 'node:net';
-import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { tempDatabaseUrl } from '../support/temp-database.ts';
+import { listTables, tempDatabaseUrl } from '../support/temp-database.ts';
 import { runTs, startTs, waitFor } from '../support/run-process.ts';
 
 const temp = tempDatabaseUrl();
@@ -26,10 +25,7 @@ describe('the server process', () => {
     const body = (await (await fetch(`http://127.0.0.1:${port}/healthz`)).json()) as { database: string };
     expect(body.database).toBe('up');
 
-    const tables = new Database(temp.url.slice('file:'.length), { readonly: true })
-      .prepare("SELECT name FROM sqlite_master WHERE type = 'table'")
-      .all()
-      .map((r) => (r as { name: string }).name);
+    const tables = await listTables(temp.url);
     for (const t of ['Person', 'Identity', 'RoleGrant', 'Company', 'Application', 'Assignment', 'HourEntry', 'Slot', 'Booking', 'ConversationState', 'ProcessedRequest', 'Outbox', 'AuditLog', '_prisma_migrations']) {
       expect(tables).toContain(t);
     }

@@ -80,3 +80,16 @@ describe('outbox', () => {
     expect(delivered).toEqual(['reminder A']);
   });
 });
+
+describe('housekeeping', () => {
+  it('forgets request keys older than the retention and flows that expired, and keeps the rest', async () => {
+    const { purgeOldRecords, requestKeyRetentionDays } = await import('../../src/core/housekeeping.ts');
+    await tb.db.prisma.processedRequest.create({ data: { key: 'old', createdAt: new Date(tb.clock.now().getTime() - (requestKeyRetentionDays + 1) * 86_400_000) } });
+    await tb.db.prisma.processedRequest.create({ data: { key: 'recent', createdAt: tb.clock.now() } });
+    await tb.services.conversations.save('console:a', 'c', { flow: 'x', state: '{}', expiresAt: new Date(tb.clock.now().getTime() - 1000) });
+    await tb.services.conversations.save('console:b', 'c', { flow: 'x', state: '{}', expiresAt: new Date(tb.clock.now().getTime() + 1000) });
+    expect(await purgeOldRecords({ requests: tb.services.requests, conversations: tb.services.conversations, clock: tb.clock })).toEqual({ requests: 1, flows: 1 });
+    expect((await tb.db.prisma.processedRequest.findMany()).map((r) => r.key)).toEqual(['recent']);
+    expect(await tb.services.conversations.get('console:b', 'c')).not.toBeNull();
+  });
+});

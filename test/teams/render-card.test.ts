@@ -20,6 +20,13 @@ describe('rendering replies as Adaptive Cards', () => {
     expect(question.actions).toHaveLength(1);
   });
 
+  it('shows a typed markdown link as text, so its hidden target is never a clickable link', () => {
+    const [card] = cards([text('note: [JETRO](https://evil.example/x)'), facts('[会社](http://x.example)', [{ label: 'メモ', value: '[ここ] (http://x.example)' }])]);
+    const shown = JSON.stringify(card!.body);
+    expect(shown).not.toMatch(/\]\s*\(/);
+    expect(card!.body[0]).toMatchObject({ text: 'note: [JETRO]\u200b(https://evil.example/x)' });
+  });
+
   it('marks errors with the attention colour', () => {
     const [card] = cards([error('over_cap', '上限を超えています。')]);
     expect(card!.body[0]).toMatchObject({ type: 'TextBlock', color: 'attention', text: '⚠ 上限を超えています。' });
