@@ -1,9 +1,8 @@
 /**
  * The baseline: a bare Bolt app on its own HTTPReceiver whose `/hours` only acknowledges. Same Bolt
  * version, same signing, same authorize as the desk bot, nothing else. Run by bench/run.ts as a child
- * process (`PORT=0 SLACK_SIGNING_SECRET=… node --import tsx bench/bare-bolt.ts`); prints {"port":n}.
+ * process (`PORT=… SLACK_SIGNING_SECRET=… node --import tsx bench/bare-bolt.ts`).
  */
-import type { Server } from 'node:http';
 import { App, LogLevel } from '@slack/bolt';
 
 const signingSecret = process.env.SLACK_SIGNING_SECRET;
@@ -19,9 +18,7 @@ app.command('/hours', async ({ ack }) => {
   await ack();
 });
 
-const server = (await app.start(Number(process.env.PORT ?? 0))) as Server;
-const address = server.address();
-process.stdout.write(`${JSON.stringify({ port: typeof address === 'object' && address ? address.port : 0 })}\n`);
+await app.start(Number(process.env.PORT ?? 3000));
 const stop = () => void app.stop().then(() => process.exit(0));
 process.once('SIGTERM', stop);
 process.once('SIGINT', stop);

@@ -12,7 +12,6 @@ export function startDeskServer(o: { databaseUrl: string; slackApiUrl: string; l
     nodeFlags: o.nodeFlags,
     env: {
       NODE_ENV: 'development',
-      PORT: '0',
       DATABASE_URL: o.databaseUrl,
       LOG_LEVEL: o.logLevel ?? 'info',
       BOT_NOW: benchNow,

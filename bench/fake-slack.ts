@@ -5,6 +5,7 @@
  * with its parsed arguments), so that the load generator sharing this process measures the server, not
  * the fake.
  */
+import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
 
@@ -13,6 +14,9 @@ export interface ResponsePost {
   at: number;
   /** The reply's fallback text (the first line the user sees). */
   text: string;
+  /** Size and digest of the whole body (blocks included), to compare replies. */
+  bytes: number;
+  sha1: string;
 }
 
 export interface BenchSlack {
@@ -45,14 +49,15 @@ export async function startBenchSlack(): Promise<BenchSlack> {
     if (path.startsWith('/response/')) {
       const at = performance.now();
       const id = path.slice('/response/'.length);
+      const raw = Buffer.concat(chunks);
       let text = '';
       try {
-        text = String((JSON.parse(Buffer.concat(chunks).toString('utf8')) as { text?: unknown }).text ?? '');
+        text = String((JSON.parse(raw.toString('utf8')) as { text?: unknown }).text ?? '');
       } catch {
         text = '(unreadable)';
       }
       const posts = responses.get(id) ?? [];
-      posts.push({ at, text });
+      posts.push({ at, text, bytes: raw.length, sha1: createHash('sha1').update(raw).digest('hex') });
       responses.set(id, posts);
       const waiter = waiters.get(id);
       if (waiter && posts.length >= waiter.count) {

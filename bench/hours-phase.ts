@@ -21,6 +21,9 @@ export interface LoadFigures {
   ack: LatencySummary;
   non200: number;
   transportErrors: number;
+  /** Resident memory once started and warmed up (100 commands), before the load (MiB). */
+  idleMemoryMiB: number | undefined;
+  /** Peak resident memory (VmHWM) of the server process over its life (MiB). */
   peakMemoryMiB: number | undefined;
   /** Processor time the server spent per request (user + system), ms: comparable on a busy machine. */
   cpuMsPerRequest: number | undefined;
@@ -59,7 +62,7 @@ function commandsFor(experts: SeededExpert[], count: number, prefix: string, min
   }));
 }
 
-function loadFigures(run: LoadResult, requests: number, concurrency: number, server: ServerProcess, cpuBefore: number | undefined): LoadFigures {
+function loadFigures(run: LoadResult, requests: number, concurrency: number, server: ServerProcess, cpuBefore: number | undefined, idleMemoryMiB: number | undefined): LoadFigures {
   const ok = run.sent.filter((s) => s.status === 200);
   const cpuAfter = server.cpuSeconds();
   return {
@@ -69,6 +72,7 @@ function loadFigures(run: LoadResult, requests: number, concurrency: number, ser
     ack: summarize(run.sent.map((s) => s.ackedAt - s.sentAt)),
     non200: run.sent.length - ok.length,
     transportErrors: run.errors.length,
+    idleMemoryMiB,
     peakMemoryMiB: server.memory()?.peakMiB,
     cpuMsPerRequest: cpuBefore === undefined || cpuAfter === undefined ? undefined : Math.round(((cpuAfter - cpuBefore) * 1000 * 100) / requests) / 100,
   };
@@ -95,13 +99,14 @@ export async function benchOurHours(o: {
     databaseUrl,
     slackApiUrl: o.slack.apiUrl,
     logLevel: o.logLevel,
-    nodeFlags: [...(o.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${o.profileDir}`] : []), ...(process.env.BENCH_PRELOAD ? ['--import', process.env.BENCH_PRELOAD] : [])],
+    nodeFlags: o.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${o.profileDir}`] : [],
   });
   try {
     const target: SlackTarget = { eventsUrl: `${server.url}/slack/events`, signingSecret: benchSigningSecret, team: benchTeam, responseUrl: o.slack.responseUrl };
     const warm = commandsFor(experts, o.warmup, 'warm', minutes);
     await sendSlashCommands(target, warm, Math.min(10, o.concurrency));
     await Promise.all(warm.map((c) => o.slack.responsesTo(c.id)));
+    const idleMemoryMiB = server.memory()?.currentMiB;
 
     const commands = commandsFor(experts, o.requests, 'h', minutes);
     const cpuBefore = server.cpuSeconds();
@@ -109,12 +114,11 @@ export async function benchOurHours(o: {
     const replies = await withTimeout(Promise.all(commands.map(async (c) => [c.id, (await o.slack.responsesTo(c.id))[0]!] as const)), 180_000, 'waiting for /hours replies');
     const lastReply = Math.max(...replies.map(([, r]) => r.at));
     const sentAt = new Map(run.sent.map((s) => [s.id, s.sentAt]));
-    const figures = loadFigures(run, o.requests, o.concurrency, server, cpuBefore);
+    const figures = loadFigures(run, o.requests, o.concurrency, server, cpuBefore, idleMemoryMiB);
     // Every reply should be the confirmation (hours.logged.title, ja or en), not a refusal or an error.
     const unexpected = replies.filter(([, r]) => !/を記録しました|Logged /.test(r.text));
 
     await server.stop();
-    if (process.env.BENCH_PRELOAD) process.stderr.write(server.output().slice(-300));
     const check = await openDatabase(databaseUrl);
     const entriesStored = await check.prisma.hourEntry.count({ where: { requestKey: { startsWith: `slack:command:${benchTeam}:h` } } });
     const sums = await check.prisma.hourEntry.groupBy({ by: ['applicationId'], where: { voidedAt: null }, _sum: { minutes: true } });
@@ -142,15 +146,16 @@ export async function benchOurHours(o: {
 export async function benchBareBolt(o: { slack: BenchSlack; requests: number; concurrency: number; warmup: number }): Promise<LoadFigures> {
   const server = await startServerProcess({
     entry: 'bench/bare-bolt.ts',
-    env: { PORT: '0', SLACK_SIGNING_SECRET: benchSigningSecret, SLACK_API_URL: o.slack.apiUrl },
+    env: { SLACK_SIGNING_SECRET: benchSigningSecret, SLACK_API_URL: o.slack.apiUrl },
   });
   try {
     const target: SlackTarget = { eventsUrl: `${server.url}/slack/events`, signingSecret: benchSigningSecret, team: benchTeam, responseUrl: o.slack.responseUrl };
     const users = [{ user: 'UBARE1' } as SeededExpert];
     await sendSlashCommands(target, commandsFor(users, o.warmup, 'bwarm', 15), Math.min(10, o.concurrency));
+    const idleMemoryMiB = server.memory()?.currentMiB;
     const cpuBefore = server.cpuSeconds();
     const run = await sendSlashCommands(target, commandsFor(users, o.requests, 'b', 15), o.concurrency);
-    return loadFigures(run, o.requests, o.concurrency, server, cpuBefore);
+    return loadFigures(run, o.requests, o.concurrency, server, cpuBefore, idleMemoryMiB);
   } finally {
     await server.stop();
   }

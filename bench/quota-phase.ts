@@ -25,8 +25,10 @@ export interface QuotaAtSize {
   reply: LatencySummary;
   /** response_url posts per reply. */
   messagesPerReply: number;
-  /** Length of the reply text: equal at every size when the state compared is the same. */
-  replyChars: number;
+  /** Size of the reply (all its posts, blocks included). */
+  replyBytes: number;
+  /** Digest of the reply: the same at every ledger size, since the counters are (see ledger.ts). */
+  replySha1: string;
 }
 
 export interface QuotaFigures {
@@ -34,6 +36,8 @@ export interface QuotaFigures {
   sizes: QuotaAtSize[];
   /** p99 at the largest ledger / p99 at the smallest. */
   p99Growth: number;
+  /** True when every ledger size got exactly the same reply (same state compared, only the ledger grew). */
+  sameReplyAtEverySize: boolean;
   peakMemoryMiB: number | undefined;
 }
 
@@ -73,7 +77,13 @@ export async function benchQuota(o: {
       const ackedAt = performance.now();
       if (status !== 200) throw new Error(`/quota answered HTTP ${status}`);
       const replies = await withTimeout(o.slack.responsesTo(id, posts), 30_000, `/quota reply ${id}`);
-      return { ack: ackedAt - sentAt, reply: replies.at(-1)!.at - sentAt, id, text: replies.map((r) => r.text).join('\n') };
+      return {
+        ack: ackedAt - sentAt,
+        reply: replies.at(-1)!.at - sentAt,
+        id,
+        bytes: replies.reduce((n, r) => n + r.bytes, 0),
+        sha1: replies.map((r) => r.sha1).join(','),
+      };
     };
     // How many messages one reply makes: the first reply, then a pause long enough for any others.
     const first = await quotaOnce(1);
@@ -96,7 +106,8 @@ export async function benchQuota(o: {
         ack: summarize(samples.map((s) => s.ack)),
         reply: summarize(samples.map((s) => s.reply)),
         messagesPerReply,
-        replyChars: samples[0]!.text.length,
+        replyBytes: samples[0]!.bytes,
+        replySha1: samples[0]!.sha1,
       });
       o.onProgress?.(`/quota at ${size} entries: p99 ${results.at(-1)!.reply.p99} ms`);
     }
@@ -105,6 +116,7 @@ export async function benchQuota(o: {
       via: 'signed Slack slash command over HTTP, timed to the last response_url post',
       sizes: results,
       p99Growth: Math.round((results.at(-1)!.reply.p99 / results[0]!.reply.p99) * 100) / 100,
+      sameReplyAtEverySize: results.every((r) => r.replySha1 === results[0]!.replySha1),
       peakMemoryMiB,
     };
   } finally {

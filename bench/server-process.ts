@@ -1,10 +1,11 @@
 /**
  * A server under test as a child process of its own, started with `node --import tsx <entry>` (no tsx
  * wrapper process in between, so the pid is the server's and /proc/<pid>/status shows its memory). The
- * entry must print a line containing `"port":<n>` once it listens (pino's "desk bot listening" does).
+ * entry must listen on PORT (given here) and answer HTTP once ready.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import path from 'node:path';
 
 export const repoRoot = path.resolve(import.meta.dirname, '..');
@@ -34,38 +35,45 @@ export interface StartServerOptions {
   env: NodeJS.ProcessEnv;
   /** Extra node flags (e.g. --cpu-prof). */
   nodeFlags?: string[];
-  /** How long to wait for the port line. */
+  /** How long to wait for the first HTTP answer. */
   startTimeoutMs?: number;
 }
 
 export async function startServerProcess(opts: StartServerOptions): Promise<ServerProcess> {
   const entry = opts.entry ?? 'src/main.ts';
+  // A free port chosen here (not PORT=0), so that readiness shows whatever the log level.
+  const port = await freePort();
   const child = spawn(process.execPath, [...(opts.nodeFlags ?? []), '--import', 'tsx', entry], {
     cwd: repoRoot,
-    env: { ...process.env, ...opts.env },
+    env: { ...process.env, ...opts.env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${entry} did not start within ${opts.startTimeoutMs ?? 60_000} ms:\n${out}`)), opts.startTimeoutMs ?? 60_000);
-    const onData = (d: Buffer) => {
-      out += d.toString();
-      // Cap what is kept: a long run at LOG_LEVEL=info must not grow this process's memory.
-      if (out.length > 200_000) out = out.slice(-100_000);
-      const m = /"port":(\d+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve(Number(m[1]));
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    void exited.then((code) => {
-      clearTimeout(timer);
-      reject(new Error(`${entry} exited (${code}) before listening:\n${out}`));
-    });
-  });
+  const keep = (d: Buffer) => {
+    out += d.toString();
+    // Capped: a long run at LOG_LEVEL=info must not grow this process's memory.
+    if (out.length > 200_000) out = out.slice(-100_000);
+  };
+  child.stdout!.on('data', keep);
+  child.stderr!.on('data', keep);
+  let exitCode: number | null | undefined;
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve((exitCode = code))));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + (opts.startTimeoutMs ?? 60_000);
+  // Listening once any HTTP answer comes (the bare Bolt app has no /healthz: its 404 counts).
+  for (;;) {
+    if (exitCode !== undefined) throw new Error(`${entry} exited (${exitCode}) before listening:\n${out}`);
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`${entry} did not start within ${opts.startTimeoutMs ?? 60_000} ms:\n${out}`);
+    }
+    const answered = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(2_000) }).then(
+      async (r) => (await r.arrayBuffer(), true),
+      () => false,
+    );
+    if (answered) break;
+    await new Promise((r) => setTimeout(r, 50));
+  }
   const pid = child.pid!;
   let done = false;
   void exited.then(() => (done = true));
@@ -74,7 +82,7 @@ export async function startServerProcess(opts: StartServerOptions): Promise<Serv
     child,
     pid,
     port,
-    url: `http://127.0.0.1:${port}`,
+    url,
     output: () => out,
     exited,
     memory: () => (done ? undefined : readMemory(pid)),
@@ -116,4 +124,16 @@ export function readCpuSeconds(pid: number): number | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** A port free right now on loopback. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
 }

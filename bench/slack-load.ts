@@ -93,7 +93,12 @@ export function postSigned(
 }
 
 /** Sends every command, `concurrency` at a time; never rejects (transport failures are listed). */
-export async function sendSlashCommands(target: SlackTarget, commands: readonly SlashCommand[], concurrency: number): Promise<LoadResult> {
+export async function sendSlashCommands(
+  target: SlackTarget,
+  commands: readonly SlashCommand[],
+  concurrency: number,
+  opts: { onAnswer?: (sent: SentCommand) => void } = {},
+): Promise<LoadResult> {
   const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
   const sent: SentCommand[] = [];
   const errors: LoadResult['errors'] = [];
@@ -108,7 +113,9 @@ export async function sendSlashCommands(target: SlackTarget, commands: readonly 
       const sentAt = performance.now();
       try {
         const { status } = await postSigned(target, body, { agent });
-        sent.push({ id: c.id, sentAt, ackedAt: performance.now(), status });
+        const answer = { id: c.id, sentAt, ackedAt: performance.now(), status };
+        sent.push(answer);
+        opts.onAnswer?.(answer);
       } catch (e) {
         errors.push({ id: c.id, error: e instanceof Error ? e.message : String(e) });
       }

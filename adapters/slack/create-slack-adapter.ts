@@ -10,7 +10,7 @@
 import { App, webApi, type AuthorizeResult } from '@slack/bolt';
 import type { AdapterContext, ChannelAdapter } from '../../src/app/channel-adapter.ts';
 import { boltLogger } from './bolt-logger.ts';
-import { HandlingLimit } from './handling-limit.ts';
+import { HandlingLimit, handlingLimitFor } from './handling-limit.ts';
 import { InFlight } from './in-flight.ts';
 import { actionIdPrefix } from './render-blocks.ts';
 import { ReplyDelivery } from './reply-delivery.ts';
@@ -65,7 +65,7 @@ export function createSlackAdapter(ctx: AdapterContext, options: SlackAdapterOpt
   });
 
   const delivery = new ReplyDelivery({ web, postResponse: options.postResponse ?? postToResponseUrl });
-  const desk = new SlackDesk({ bot: ctx.bot, services: ctx.services, log, web, delivery, limit: new HandlingLimit() });
+  const desk = new SlackDesk({ bot: ctx.bot, services: ctx.services, log, web, delivery, limit: new HandlingLimit(handlingLimitFor(config.DATABASE_URL)) });
 
   for (const spec of slashCommands) {
     app.command(spec.command, async ({ ack, body }) => {

@@ -8,13 +8,19 @@
  * at a time, first come first served. Only the core's handling is limited, not the delivery of replies,
  * so a slow Slack API never holds a turn. See README "Performance and resilience".
  */
-export const maxConcurrentHandling = 4;
+/**
+ * SQLite runs in this process and synchronously: handling two requests at once only interleaves them.
+ * PostgreSQL queries wait on the network, so a few requests in flight overlap those waits.
+ */
+export function handlingLimitFor(databaseUrl: string): number {
+  return /^postgres(ql)?:\/\//.test(databaseUrl) ? 4 : 1;
+}
 
 export class HandlingLimit {
   private active = 0;
   private readonly waiting: (() => void)[] = [];
 
-  constructor(private readonly limit = maxConcurrentHandling) {}
+  constructor(private readonly limit: number) {}
 
   async run<T>(work: () => Promise<T>): Promise<T> {
     if (this.active < this.limit) {

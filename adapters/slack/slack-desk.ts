@@ -140,7 +140,12 @@ export class SlackDesk {
 
   /** Remembers how to reach the person for notifications (after the core created their identity). */
   private async saveAddress(team: string, user: string): Promise<void> {
-    await this.deps.services.people.saveAddress(identityKey(team, user), encodeSlackAddress({ team, user }));
+    try {
+      await this.deps.services.people.saveAddress(identityKey(team, user), encodeSlackAddress({ team, user }));
+    } catch (e) {
+      // Best effort (the next request saves it again): a locked database must not cost the person the reply.
+      this.deps.log.warn({ err: e }, 'slack: could not save the address');
+    }
   }
 
   private async tellFilesWentToDm(responseUrl: string, inbound: InboundInput): Promise<void> {

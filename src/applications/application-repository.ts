@@ -29,6 +29,8 @@ export interface ApplicationRepository {
   findByChannel(channelKey: string): Promise<ApplicationView | null>;
   /** All applications in first-come order, optionally filtered by status. */
   list(statuses?: ApplicationStatus[]): Promise<ApplicationView[]>;
+  /** Like `list`, only the hour counters and names (what `quota` shows): a fraction of the cost for many engagements. */
+  hoursOf(statuses: ApplicationStatus[]): Promise<ApplicationHours[]>;
   /** Ids of the experts assigned to the engagement (not removed). */
   expertsOf(applicationId: number): Promise<number[]>;
 
@@ -48,6 +50,8 @@ export interface ApplicationRepository {
   /** Adopted (or closed) applications per country code. */
   adoptedByCountry(): Promise<Record<string, number>>;
 }
+
+export type ApplicationHours = Pick<ApplicationView, 'id' | 'companyName' | 'country' | 'status' | 'capMinutes' | 'usedMinutes' | 'reservedMinutes'>;
 
 /** Fields the pipeline sets; absent fields are left as they are. */
 export interface ApplicationChange {

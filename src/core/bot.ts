@@ -62,16 +62,19 @@ export class Bot {
     const inbound = parsed.data;
     const { requests, log } = this.services;
 
-    const claim = await requests.claim(inbound.idempotencyKey);
-    if (!claim.claimed) return { replies: claim.replies ?? [], duplicate: true };
-
+    // The claim is inside the handler too: a locked database must get the "busy" answer, not silence.
+    let claimed = false;
     try {
+      const claim = await requests.claim(inbound.idempotencyKey);
+      if (!claim.claimed) return { replies: claim.replies ?? [], duplicate: true };
+      claimed = true;
       const turn = await this.turnFor(inbound);
       const replies = await this.route(turn);
       await requests.complete(inbound.idempotencyKey, replies);
       return { replies, duplicate: false };
     } catch (e) {
-      await requests.release(inbound.idempotencyKey).catch(() => undefined);
+      // Only our own claim is released: a failed claim may be another delivery's.
+      if (claimed) await requests.release(inbound.idempotencyKey).catch(() => undefined);
       const t = translator(pickLocale(undefined, inbound.locale));
       if (isTransientStorageError(e)) {
         log.warn({ err: e }, 'storage busy');

@@ -92,6 +92,14 @@ export function createApplicationRepository(db: PrismaClient): ApplicationReposi
       const rows = await db.application.findMany({ where: statuses ? { status: { in: statuses } } : {}, include: withCompany, orderBy: { id: 'asc' } });
       return rows.map(toApplicationView);
     },
+    async hoursOf(statuses) {
+      const rows = await db.application.findMany({
+        where: { status: { in: statuses } },
+        select: { id: true, country: true, status: true, capMinutes: true, usedMinutes: true, reservedMinutes: true, company: { select: { name: true } } },
+        orderBy: { id: 'asc' },
+      });
+      return rows.map(({ company, status, ...rest }) => ({ ...rest, companyName: company.name, status: applicationStatusSchema.parse(status) }));
+    },
     async expertsOf(applicationId) {
       const rows = await db.assignment.findMany({ where: { applicationId, removedAt: null }, select: { expertId: true }, orderBy: { id: 'asc' } });
       return rows.map((r) => r.expertId);
