@@ -86,8 +86,10 @@ export class OutboxDispatcher {
     const senderFor = (a: { platform: string; address: string }) => senders.find((s) => s.platform === a.platform && (s.canReach?.(a.address) ?? true));
     const addresses = (await people.addressesOf(message.personId)).filter((a) => senderFor(a));
     if (addresses.length === 0) {
-      // Nobody reachable yet (the person never talked to the bot where it can message them): try again later.
-      await outbox.markFailed(message.id, 'no reachable identity', this.retryAt(message.attempts, 60_000));
+      // Nobody reachable from this instance yet (the person never talked to the bot where it can message
+      // them, or only another process reaches them): look again in a minute, without growing backoff,
+      // so the message goes out soon after they appear.
+      await outbox.markFailed(message.id, 'no reachable identity', new Date(clock.now().getTime() + 60_000));
       return;
     }
     try {
