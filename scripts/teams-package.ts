@@ -7,7 +7,7 @@
  *
  * Options: --domain <host> (or TEAMS_BOT_DOMAIN), the host of the messaging endpoint; --app-id <guid>
  * (or TEAMS_APP_ID), the Teams app's own id, default the bot's app id; --out <file>.
- * The app version is package.json's. When ../shared/schemas/teams is present the result is validated.
+ * The app version is package.json's. The result is validated against the schema in manifest/teams/schema.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -19,7 +19,7 @@ import addFormats from 'ajv-formats';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const teamsManifestDir = path.join(root, 'manifest', 'teams');
-const schemaFile = path.resolve(root, '..', 'shared', 'schemas', 'teams', 'MicrosoftTeams.schema.v1.29.json');
+const schemaFile = path.join(root, 'manifest', 'teams', 'schema', 'MicrosoftTeams.schema.v1.29.json');
 const guid = /^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$/;
 const placeholderId = '00000000-0000-0000-0000-000000000000';
 

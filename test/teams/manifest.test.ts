@@ -1,5 +1,5 @@
 // The Teams app package: manifest.json at the schema version it declares (validated offline against the
-// schema in ../shared), the two icons Teams requires, and the zip built by `npm run teams:package`.
+// schema kept in manifest/teams/schema), the two icons Teams requires, and the zip built by `npm run teams:package`.
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -24,9 +24,9 @@ const manifest = JSON.parse(readFileSync(path.join(manifestDir, 'manifest.json')
 };
 
 function schemaValidator() {
-  const file = path.resolve(repoRoot, '..', 'shared', 'schemas', 'teams', `MicrosoftTeams.schema.v${manifest.manifestVersion}.json`);
+  const file = path.join(manifestDir, 'schema', `MicrosoftTeams.schema.v${manifest.manifestVersion}.json`);
   if (!existsSync(file)) {
-    throw new Error(`The Teams manifest schema v${manifest.manifestVersion} is missing: expected ${file} (the shared reference folder next to the project)`);
+    throw new Error(`The Teams manifest schema v${manifest.manifestVersion} is missing: expected ${file} (add the schema of that version to manifest/teams/schema)`);
   }
   const ajv = new Ajv({ allErrors: true, strict: false });
   addFormats(ajv);
