@@ -1,13 +1,14 @@
 /**
  * The Slack adapter: a Bolt app on the shared HTTP server (POST /slack/events), or over Socket Mode when
- * an app-level token is configured. Listeners acknowledge at once and do the work afterwards.
+ * an app-level token is configured. Listeners acknowledge at once and do the work afterwards; a request
+ * is stored in the inbox before the acknowledgement, so a crash does not lose it (slack-inbox.ts).
  *
  * Web API client: SLACK_API_URL replaces Slack's base URL (tests, enterprise proxies). In production the
  * client retries server errors and waits out rate limits (Retry-After); with NODE_ENV=test it fails at
  * once, so tests see failures instead of waiting half an hour. Notifications use a short retry policy
  * that stays within the outbox lease, because the outbox itself retries with backoff.
  */
-import { App, webApi, type AuthorizeResult } from '@slack/bolt';
+import { App, webApi, type AppOptions, type AuthorizeResult, type ReceiverEvent } from '@slack/bolt';
 import type { AdapterContext, ChannelAdapter } from '../../src/app/channel-adapter.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { HandlingLimit, handlingLimitFor } from './handling-limit.ts';
@@ -17,6 +18,7 @@ import { ReplyDelivery } from './reply-delivery.ts';
 import { postToResponseUrl, type PostToResponseUrl } from './response-url.ts';
 import { SharedServerReceiver } from './shared-server-receiver.ts';
 import { SlackDesk } from './slack-desk.ts';
+import { SlackInbox } from './slack-inbox.ts';
 import { createSlackSender } from './slack-sender.ts';
 import { slashCommands } from './slash-commands.ts';
 
@@ -28,6 +30,27 @@ export interface SlackAdapter extends ChannelAdapter {
 export interface SlackAdapterOptions {
   /** Posts to response_url; defaults to fetch. */
   postResponse?: PostToResponseUrl;
+}
+
+/** A Bolt app whose every incoming request passes the inbox first (whichever receiver delivers it). */
+class InboxApp extends App {
+  constructor(
+    options: AppOptions,
+    private readonly inbox: SlackInbox,
+  ) {
+    super(options);
+  }
+
+  override async processEvent(event: ReceiverEvent): Promise<void> {
+    // Before Bolt, because Bolt acknowledges events before any middleware or listener runs.
+    const admitted = await this.inbox.admit(event);
+    if (!admitted) return;
+    try {
+      await super.processEvent(admitted);
+    } finally {
+      this.inbox.settled(admitted);
+    }
+  }
 }
 
 /** Notifications: two quick retries at most, well within the outbox's 60-second lease. */
@@ -56,29 +79,34 @@ export function createSlackAdapter(ctx: AdapterContext, options: SlackAdapterOpt
   const receiver = socketMode ? undefined : new SharedServerReceiver({ signingSecret: config.SLACK_SIGNING_SECRET!, log, work });
   // One workspace, one bot token: no OAuth, and no auth.test call at start (the bot's user id comes with each event).
   const authorize = async (): Promise<AuthorizeResult> => ({ botToken });
-  const app = new App({
-    ...(receiver ? { receiver } : { socketMode: true, appToken: config.SLACK_APP_TOKEN }),
-    authorize,
-    clientOptions,
-    logger,
-    convoStore: false,
-  });
-
   const delivery = new ReplyDelivery({ web, postResponse: options.postResponse ?? postToResponseUrl });
   const desk = new SlackDesk({ bot: ctx.bot, services: ctx.services, log, web, delivery, limit: new HandlingLimit(handlingLimitFor(config.DATABASE_URL)) });
+  const inbox = new SlackInbox({ inbox: ctx.services.inbox, desk, work, log, leaseMs: config.REQUEST_LEASE_SECONDS * 1000 });
+
+  const app = new InboxApp(
+    {
+      ...(receiver ? { receiver } : { socketMode: true, appToken: config.SLACK_APP_TOKEN }),
+      authorize,
+      clientOptions,
+      logger,
+      convoStore: false,
+    },
+    inbox,
+  );
 
   for (const spec of slashCommands) {
-    app.command(spec.command, async ({ ack, body }) => {
+    app.command(spec.command, async ({ ack, body, context }) => {
       await ack();
-      await work.run(spec.command, () => desk.command(spec, body));
+      await work.run(spec.command, () => inbox.handled(context, () => desk.command(spec, body)));
     });
   }
-  app.action(new RegExp(`^${actionIdPrefix}`), async ({ ack, body }) => {
+  app.action(new RegExp(`^${actionIdPrefix}`), async ({ ack, body, context }) => {
     await ack();
-    await work.run('click', () => desk.click(body));
+    await work.run('click', () => inbox.handled(context, () => desk.click(body)));
   });
-  app.event('message', async ({ body }) => work.run('message', () => desk.directMessage(body)));
-  app.event('app_mention', async ({ body }) => work.run('app_mention', () => desk.mention(body)));
+  app.event('message', async ({ body, context }) => work.run('message', () => inbox.handled(context, () => desk.directMessage(body))));
+  app.event('app_mention', async ({ body, context }) => work.run('app_mention', () => inbox.handled(context, () => desk.mention(body))));
+  // Not stored in the inbox: read-only, and the next visit shows the App Home again.
   app.event('app_home_opened', async ({ body }) => work.run('app_home_opened', () => desk.homeOpened(body)));
   app.error(async (e) => log.error({ err: e }, 'slack: listener failed'));
 
@@ -97,9 +125,12 @@ export function createSlackAdapter(ctx: AdapterContext, options: SlackAdapterOpt
       } else {
         log.info({ mode: 'http', path: receiver?.route.path }, 'slack: ready');
       }
+      // Requests a crashed process acknowledged but did not finish: handled now, then looked for regularly.
+      inbox.start();
     },
     async stop() {
       if (connecting) await app.stop().catch((e: unknown) => log.warn({ err: e }, 'slack: Socket Mode stop failed'));
+      await inbox.stop();
       await work.idle();
     },
     idle: () => work.idle(),

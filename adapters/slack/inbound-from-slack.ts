@@ -20,6 +20,13 @@ function payloadHash(payload: unknown): string {
   return createHash('sha256').update(JSON.stringify(payload)).digest('hex').slice(0, 32);
 }
 
+/** The idempotency key of a slash command (also its key in the inbox). */
+export const commandKey = (cmd: SlashCommandPayload) => `slack:command:${cmd.team_id}:${cmd.trigger_id ?? payloadHash(cmd)}`;
+/** The idempotency key of a click. */
+export const actionKey = (body: BlockActionsPayload) => `slack:action:${teamOfAction(body)}:${body.trigger_id ?? payloadHash(body)}`;
+/** The idempotency key of an event (message, mention, App Home opened). */
+export const eventKey = (body: { event_id: string }) => `slack:event:${body.event_id}`;
+
 export function inboundFromCommand(cmd: SlashCommandPayload, spec: SlashCommandSpec): InboundInput {
   return {
     platform: 'slack',
@@ -27,7 +34,7 @@ export function inboundFromCommand(cmd: SlashCommandPayload, spec: SlashCommandS
     conversation: { key: conversationKey(cmd.team_id, cmd.channel_id), isDirect: cmd.channel_name === 'directmessage' || cmd.channel_id.startsWith('D') },
     text: commandText(spec, plainTextFromSlack(cmd.text)),
     isCommand: true,
-    idempotencyKey: `slack:command:${cmd.team_id}:${cmd.trigger_id ?? payloadHash(cmd)}`,
+    idempotencyKey: commandKey(cmd),
   };
 }
 
@@ -38,7 +45,7 @@ export function inboundFromDirectMessage(body: DirectMessagePayload, user: strin
     conversation: { key: conversationKey(body.team_id, body.event.channel), isDirect: true },
     text: plainTextFromSlack(body.event.text ?? ''),
     isCommand: false,
-    idempotencyKey: `slack:event:${body.event_id}`,
+    idempotencyKey: eventKey(body),
   };
 }
 
@@ -49,7 +56,7 @@ export function inboundFromMention(body: MentionPayload): InboundInput {
     conversation: { key: conversationKey(body.team_id, body.event.channel), isDirect: false },
     text: plainTextFromSlack(withoutBotMention(body.event.text, body.authorizations?.[0]?.user_id)),
     isCommand: false,
-    idempotencyKey: `slack:event:${body.event_id}`,
+    idempotencyKey: eventKey(body),
   };
 }
 
@@ -73,7 +80,7 @@ export function inboundFromAction(body: BlockActionsPayload, channel: string): I
     conversation: { key: conversationKey(team, channel), isDirect: channel.startsWith('D') },
     action: action.value ?? '',
     isCommand: false,
-    idempotencyKey: `slack:action:${team}:${body.trigger_id ?? payloadHash(body)}`,
+    idempotencyKey: actionKey(body),
   };
 }
 
@@ -82,6 +89,6 @@ export function inboundForHome(body: HomeOpenedPayload): InboundInput {
     platform: 'slack',
     identity: who(body.team_id, body.event.user),
     conversation: { key: conversationKey(body.team_id, body.event.channel ?? body.event.user), isDirect: true },
-    idempotencyKey: `slack:event:${body.event_id}`,
+    idempotencyKey: eventKey(body),
   };
 }

@@ -1,7 +1,8 @@
 /**
  * What the Slack adapter does with each kind of request, after it was acknowledged: build the neutral
  * Inbound, let the core handle it, and send the replies back the way Slack expects for that request.
- * A request the core has seen before (a Slack retry) gets no second reply.
+ * A request the core has seen before (a Slack retry) gets no second reply, except when it is replayed from
+ * the inbox after a crash: then the replies stored the first time are sent (they may not have reached Slack).
  */
 import type { webApi } from '@slack/bolt';
 import type { z } from 'zod';
@@ -26,7 +27,7 @@ import { renderReplies } from './render-blocks.ts';
 import type { HandlingLimit } from './handling-limit.ts';
 import { ReplyDelivery } from './reply-delivery.ts';
 import { encodeSlackAddress } from './slack-address.ts';
-import { blockActionsSchema, directMessageSchema, homeOpenedSchema, mentionSchema, slashCommandSchema } from './slack-payloads.ts';
+import { blockActionsSchema, directMessageSchema, homeOpenedSchema, mentionSchema, slashCommandSchema, type DirectMessagePayload } from './slack-payloads.ts';
 import type { SlashCommandSpec } from './slash-commands.ts';
 
 export interface SlackDeskDeps {
@@ -39,44 +40,62 @@ export interface SlackDeskDeps {
   limit?: HandlingLimit;
 }
 
+/** 'later': not handled yet (a replay found another handling of it under way); keep the request in the inbox. */
+export type Handled = 'done' | 'later';
+
+export interface HowHandled {
+  /** Replayed from the inbox (after a crash), rather than fresh from Slack. */
+  replay: boolean;
+}
+
+const fresh: HowHandled = { replay: false };
+
+/** Only people's own messages in the bot's DM: not edits, joins, bots (including ourselves). */
+export function isPersonsDirectMessage(dm: DirectMessagePayload): boolean {
+  return dm.event.channel_type === 'im' && !dm.event.subtype && !dm.event.bot_id && !!dm.event.user;
+}
+
 export class SlackDesk {
   constructor(private readonly deps: SlackDeskDeps) {}
 
-  async command(spec: SlashCommandSpec, body: unknown): Promise<void> {
+  async command(spec: SlashCommandSpec, body: unknown, how: HowHandled = fresh): Promise<Handled> {
     const cmd = this.parse(slashCommandSchema, body, 'slash command');
-    if (!cmd) return;
+    if (!cmd) return 'done';
     const inbound = inboundFromCommand(cmd, spec);
-    const replies = await this.handle(inbound, cmd.team_id, cmd.user_id);
-    if (!replies) return;
+    const replies = await this.handle(inbound, cmd.team_id, cmd.user_id, how);
+    if (!Array.isArray(replies)) return replies;
     const rendered = renderReplies(replies);
     const dm = await this.deps.delivery.viaResponseUrl(cmd.response_url, rendered, cmd.user_id);
     if (dm && dm !== cmd.channel_id) await this.tellFilesWentToDm(cmd.response_url, inbound);
+    return 'done';
   }
 
-  async directMessage(body: unknown): Promise<void> {
+  async directMessage(body: unknown, how: HowHandled = fresh): Promise<Handled> {
     const dm = this.parse(directMessageSchema, body, 'message event');
-    // Only people's own messages in the bot's DM: not edits, joins, bots (including ourselves).
-    if (!dm || dm.event.channel_type !== 'im' || dm.event.subtype || dm.event.bot_id || !dm.event.user) return;
-    const replies = await this.handle(inboundFromDirectMessage(dm, dm.event.user), dm.team_id, dm.event.user);
-    if (!replies) return;
-    await this.deps.delivery.inChannel(dm.event.channel, renderReplies(replies), { user: dm.event.user, direct: true });
+    const user = dm?.event.user;
+    if (!dm || !user || !isPersonsDirectMessage(dm)) return 'done';
+    const replies = await this.handle(inboundFromDirectMessage(dm, user), dm.team_id, user, how);
+    if (!Array.isArray(replies)) return replies;
+    await this.deps.delivery.inChannel(dm.event.channel, renderReplies(replies), { user, direct: true });
+    return 'done';
   }
 
-  async mention(body: unknown): Promise<void> {
+  async mention(body: unknown, how: HowHandled = fresh): Promise<Handled> {
     const m = this.parse(mentionSchema, body, 'app_mention event');
-    if (!m || m.event.bot_id) return;
-    const replies = await this.handle(inboundFromMention(m), m.team_id, m.event.user);
-    if (!replies) return;
+    if (!m || m.event.bot_id) return 'done';
+    const replies = await this.handle(inboundFromMention(m), m.team_id, m.event.user, how);
+    if (!Array.isArray(replies)) return replies;
     await this.deps.delivery.inChannel(m.event.channel, renderReplies(replies), {
       user: m.event.user,
       direct: false,
       threadTs: m.event.thread_ts ?? m.event.ts,
     });
+    return 'done';
   }
 
-  async click(body: unknown): Promise<void> {
+  async click(body: unknown, how: HowHandled = fresh): Promise<Handled> {
     const click = this.parse(blockActionsSchema, body, 'block_actions');
-    if (!click) return;
+    if (!click) return 'done';
     const { delivery } = this.deps;
     const user = click.user.id;
     const fromHome = click.container.type === 'view';
@@ -84,11 +103,11 @@ export class SlackDesk {
     const channel = fromHome ? await delivery.openDm(user) : (click.channel?.id ?? click.container.channel_id);
     if (!channel) {
       this.deps.log.warn('slack: click without a channel');
-      return;
+      return 'done';
     }
     const team = teamOfAction(click);
-    const replies = await this.handle(inboundFromAction(click, channel), team, user);
-    if (!replies) return;
+    const replies = await this.handle(inboundFromAction(click, channel), team, user, how);
+    if (!Array.isArray(replies)) return replies;
 
     const action = click.actions[0]!;
     const refused = replies.some((r) => r.kind === 'error');
@@ -102,6 +121,7 @@ export class SlackDesk {
     if (click.response_url) await delivery.viaResponseUrl(click.response_url, rendered, user);
     else await delivery.inChannel(channel, rendered, { user, direct: true });
     if (fromHome) await this.publishHome(team, user, `click:${click.trigger_id ?? action.action_ts ?? ''}`);
+    return 'done';
   }
 
   async homeOpened(body: unknown): Promise<void> {
@@ -123,12 +143,18 @@ export class SlackDesk {
     await web.views.publish({ user_id: user, view: homeView(replies) });
   }
 
-  /** Runs the core; undefined when this request was handled before (nothing more to do). */
-  private async handle(inbound: InboundInput, team: string, user: string): Promise<Reply[] | undefined> {
+  /**
+   * Runs the core; the replies to send, or what is left to do when there are none: 'done' for a request
+   * handled before (a repeated delivery), 'later' when a replay finds its first handling unfinished.
+   */
+  private async handle(inbound: InboundInput, team: string, user: string, how: HowHandled): Promise<Reply[] | Handled> {
     const result = await this.limited(() => this.deps.bot.handle(inbound));
     if (result.duplicate) {
+      if (how.replay && result.inProgress) return 'later';
+      // A replay sends again what the first handling answered: its delivery may have been cut off.
+      if (how.replay) return result.replies;
       this.deps.log.info({ key: inbound.idempotencyKey }, 'slack: repeated delivery, already handled');
-      return undefined;
+      return 'done';
     }
     await this.saveAddress(team, user);
     return result.replies;

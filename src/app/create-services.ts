@@ -8,6 +8,7 @@ import type { OpenDatabase } from '../db/open-database.ts';
 import { createPeopleRepository } from '../db/people-repository.ts';
 import { createConversationStateRepository } from '../db/conversation-state-repository.ts';
 import { createProcessedRequestRepository } from '../db/processed-request-repository.ts';
+import { createInboxRepository } from '../db/inbox-repository.ts';
 import { createAuditLog } from '../db/audit-log.ts';
 import { createOutboxRepository } from '../db/outbox-repository.ts';
 import { createApplicationRepository } from '../db/application-repository.ts';
@@ -22,6 +23,8 @@ export function createServices(deps: {
   clock: Clock;
   log: Logger;
   flowTtlHours: number;
+  /** How long a request may be in handling before it counts as abandoned (REQUEST_LEASE_SECONDS); default 2 minutes. */
+  requestLeaseMs?: number;
   /** Called when a notification is queued, so delivery starts at once. */
   onNotification?: () => void;
 }): Services {
@@ -36,7 +39,8 @@ export function createServices(deps: {
     settings: { flowTtlHours: deps.flowTtlHours },
     people,
     conversations: createConversationStateRepository(prisma),
-    requests: createProcessedRequestRepository(prisma),
+    requests: createProcessedRequestRepository(prisma, { staleAfterMs: deps.requestLeaseMs }),
+    inbox: createInboxRepository(prisma),
     audit: createAuditLog(prisma, clock),
     outbox,
     health: db.health,

@@ -56,7 +56,15 @@ export async function startBot(options: StartOptions = {}): Promise<RunningBot> 
   log.info({ database: redact(config.DATABASE_URL), migrationsApplied: db.applied.length, program: program.id }, 'database ready');
 
   let dispatcher: OutboxDispatcher | undefined;
-  const services = createServices({ db, program, clock, log, flowTtlHours: config.FLOW_TTL_HOURS, onNotification: () => dispatcher?.kick() });
+  const services = createServices({
+    db,
+    program,
+    clock,
+    log,
+    flowTtlHours: config.FLOW_TTL_HOURS,
+    requestLeaseMs: config.REQUEST_LEASE_SECONDS * 1000,
+    onNotification: () => dispatcher?.kick(),
+  });
   const bot = new Bot(services, options.features ?? createFeatures());
   let adapters: ChannelAdapter[] = [];
   let http: ReturnType<typeof createHttpServer> | undefined;
@@ -82,7 +90,7 @@ export async function startBot(options: StartOptions = {}): Promise<RunningBot> 
   }
   const server = http;
   const outbox = dispatcher;
-  const stopHousekeeping = scheduleHousekeeping({ requests: services.requests, conversations: services.conversations, clock, log });
+  const stopHousekeeping = scheduleHousekeeping({ requests: services.requests, conversations: services.conversations, inbox: services.inbox, clock, log });
   log.info({ port, adapters: adapters.map((a) => a.name) }, 'desk bot listening');
 
   let stopping: Promise<void> | undefined;

@@ -42,6 +42,8 @@ export interface BookingRepository {
   get(id: number): Promise<BookingView | null>;
   /** The open booking of a slot, if any. */
   findOpenBySlot(slotId: number): Promise<BookingView | null>;
+  /** The booking a request made, if it made one (a request handled again after a crash finds it). */
+  findByRequestKey(requestKey: string): Promise<BookingView | null>;
   /** Bookings whose slot ends after `from`, soonest first, filtered by engagements, expert and status. */
   list(query: { applicationIds?: readonly number[]; expertId?: number; statuses?: readonly BookingStatus[]; from: Date; limit?: number }): Promise<BookingView[]>;
 }

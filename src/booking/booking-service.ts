@@ -57,6 +57,15 @@ export async function bookSlot(
   input: { applicationId: number; applicantId: number; slotId: number; request: BookingRequest; now: Date; requestKey?: string },
 ): Promise<BookOutcome> {
   const { request, now } = input;
+  // The same request handled again (its first handling crashed after booking, before answering): the
+  // booking it made is the answer, instead of "slot taken" by itself. The expert was told the first time;
+  // scheduling the reminders again changes nothing when they were.
+  const made = input.requestKey ? await services.bookings.findByRequestKey(input.requestKey) : null;
+  if (made?.status === 'booked') {
+    const details = await bookingDetails(services, made);
+    await scheduleReminders(services, details, now);
+    return { ok: true, details };
+  }
   await settleEndedBookings(services, input.applicationId, now);
   // Read again at the moment of booking: the engagement may have been closed since the flow started.
   const application = await services.applications.get(input.applicationId);

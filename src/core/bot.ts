@@ -19,6 +19,11 @@ export interface HandleResult {
   replies: Reply[];
   /** True when this request was handled before (a platform retry or a repeated delivery). */
   duplicate: boolean;
+  /**
+   * A duplicate whose first handling has not finished (or crashed half-way and is not stale yet): no replies
+   * are known. An adapter replaying a stored request leaves it for later instead of counting it as answered.
+   */
+  inProgress?: boolean;
 }
 
 const greetings = ['hello', 'hi', 'hey', 'こんにちは', 'こんばんは', 'おはよう', 'おはようございます', 'はじめまして', 'よろしく', 'よろしくお願いします'];
@@ -66,7 +71,7 @@ export class Bot {
     let claimed = false;
     try {
       const claim = await requests.claim(inbound.idempotencyKey);
-      if (!claim.claimed) return { replies: claim.replies ?? [], duplicate: true };
+      if (!claim.claimed) return claim.replies ? { replies: claim.replies, duplicate: true } : { replies: [], duplicate: true, inProgress: true };
       claimed = true;
       const turn = await this.turnFor(inbound);
       const replies = await this.route(turn);

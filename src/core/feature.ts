@@ -29,8 +29,8 @@ export interface Feature {
   name: string;
   commands?: Command[];
   actions?: ActionHandler[];
-  // The flow data type differs per flow; the engine validates it with each flow's own schema.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  // `any`: each flow has its own data type, which `unknown` would not accept here (the step functions take it
+  // as a parameter); the engine validates stored data with each flow's own `dataSchema` before using it.
   flows?: FlowDefinition<any>[];
   /** Answers a greeting ("hello", 「こんにちは」); the first feature that returns replies wins. */
   onGreeting?(turn: Turn): Promise<Reply[] | undefined>;

@@ -46,13 +46,45 @@ export type ClaimResult = { claimed: true } | { claimed: false; replies: Reply[]
 
 /** Remembers handled requests so a retry has one effect. */
 export interface ProcessedRequestRepository {
-  /** Claims the key; when it was claimed before, returns the replies stored then (null while still in progress). */
+  /**
+   * Claims the key; when it was claimed before, returns the replies stored then (null while still in
+   * progress). A claim left without replies for longer than the repository's stale threshold (its handler
+   * crashed half-way) is taken over, by exactly one caller, and counts as claimed.
+   */
   claim(key: string): Promise<ClaimResult>;
   complete(key: string, replies: Reply[]): Promise<void>;
   /** Gives the key back after an unexpected failure, so a retry can try again. */
   release(key: string): Promise<void>;
   /** Forgets keys handled before `before` (platforms stop retrying within minutes); returns how many. */
   purgeBefore(before: Date): Promise<number>;
+}
+
+/** A request stored in the inbox, as a recovery takes it over. */
+export interface InboxRow {
+  key: string;
+  platform: string;
+  payload: string;
+  /** Recoveries so far, this one included. */
+  attempts: number;
+  createdAt: Date;
+}
+
+/**
+ * The transactional inbox: requests stored before the platform is acknowledged and kept until handled, so
+ * that a crash between the acknowledgement and the handling loses nothing (see README "Performance and
+ * resilience"). Leases are in real time, not the business clock (which BOT_NOW pins anew at every start).
+ */
+export interface InboxRepository {
+  /** Stores a request, leased to the caller until `leaseUntil`; 'duplicate' when the key is already stored. */
+  accept(key: string, platform: string, payload: string, leaseUntil: Date): Promise<'accepted' | 'duplicate'>;
+  /**
+   * Takes up to `limit` pending requests of `platform` whose lease ran out before `now`, leasing them until
+   * `leaseUntil` with a conditional update: two instances never take the same request at once.
+   */
+  claimStale(platform: string, now: Date, leaseUntil: Date, limit: number): Promise<InboxRow[]>;
+  markDone(key: string, at: Date): Promise<void>;
+  /** Forgets requests handled before `before`; returns how many. */
+  purgeDoneBefore(before: Date): Promise<number>;
 }
 
 export interface AuditEntry {

@@ -5,6 +5,7 @@ import type {
   AuditLog,
   ConversationStateRepository,
   DatabaseHealth,
+  InboxRepository,
   Logger,
   OutboxRepository,
   PeopleRepository,
@@ -25,6 +26,8 @@ export interface Services {
   people: PeopleRepository;
   conversations: ConversationStateRepository;
   requests: ProcessedRequestRepository;
+  /** Acknowledged platform requests kept until handled (adapters use it; see InboxRepository). */
+  inbox: InboxRepository;
   audit: AuditLog;
   outbox: OutboxRepository;
   health: DatabaseHealth;

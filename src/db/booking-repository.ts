@@ -129,6 +129,11 @@ export function createBookingRepository(db: PrismaClient): BookingRepository {
       return row ? toBookingView(row) : null;
     },
 
+    async findByRequestKey(requestKey) {
+      const row = await db.booking.findUnique({ where: { requestKey }, include: withSlot });
+      return row ? toBookingView(row) : null;
+    },
+
     async list({ applicationIds, expertId, statuses, from, limit }) {
       const rows = await db.booking.findMany({
         where: {

@@ -9,6 +9,7 @@ import { PrismaClient as PostgresPrismaClient } from './generated/postgresql/cli
 import { PrismaClient } from './generated/sqlite/client.ts';
 import { isPostgresUrl, postgresPoolSize, postgresSchemaOf } from './postgres-url.ts';
 import { isSqliteUrl, prepareSqliteFile, redact } from './sqlite-url.ts';
+import { reusePreparedStatements } from './statement-cache.ts';
 
 export type { PrismaClient };
 
@@ -29,6 +30,7 @@ const CONNECTION_PRAGMAS = [
 class ConfiguredBetterSqlite3 extends PrismaBetterSqlite3 {
   override async connect(): Promise<SqlDriverAdapter> {
     const adapter = await super.connect();
+    reusePreparedStatements(adapter);
     try {
       await adapter.executeScript(CONNECTION_PRAGMAS);
     } catch (error) {

@@ -88,7 +88,7 @@ describe('housekeeping', () => {
     await tb.db.prisma.processedRequest.create({ data: { key: 'recent', createdAt: tb.clock.now() } });
     await tb.services.conversations.save('console:a', 'c', { flow: 'x', state: '{}', expiresAt: new Date(tb.clock.now().getTime() - 1000) });
     await tb.services.conversations.save('console:b', 'c', { flow: 'x', state: '{}', expiresAt: new Date(tb.clock.now().getTime() + 1000) });
-    expect(await purgeOldRecords({ requests: tb.services.requests, conversations: tb.services.conversations, clock: tb.clock })).toEqual({ requests: 1, flows: 1 });
+    expect(await purgeOldRecords({ requests: tb.services.requests, conversations: tb.services.conversations, inbox: tb.services.inbox, clock: tb.clock })).toEqual({ requests: 1, flows: 1, inbox: 0 });
     expect((await tb.db.prisma.processedRequest.findMany()).map((r) => r.key)).toEqual(['recent']);
     expect(await tb.services.conversations.get('console:b', 'c')).not.toBeNull();
   });
