@@ -1,20 +1,8 @@
 /** Storage port for the staff exports: the hours ledger and who is assigned where, read in bulk. */
+import type { HourEntryView } from '../hours/hour-ledger-repository.ts';
 
-export interface HourEntryRow {
-  id: number;
-  applicationId: number;
-  companyName: string;
-  country: string;
-  expertId: number;
-  expertName: string;
-  minutes: number;
-  category: string;
-  note: string;
-  workDate: string;
-  createdAt: Date;
-  voidedAt: Date | null;
-  voidReason: string | null;
-}
+/** A ledger entry as the export shows it: the entry, with its engagement's company and country. */
+export type HourEntryRow = Omit<HourEntryView, 'requestKey' | 'voidedById'> & { companyName: string; country: string };
 
 export interface StaffReports {
   /** Every hour entry (voided ones included, marked), oldest first. */
