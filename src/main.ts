@@ -1,7 +1,5 @@
 /** `npm start`: runs the bot until SIGTERM or SIGINT, then finishes in-flight requests and closes the database. */
-import { ConfigError } from './config.ts';
-import { ProgramDefinitionError } from './program/load-program.ts';
-import { MigrationError } from './db/migrate.ts';
+import { exitWithFailure } from './app/cli-failure.ts';
 import { startBot } from './app/start.ts';
 
 try {
@@ -19,11 +17,5 @@ try {
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));
 } catch (e) {
-  const known = e instanceof ConfigError || e instanceof ProgramDefinitionError || e instanceof MigrationError;
-  const code = (e as { code?: unknown }).code;
-  const hint = code === 'EADDRINUSE' ? ' (another process uses this port: stop it or set PORT)' : '';
-  process.stderr.write(`Cannot start: ${e instanceof Error ? e.message : String(e)}${hint}\n`);
-  // The stack helps only for the unexpected; a configuration mistake gets the message alone.
-  if (!known && process.env.LOG_LEVEL === 'debug' && e instanceof Error) process.stderr.write(`${e.stack}\n`);
-  process.exit(1);
+  exitWithFailure(e, 'Cannot start');
 }

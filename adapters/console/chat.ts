@@ -13,56 +13,73 @@ import { Bot } from '../../src/core/bot.ts';
 import { OutboxDispatcher } from '../../src/core/outbox-dispatcher.ts';
 import { openDatabase } from '../../src/db/open-database.ts';
 import { projectRoot } from '../../src/db/sqlite-url.ts';
+import { exitWithFailure, UsageError } from '../../src/app/cli-failure.ts';
 import { createServices } from '../../src/app/create-services.ts';
 import { createFeatures } from '../../src/app/features.ts';
 import { createLogger } from '../../src/app/logger.ts';
 import { ConsoleSession } from './console-session.ts';
 
-const { values } = parseArgs({ options: { user: { type: 'string', default: 'guest' }, locale: { type: 'string' } } });
-const user = values.user!.replace(/[^\w.@-]/g, '_');
+const usage = `usage: npm run chat -- [--user <name>] [--locale ja|en]
+  --user    who you are: the identity console:<name> (default guest)
+  --locale  the language before you choose one with \`language ja|en\` (default: Japanese)
+With standard input from a file or a pipe, each line is one message: printf 'help\n' | npm run chat -- --user alice`;
 
-const config = loadConfig();
-const log = createLogger(process.env.LOG_LEVEL ?? 'warn');
-const clock = config.BOT_NOW ? pinnedClock(new Date(config.BOT_NOW)) : systemClock;
-const db = await openDatabase(config.DATABASE_URL);
-let dispatcher: OutboxDispatcher | undefined;
-const services = createServices({ db, program: loadProgram(config.PROGRAM), clock, log, flowTtlHours: config.FLOW_TTL_HOURS, onNotification: () => dispatcher?.kick() });
-const session = new ConsoleSession({ bot: new Bot(services, createFeatures()), user, locale: values.locale, filesDir: path.join(projectRoot, 'data', 'files') });
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { user: { type: 'string', default: 'guest' }, locale: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+  if (values.help) {
+    process.stdout.write(`${usage}\n`);
+    return;
+  }
+  if (values.locale !== undefined && values.locale !== 'ja' && values.locale !== 'en') throw new UsageError(`--locale must be ja or en, not "${values.locale}"`);
+  if (values.user.trim() === '') throw new UsageError('--user needs a name, e.g. --user alice');
+  const user = values.user.replace(/[^\w.@-]/g, '_');
 
-// Notifications for this user are printed as they arrive; others wait in the outbox for their own session.
-await services.people.resolve({ key: session.identityKey, platform: 'console', tenant: '', userId: user, displayName: user });
-await services.people.saveAddress(session.identityKey, session.identityKey);
-dispatcher = new OutboxDispatcher({
-  outbox: services.outbox,
-  people: services.people,
-  clock,
-  log,
-  senders: () => [
-    {
-      platform: 'console',
-      canReach: (address) => address === session.identityKey,
-      send: async (_address, replies) => {
-        process.stdout.write(`\n🔔 ${session.render(replies)}\n`);
+  const config = loadConfig();
+  const log = createLogger(process.env.LOG_LEVEL ?? 'warn');
+  const clock = config.BOT_NOW ? pinnedClock(new Date(config.BOT_NOW)) : systemClock;
+  const db = await openDatabase(config.DATABASE_URL);
+  let dispatcher: OutboxDispatcher | undefined;
+  const services = createServices({ db, program: loadProgram(config.PROGRAM), clock, log, flowTtlHours: config.FLOW_TTL_HOURS, onNotification: () => dispatcher?.kick() });
+  const session = new ConsoleSession({ bot: new Bot(services, createFeatures()), user, locale: values.locale, filesDir: path.join(projectRoot, 'data', 'files') });
+
+  // Notifications for this user are printed as they arrive; others wait in the outbox for their own session.
+  await services.people.resolve({ key: session.identityKey, platform: 'console', tenant: '', userId: user, displayName: user });
+  await services.people.saveAddress(session.identityKey, session.identityKey);
+  const outbox = new OutboxDispatcher({
+    outbox: services.outbox,
+    people: services.people,
+    clock,
+    log,
+    senders: () => [
+      {
+        platform: 'console',
+        canReach: (address) => address === session.identityKey,
+        send: async (_address, replies) => {
+          process.stdout.write(`\n🔔 ${session.render(replies)}\n`);
+        },
       },
-    },
-  ],
-});
+    ],
+  });
+  dispatcher = outbox;
 
-const interactive = process.stdin.isTTY === true;
-if (interactive) dispatcher.start();
-const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: interactive });
-if (interactive) {
-  process.stdout.write(`${user} として接続しました / connected as ${user}. help でコマンド一覧、Ctrl+D で終了。\n`);
-  rl.setPrompt('> ');
-  rl.prompt();
+  const interactive = process.stdin.isTTY === true;
+  if (interactive) outbox.start();
+  const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: interactive });
+  if (interactive) {
+    process.stdout.write(`${user} として接続しました / connected as ${user}. help でコマンド一覧、Ctrl+D で終了。\n`);
+    rl.setPrompt('> ');
+    rl.prompt();
+  }
+  for await (const line of rl) {
+    if (!interactive && line.trim() !== '') process.stdout.write(`> ${line}\n`);
+    const out = await session.send(line);
+    if (out) process.stdout.write(`${out}\n`);
+    outbox.kick();
+    await outbox.idle();
+    if (interactive) rl.prompt();
+  }
+  await outbox.stop();
+  await db.close();
 }
-for await (const line of rl) {
-  if (!interactive && line.trim() !== '') process.stdout.write(`> ${line}\n`);
-  const out = await session.send(line);
-  if (out) process.stdout.write(`${out}\n`);
-  dispatcher.kick();
-  await dispatcher.idle();
-  if (interactive) rl.prompt();
-}
-await dispatcher.stop();
-await db.close();
+
+await main().catch((error: unknown) => exitWithFailure(error, 'chat', 'npm run chat -- --help'));

@@ -23,9 +23,11 @@ export function createTeamsAdapter(ctx: AdapterContext): ChannelAdapter {
     name: 'teams',
     routes: [messagesRoute({ runtime, handleTurn, log: ctx.log })],
     sender: createTeamsSender({ runtime, appId: settings.appId }),
-    // Loaded once the server listens, so /healthz answers meanwhile and the first activity does not wait.
+    // With an app registration Teams is in use: botbuilder is loaded once the server listens, so /healthz
+    // answers meanwhile and the first activity does not wait. Without one (local Emulator use) it is loaded
+    // by the first request, and a server that never sees Teams does without its memory (about 30 MiB).
     start: async () => {
-      await runtime();
+      if (settings.appId) await runtime();
     },
   };
 }

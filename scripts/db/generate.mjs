@@ -25,10 +25,10 @@ try {
   cli = path.join(path.dirname(manifest), typeof bin === 'string' ? bin : bin.prisma);
 } catch (error) {
   if (error?.code !== 'MODULE_NOT_FOUND') throw error;
-  // `npm ci --omit=dev` (prisma is a devDependency): the client must have been generated beforehand,
-  // e.g. in a build stage; failing here would only break the production install.
-  console.warn('db:generate: the prisma CLI is not installed; skipping client generation');
-  process.exit(0);
+  // prisma is a runtime dependency because of this step (the clients are generated at install, also by
+  // `npm ci --omit=dev`): without it the bot cannot start, so say so here rather than at start.
+  console.error('db:generate: the prisma CLI is not installed (it is in "dependencies"): run npm ci');
+  process.exit(1);
 }
 
 const env = {

@@ -2,7 +2,7 @@
  * Slot times: entered as a wall-clock time in the expert's country, stored as an instant, and shown to
  * people in both Japan time (the program's home time zone) and the country's local time.
  */
-import { format } from 'date-fns';
+import { format } from 'date-fns/format';
 import { TZDate } from '@date-fns/tz';
 import type { Locale } from '../i18n/catalog.ts';
 import { formatDateTime, isoDateIn } from '../i18n/format.ts';

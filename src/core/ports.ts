@@ -118,7 +118,7 @@ export interface OutboxRepository {
 }
 
 export interface DatabaseHealth {
-  /** Resolves when the database answers. */
+  /** Resolves when the database answers and can be written; rejects with the reason otherwise. */
   ping(): Promise<void>;
 }
 

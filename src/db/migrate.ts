@@ -6,7 +6,7 @@
 // app's PrismaClient. Several processes may start at once: SQLite serialises them with its write lock,
 // PostgreSQL with Prisma Migrate's own advisory lock, so migrations are applied once.
 import Database from 'better-sqlite3';
-import pg from 'pg';
+import type pg from 'pg';
 import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -271,7 +271,9 @@ function postgresTarget(databaseUrl: string): MigrationTarget {
       // One session for the whole run: a session advisory lock belongs to the connection holding it.
       // Not through a transaction-mode pooler (PgBouncer) for the same reason: point DATABASE_URL at
       // the server, or a session-mode pool, when migrating.
-      const client = new pg.Client({ connectionString: databaseUrl, application_name: 'desk-migrate' });
+      // Loaded here, not at the top: a process on SQLite never needs the pg driver.
+      const { default: driver } = await import('pg');
+      const client = new driver.Client({ connectionString: databaseUrl, application_name: 'desk-migrate' });
       try {
         await client.connect();
       } catch (error) {

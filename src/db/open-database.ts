@@ -1,6 +1,8 @@
 /** Opens the configured database: applies pending migrations, builds the client and the repositories. */
 import type { Clock } from '../core/clock.ts';
 import type { DatabaseHealth } from '../core/ports.ts';
+import { assertDatabaseWritable } from './assert-writable.ts';
+import { createHealthProbe } from './health-probe.ts';
 import { applyMigrations } from './migrate.ts';
 import { createPrismaClient, type PrismaClient } from './prisma-client.ts';
 
@@ -13,13 +15,14 @@ export interface OpenDatabase {
 }
 
 export async function openDatabase(databaseUrl: string, opts: { clock?: Clock; log?: (line: string) => void } = {}): Promise<OpenDatabase> {
+  assertDatabaseWritable(databaseUrl);
   const applied = await applyMigrations(databaseUrl, { log: opts.log });
-  const prisma = createPrismaClient(databaseUrl);
+  const prisma = await createPrismaClient(databaseUrl);
   await prisma.$connect();
   return {
     prisma,
     applied,
-    health: { ping: async () => void (await prisma.$queryRawUnsafe('SELECT 1')) },
+    health: createHealthProbe(databaseUrl, prisma),
     close: () => prisma.$disconnect(),
   };
 }

@@ -3,11 +3,9 @@
 // SQLite adapter opens the file itself, so the connection settings the app relies on are applied here,
 // on every connection it opens.
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
-import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlDriverAdapter } from '@prisma/driver-adapter-utils';
-import { PrismaClient as PostgresPrismaClient } from './generated/postgresql/client.ts';
 import { PrismaClient } from './generated/sqlite/client.ts';
-import { isPostgresUrl, postgresPoolSize, postgresSchemaOf } from './postgres-url.ts';
+import { isPostgresUrl } from './postgres-url.ts';
 import { isSqliteUrl, prepareSqliteFile, redact } from './sqlite-url.ts';
 import { reusePreparedStatements } from './statement-cache.ts';
 
@@ -43,26 +41,18 @@ class ConfiguredBetterSqlite3 extends PrismaBetterSqlite3 {
 
 /**
  * A PrismaClient for `databaseUrl`: `file:<path>` for SQLite (relative paths are resolved against the
- * project root and the parent directory is created) or `postgresql://…` for PostgreSQL. Call
- * `$disconnect()` when done.
+ * project root and the parent directory is created) or `postgresql://…` for PostgreSQL, whose driver is
+ * loaded only then (postgres-client.ts). Call `$disconnect()` when done.
  */
-export function createPrismaClient(databaseUrl: string): PrismaClient {
+export async function createPrismaClient(databaseUrl: string): Promise<PrismaClient> {
   if (isSqliteUrl(databaseUrl)) {
     const file = prepareSqliteFile(databaseUrl);
     const adapter = new ConfiguredBetterSqlite3({ url: file, timeout: BUSY_TIMEOUT_MS });
     return new PrismaClient({ adapter });
   }
   if (isPostgresUrl(databaseUrl)) {
-    const adapter = new PrismaPg(
-      // A pool per process: `?connection_limit=` (Prisma's name) sizes it, else pg's default of 10.
-      { connectionString: databaseUrl, max: postgresPoolSize(databaseUrl), application_name: 'desk' },
-      { schema: postgresSchemaOf(databaseUrl) },
-    );
-    // A generated client is bound to one provider, so PostgreSQL has its own, generated from
-    // prisma/postgresql/schema.prisma, whose models are the SQLite schema's verbatim (a test checks
-    // it). The two clients therefore have the same model API, and the repositories are typed against
-    // the SQLite one: this cast is the one place that relies on it.
-    return new PostgresPrismaClient({ adapter }) as unknown as PrismaClient;
+    const { createPostgresPrismaClient } = await import('./postgres-client.ts');
+    return createPostgresPrismaClient(databaseUrl);
   }
   throw new Error(`Unsupported DATABASE_URL (use file:./path.db or postgresql://…): ${redact(databaseUrl)}`);
 }

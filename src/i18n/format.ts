@@ -1,5 +1,5 @@
 /** Dates, times and hours shown to people, in their language, with the weekday as the program text does. */
-import { format } from 'date-fns';
+import { format } from 'date-fns/format';
 import { TZDate } from '@date-fns/tz';
 import type { Locale } from './catalog.ts';
 

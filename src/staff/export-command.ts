@@ -1,5 +1,5 @@
 /** `export hours` / `export applications`: CSV files for staff (Excel-ready, see csv.ts), delivered in chat. */
-import { format } from 'date-fns';
+import { format } from 'date-fns/format';
 import { TZDate } from '@date-fns/tz';
 import { requireRole } from '../core/authorize.ts';
 import type { Command } from '../core/feature.ts';

@@ -7,7 +7,7 @@ import { createBookingRepository } from '../../../src/db/booking-repository.ts';
 import { createPrismaClient } from '../../../src/db/prisma-client.ts';
 
 const [url, slotIds, applicationId, applicantId] = process.argv.slice(2);
-const prisma = createPrismaClient(url!);
+const prisma = await createPrismaClient(url!);
 const bookings = createBookingRepository(prisma);
 try {
   const results = await Promise.all(

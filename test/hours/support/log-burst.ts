@@ -7,7 +7,7 @@ import { createHourLedgerRepository } from '../../../src/db/hour-ledger-reposito
 import { createPrismaClient } from '../../../src/db/prisma-client.ts';
 
 const [url, applicationId, expertId, count, prefix] = process.argv.slice(2);
-const prisma = createPrismaClient(url!);
+const prisma = await createPrismaClient(url!);
 const ledger = createHourLedgerRepository(prisma);
 try {
   const results = await Promise.all(
