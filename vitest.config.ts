@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // The commands the tests run as an operator does (npm start, chat, admin) are the compiled build.
+    globalSetup: ['test/support/build-once.ts'],
     // Separate processes: native modules (better-sqlite3) and the wasm schema engine keep global state.
     pool: 'forks',
     // Many tests start real servers and child processes on a 2-core machine shared with other work:

@@ -23,7 +23,11 @@ const envSchema = z
       .default('file:./data/desk.db')
       .refine((v) => /^(file:|postgres(ql)?:\/\/)/.test(v), 'use file:./path.db for SQLite or postgresql://user:pass@host/db'),
     PROGRAM: z.string().default('fy2021'),
-    BOT_NOW: z.iso.datetime({ offset: true, error: 'a date and time in ISO 8601 with its offset, e.g. 2021-09-01T10:00:00+09:00, or unset it for the real clock' }).optional(),
+    // Empty is unset (`BOT_NOW= npm start` goes back to the real clock).
+    BOT_NOW: z.preprocess(
+      (v) => (v === '' ? undefined : v),
+      z.iso.datetime({ offset: true, error: 'a date and time in ISO 8601 with its offset, e.g. 2021-09-01T10:00:00+09:00, or unset it for the real clock' }).optional(),
+    ),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** How long a step-by-step flow left halfway is kept, in hours. */
     FLOW_TTL_HOURS: z.coerce.number(fix.hours).positive(fix.hours).default(72),

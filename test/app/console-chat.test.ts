@@ -1,7 +1,7 @@
 /** `printf 'help\n' | npm run chat`: scripted transcripts through the terminal adapter. */
 import { afterAll, describe, expect, it } from 'vitest';
 import { tempDatabaseUrl } from '../support/temp-database.ts';
-import { runTs } from '../support/run-process.ts';
+import { runCommand } from '../support/run-process.ts';
 
 const temp = tempDatabaseUrl();
 afterAll(() => temp.cleanup());
@@ -9,7 +9,7 @@ const env = { DATABASE_URL: temp.url };
 
 describe('console chat', () => {
   it('prints the commands in Japanese, then in English after `language en`', async () => {
-    const r = await runTs('adapters/console/chat.ts', ['--user', 'alice'], { env, input: 'help\nlanguage en\nhelp\n' });
+    const r = await runCommand('chat', ['--user', 'alice'], { env, input: 'help\nlanguage en\nhelp\n' });
     expect(r.code, r.stderr).toBe(0);
     const [, ja, en] = r.stdout.split(/^> help$/m);
     expect(ja).toContain('使えるコマンド');
@@ -19,27 +19,27 @@ describe('console chat', () => {
   });
 
   it('remembers the language of the user across sessions (same database)', async () => {
-    const r = await runTs('adapters/console/chat.ts', ['--user', 'alice'], { env, input: 'help\n' });
+    const r = await runCommand('chat', ['--user', 'alice'], { env, input: 'help\n' });
     expect(r.stdout).toContain('What you can do');
-    const other = await runTs('adapters/console/chat.ts', ['--user', 'bob'], { env, input: 'help\n' });
+    const other = await runCommand('chat', ['--user', 'bob'], { env, input: 'help\n' });
     expect(other.stdout).toContain('使えるコマンド');
   });
 });
 
 describe('admin script', () => {
   it('grants the first staff member and an expert for countries', async () => {
-    const staff = await runTs('scripts/admin.ts', ['grant', 'staff', 'console:alice'], { env });
+    const staff = await runCommand('admin', ['grant', 'staff', 'console:alice'], { env });
     expect(staff.code, staff.stderr).toBe(0);
     expect(staff.stdout).toContain('console:alice (person 1): staff');
-    const expert = await runTs('scripts/admin.ts', ['grant', 'expert', 'slack:T1:U2', '--country', 'th', '--country', 'vn'], { env });
+    const expert = await runCommand('admin', ['grant', 'expert', 'slack:T1:U2', '--country', 'th', '--country', 'vn'], { env });
     expect(expert.stdout).toMatch(/slack:T1:U2 \(person \d+\): expert\(th\), expert\(vn\)/);
   });
 
   it('explains a wrong call instead of failing obscurely', async () => {
-    const r = await runTs('scripts/admin.ts', ['grant', 'expert', 'console:bob'], { env });
+    const r = await runCommand('admin', ['grant', 'expert', 'console:bob'], { env });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('an expert is granted for one or more countries: add --country');
-    const unknown = await runTs('scripts/admin.ts', ['grant', 'expert', 'console:bob', '--country', 'hk'], { env });
+    const unknown = await runCommand('admin', ['grant', 'expert', 'console:bob', '--country', 'hk'], { env });
     expect(unknown.stderr).toContain('unknown country hk; use one of cn, th, vn, sg');
   });
 });

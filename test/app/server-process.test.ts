@@ -1,25 +1,15 @@
-/** `npm start` as an operator runs it: a real process, a fresh database, /healthz, SIGTERM. */
-import { createServer } from 'node:net';
+/** `npm start` as an operator runs it: the compiled server in a real process, a fresh database, /healthz, SIGTERM. */
 import { afterAll, describe, expect, it } from 'vitest';
 import { listTables, tempDatabaseUrl } from '../support/temp-database.ts';
-import { runTs, startTs, waitFor } from '../support/run-process.ts';
+import { freePort, runCommand, startCommand, waitFor } from '../support/run-process.ts';
 
 const temp = tempDatabaseUrl();
 afterAll(() => temp.cleanup());
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
 describe('the server process', () => {
   it('creates the database with every table, answers /healthz and stops cleanly on SIGTERM', async () => {
     const port = await freePort();
-    const server = startTs('src/main.ts', { PORT: String(port), DATABASE_URL: temp.url, LOG_LEVEL: 'info', SLACK_SIGNING_SECRET: '', SLACK_BOT_TOKEN: '', SLACK_APP_TOKEN: '' });
+    const server = startCommand('main', { PORT: String(port), DATABASE_URL: temp.url, LOG_LEVEL: 'info', SLACK_SIGNING_SECRET: '', SLACK_BOT_TOKEN: '', SLACK_APP_TOKEN: '' });
     const healthy = await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/healthz`)).status === 200);
     expect(healthy, server.output()).toBe(true);
     const body = (await (await fetch(`http://127.0.0.1:${port}/healthz`)).json()) as { database: string };
@@ -37,7 +27,7 @@ describe('the server process', () => {
   });
 
   it('refuses to start with a bad variable and says which one', async () => {
-    const r = await runTs('src/main.ts', [], { env: { PORT: 'eighty', DATABASE_URL: temp.url } });
+    const r = await runCommand('main', [], { env: { PORT: 'eighty', DATABASE_URL: temp.url } });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('Cannot start: Invalid configuration');
     expect(r.stderr).toContain('PORT');
@@ -45,7 +35,7 @@ describe('the server process', () => {
   });
 
   it('refuses to start with an invalid program file and says what is wrong', async () => {
-    const r = await runTs('src/main.ts', [], { env: { PROGRAM: 'fy1999', DATABASE_URL: temp.url } });
+    const r = await runCommand('main', [], { env: { PROGRAM: 'fy1999', DATABASE_URL: temp.url } });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('Cannot start: PROGRAM: no program definition');
   });
