@@ -11,5 +11,13 @@ export default defineConfig({
     // these are ceilings against hangs, not performance assertions (speed is measured by `npm run bench`).
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // `npm run test:coverage` (CI): V8's own coverage of the code the tests run in-process (child processes,
+    // such as the compiled server some tests start, are not counted), printed as a summary.
+    coverage: {
+      provider: 'v8',
+      include: ['src/**/*.ts', 'adapters/**/*.ts'],
+      exclude: ['src/db/generated/**'],
+      reporter: ['text-summary', ['json-summary', { file: 'coverage-summary.json' }]],
+    },
   },
 });

@@ -38,7 +38,7 @@ try {
   const ours = await benchOurHours({ program, slack, dir, experts: opts.experts, requests: opts.requests, concurrency: opts.concurrency, warmup, logLevel: opts.logLevel, profileDir });
   if (profileDir) say(`CPU profile written under ${profileDir}`);
 
-  let bareBolt;
+  let bareBolt: Awaited<ReturnType<typeof benchBareBolt>> | undefined;
   if (opts.bare) {
     say(`/hours: the same load on a bare Bolt app`);
     bareBolt = await benchBareBolt({ slack, requests: opts.requests, concurrency: opts.concurrency, warmup });

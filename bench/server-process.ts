@@ -57,7 +57,12 @@ export async function startServerProcess(opts: StartServerOptions): Promise<Serv
   child.stdout!.on('data', keep);
   child.stderr!.on('data', keep);
   let exitCode: number | null | undefined;
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve((exitCode = code))));
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => {
+      exitCode = code;
+      resolve(code);
+    }),
+  );
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + (opts.startTimeoutMs ?? 60_000);
   // Listening once any HTTP answer comes (the bare Bolt app has no /healthz: its 404 counts).
@@ -68,7 +73,10 @@ export async function startServerProcess(opts: StartServerOptions): Promise<Serv
       throw new Error(`${entry} did not start within ${opts.startTimeoutMs ?? 60_000} ms:\n${out}`);
     }
     const answered = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(2_000) }).then(
-      async (r) => (await r.arrayBuffer(), true),
+      async (r) => {
+        await r.arrayBuffer();
+        return true;
+      },
       () => false,
     );
     if (answered) break;

@@ -5,7 +5,7 @@
 import type { webApi } from '@slack/bolt';
 import type { ProactiveSender } from '../../src/core/outbox-dispatcher.ts';
 import { renderReplies } from './render-blocks.ts';
-import { ReplyDelivery } from './reply-delivery.ts';
+import type { ReplyDelivery } from './reply-delivery.ts';
 import { decodeSlackAddress } from './slack-address.ts';
 
 export function createSlackSender(deps: { web: webApi.WebClient; delivery: ReplyDelivery }): ProactiveSender {

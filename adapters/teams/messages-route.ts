@@ -8,6 +8,7 @@ import type { HttpRoute } from '../../src/http/route.ts';
 import { BodyTooLargeError, readBody } from '../../src/http/read-body.ts';
 import { json } from '../../src/http/server.ts';
 import { activitySchema } from './activity-schema.ts';
+import type { AuthenticatedRequest } from './cloud-adapter.ts';
 import type { TeamsRuntime } from './teams-runtime.ts';
 import type { TurnHandler } from './turn-handler.ts';
 
@@ -40,7 +41,7 @@ export function messagesRoute(deps: { runtime: () => Promise<TeamsRuntime>; hand
       const sdkActivity = activity as unknown as Activity;
 
       const { auth, adapter } = await deps.runtime();
-      let authenticated;
+      let authenticated: AuthenticatedRequest;
       try {
         authenticated = await auth.authenticateRequest(sdkActivity, req.headers.authorization ?? '');
       } catch (e) {

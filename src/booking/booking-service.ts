@@ -40,7 +40,7 @@ export async function settleEndedBookings(services: Services, applicationId: num
 
 /** Whether the slot can hold a booking of this engagement and kind now (before the atomic attempt). */
 export async function checkSlot(services: Services, slot: SlotView | null, application: ApplicationView, kind: BookingView['kind'], now: Date, freedMinutes = 0): Promise<SlotRefusal | undefined> {
-  if (!slot || slot.status !== 'open') return { code: 'slot_taken' };
+  if (slot?.status !== 'open') return { code: 'slot_taken' };
   const experts = await services.applications.expertsOf(application.id);
   if (!experts.includes(slot.expertId) || slot.country !== application.country || slot.kind !== kind) return { code: 'slot_unsuitable' };
   const timing = timingBlock(slot, now, services.program);

@@ -42,7 +42,9 @@ async function visibleBookings(turn: Turn): Promise<BookingView[]> {
   const { services, person, now } = turn;
   const from = now;
   const found = new Map<number, BookingView>();
-  const add = (list: BookingView[]) => list.forEach((b) => found.set(b.id, b));
+  const add = (list: BookingView[]) => {
+    for (const b of list) found.set(b.id, b);
+  };
   if (hasRole(person, 'staff')) add(await services.bookings.list({ statuses: ['booked'], from }));
   if (hasRole(person, 'expert')) add(await services.bookings.list({ expertId: person.id, statuses: ['booked'], from }));
   const companies = companiesOf(person);
@@ -180,7 +182,7 @@ export const cancelFlow: FlowDefinition<CancelData> = {
         if (input.value === 'keep') return { ok: true, data, replies: [text(turn.t('booking.cancel.kept'))] };
         if (input.value !== 'yes' && !yesWords.includes(normalizeText(input.text ?? ''))) return { ok: false };
         const booking = await turn.services.bookings.get(data.bookingId);
-        if (!booking || booking.status !== 'booked') return { ok: true, data, replies: [error('not_open', turn.t('booking.refused.notOpen'))] };
+        if (booking?.status !== 'booked') return { ok: true, data, replies: [error('not_open', turn.t('booking.refused.notOpen'))] };
         return { ok: true, data, replies: await cancelNow(turn, booking, data.side, data.reason ?? null) };
       },
     },

@@ -31,6 +31,7 @@ export interface Feature {
   actions?: ActionHandler[];
   // `any`: each flow has its own data type, which `unknown` would not accept here (the step functions take it
   // as a parameter); the engine validates stored data with each flow's own `dataSchema` before using it.
+  // biome-ignore lint/suspicious/noExplicitAny: flows of different data types share this list (see above)
   flows?: FlowDefinition<any>[];
   /** Answers a greeting ("hello", 「こんにちは」); the first feature that returns replies wins. */
   onGreeting?(turn: Turn): Promise<Reply[] | undefined>;

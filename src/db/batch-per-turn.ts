@@ -13,7 +13,7 @@ export function batchPerTurn<T, R>(run: (items: T[]) => Promise<R[]>, maxBatch =
       const chunk = batch.slice(i, i + maxBatch);
       try {
         const results = await run(chunk.map((c) => c.item));
-        chunk.forEach((c, j) => c.resolve(results[j]!));
+        for (const [j, c] of chunk.entries()) c.resolve(results[j]!);
       } catch (e) {
         for (const c of chunk) c.reject(e);
       }

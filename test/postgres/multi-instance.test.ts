@@ -106,7 +106,10 @@ function findSubmit(replies: SentActivity[], label: string): unknown {
   let found: unknown;
   const walk = (node: unknown): void => {
     if (found !== undefined || !node || typeof node !== 'object') return;
-    if (Array.isArray(node)) return node.forEach(walk);
+    if (Array.isArray(node)) {
+      for (const item of node) walk(item);
+      return;
+    }
     const element = node as Record<string, unknown>;
     if (element.type === 'Action.Submit' && typeof element.title === 'string' && element.title.includes(label)) {
       found = element.data;

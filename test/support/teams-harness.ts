@@ -90,7 +90,10 @@ export interface TeamsHarness {
 export function textOfActivities(activities: ReadonlyArray<{ text?: unknown; attachments?: SentActivity['attachments'] }>): string {
   const lines: string[] = [];
   const walk = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(walk);
+    if (Array.isArray(node)) {
+      for (const item of node) walk(item);
+      return;
+    }
     if (!node || typeof node !== 'object') return;
     const element = node as Record<string, unknown>;
     if (element.type === 'TextBlock' && typeof element.text === 'string') lines.push(element.text);
@@ -214,7 +217,10 @@ function findSubmit(reply: SentActivity, label: string): { title: string; data: 
   let found: { title: string; data: unknown } | undefined;
   const walk = (node: unknown): void => {
     if (found || !node || typeof node !== 'object') return;
-    if (Array.isArray(node)) return node.forEach(walk);
+    if (Array.isArray(node)) {
+      for (const item of node) walk(item);
+      return;
+    }
     const element = node as Record<string, unknown>;
     if (element.type === 'Action.Submit' && typeof element.title === 'string' && element.title.includes(label)) {
       found = { title: element.title, data: element.data };
