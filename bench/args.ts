@@ -22,11 +22,21 @@ export interface BenchOptions {
   out: string;
   /** Server log level (pino); `info` is what production runs with. */
   logLevel: string;
+  /** Measure start-up times and idle memory (`--no-startup` skips them). */
+  startup: boolean;
+  /** Measured starts per start-up figure (after one unmeasured). */
+  startupRuns: number;
+  /** `--soak <seconds>`: only the soak (steady traffic, memory sampled), this long. */
+  soakSeconds?: number;
+  /** Commands per second during the soak. */
+  rate: number;
 }
 
 const usage = `npm run bench -- [--requests 2000] [--concurrency 50] [--experts 100] [--engagements 1000]
                    [--ledger 10000,100000] [--quota-requests 300] [--quota-warmup 30]
-                   [--no-bare] [--profile] [--out bench/results/latest.json] [--log-level info]`;
+                   [--no-bare] [--profile] [--out bench/results/latest.json] [--log-level info]
+                   [--no-startup] [--startup-runs 5]
+       npm run bench -- --soak <seconds> [--rate 50] [--experts 100] [--out bench/results/soak.json]`;
 
 function positive(name: string, value: string): number {
   const n = Number(value);
@@ -49,6 +59,10 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
       profile: { type: 'boolean', default: false },
       out: { type: 'string', default: 'bench/results/latest.json' },
       'log-level': { type: 'string', default: 'info' },
+      'no-startup': { type: 'boolean', default: false },
+      'startup-runs': { type: 'string', default: '5' },
+      soak: { type: 'string' },
+      rate: { type: 'string', default: '50' },
       help: { type: 'boolean', default: false },
     },
     strict: true,
@@ -68,7 +82,11 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
     quotaWarmup: Number(values['quota-warmup']) >= 0 ? Number(values['quota-warmup']) : 30,
     bare: !values['no-bare'],
     profile: values.profile,
-    out: values.out,
+    out: values.soak !== undefined && values.out === 'bench/results/latest.json' ? 'bench/results/soak.json' : values.out,
     logLevel: values['log-level'],
+    startup: !values['no-startup'],
+    startupRuns: positive('startup-runs', values['startup-runs']),
+    soakSeconds: values.soak === undefined ? undefined : positive('soak', values.soak),
+    rate: positive('rate', values.rate),
   };
 }

@@ -1,4 +1,4 @@
-/** The desk bot as `npm start` runs it (src/main.ts in a child process), wired to a fake Slack on loopback. */
+/** The desk bot as `npm start` runs it (the compiled build, scripts/run.mjs main), wired to a fake Slack on loopback. */
 import { startServerProcess, type ServerProcess } from './server-process.ts';
 
 /** The bot's business clock for every run: inside FY2021's support period, after the seeded adoptions. */
@@ -8,7 +8,8 @@ export const benchSigningSecret = 'bench-signing-secret';
 
 export function startDeskServer(o: { databaseUrl: string; slackApiUrl: string; logLevel?: string; nodeFlags?: string[]; env?: NodeJS.ProcessEnv }): Promise<ServerProcess> {
   return startServerProcess({
-    entry: 'src/main.ts',
+    entry: 'scripts/run.mjs',
+    args: ['main'],
     nodeFlags: o.nodeFlags,
     env: {
       NODE_ENV: 'development',

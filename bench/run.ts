@@ -6,6 +6,9 @@
  *     until the fake Slack got them, the ledger checked afterwards.
  *  2. The same load against a bare Bolt app whose `/hours` only acknowledges; the ratio of throughputs.
  *  3. `/quota` over many engagements at two ledger sizes, to show its time does not grow with the ledger.
+ *  4. Before those, the compiled server's start-up times and idle memory (startup.ts, memory.ts).
+ *
+ * `--soak <seconds>` runs only the soak (soak.ts): steady traffic, the server's memory sampled.
  *
  * Prints a table and writes bench/results/latest.json (see --help for the flags).
  */
@@ -19,10 +22,20 @@ import { startBenchSlack } from './fake-slack.ts';
 import { benchBareBolt, benchOurHours } from './hours-phase.ts';
 import { machineInfo } from './machine.ts';
 import { benchQuota } from './quota-phase.ts';
-import { formatTable, targetsOf, type BenchResults } from './report.ts';
+import { benchIdleMemory } from './memory.ts';
+import { formatSoak, formatTable, soakTargetsOf, targetsOf, type BenchResults, type SoakResults } from './report.ts';
 import { repoRoot } from './server-process.ts';
+import { benchSoak } from './soak.ts';
+import { benchStartup } from './startup.ts';
 
-const opts = parseBenchArgs(process.argv.slice(2));
+let opts: ReturnType<typeof parseBenchArgs>;
+try {
+  opts = parseBenchArgs(process.argv.slice(2));
+} catch (e) {
+  // A wrong flag: one line and the usage, not a stack trace.
+  process.stderr.write(`bench: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.exit(2);
+}
 const began = performance.now();
 const machine = machineInfo();
 const program = loadProgram('fy2021');
@@ -31,7 +44,36 @@ const slack = await startBenchSlack();
 const say = (line: string) => process.stderr.write(`[bench +${Math.round((performance.now() - began) / 1000)}s] ${line}\n`);
 const warmup = Math.min(100, opts.requests);
 
+/** Writes the results file and prints the table. */
+function report(results: object, table: string): void {
+  const out = path.resolve(repoRoot, opts.out);
+  mkdirSync(path.dirname(out), { recursive: true });
+  writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
+  process.stdout.write(`${table}\n\nresults: ${path.relative(repoRoot, out)}\n`);
+}
+
+if (opts.soakSeconds !== undefined) {
+  try {
+    say(`soak: ${opts.soakSeconds} s at ${opts.rate} commands/s on our server (${opts.experts} experts)`);
+    const soak = await benchSoak({ program, slack, dir, seconds: opts.soakSeconds, ratePerSecond: opts.rate, experts: opts.experts, logLevel: opts.logLevel, onProgress: say });
+    const results: SoakResults = { date: new Date().toISOString(), machine, options: { ...opts }, soak, targets: soakTargetsOf(soak), durationSeconds: Math.round((performance.now() - began) / 1000) };
+    report(results, formatSoak(results));
+  } finally {
+    await slack.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  process.exit(0);
+}
+
 try {
+  let startup: Awaited<ReturnType<typeof benchStartup>> | undefined;
+  let idleMemory: Awaited<ReturnType<typeof benchIdleMemory>> | undefined;
+  if (opts.startup) {
+    say(`start-up: npm start and npm run chat, ${opts.startupRuns} warm runs each; idle memory`);
+    startup = await benchStartup({ dir, runs: opts.startupRuns, onProgress: say });
+    idleMemory = await benchIdleMemory({ dir, slack });
+  }
+
   say(`/hours: ${opts.requests} signed commands at concurrency ${opts.concurrency} on our server (${opts.experts} experts)`);
   const profileDir = opts.profile ? path.join(repoRoot, 'bench', 'profiles.tmp') : undefined;
   if (profileDir) mkdirSync(profileDir, { recursive: true });
@@ -64,12 +106,11 @@ try {
     hours: ours.figures,
     ...(bareBolt ? { bareBolt, throughputRatio: Math.round((ours.figures.acksPerSecond / bareBolt.acksPerSecond) * 100) / 100 } : {}),
     quota,
+    ...(startup ? { startup } : {}),
+    ...(idleMemory ? { idleMemory } : {}),
   };
   const results: BenchResults = { ...partial, targets: targetsOf(partial), durationSeconds: Math.round((performance.now() - began) / 1000) };
-  const out = path.resolve(repoRoot, opts.out);
-  mkdirSync(path.dirname(out), { recursive: true });
-  writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
-  process.stdout.write(`${formatTable(results)}\n\nresults: ${path.relative(repoRoot, out)}\n`);
+  report(results, formatTable(results));
 } finally {
   await slack.close();
   rmSync(dir, { recursive: true, force: true });

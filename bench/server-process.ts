@@ -1,7 +1,8 @@
 /**
- * A server under test as a child process of its own, started with `node --import tsx <entry>` (no tsx
- * wrapper process in between, so the pid is the server's and /proc/<pid>/status shows its memory). The
- * entry must listen on PORT (given here) and answer HTTP once ready.
+ * A server under test as a child process of its own: `node <entry> [args]` for JavaScript (the compiled bot:
+ * `scripts/run.mjs main`, as `npm start` runs it), `node --import tsx <entry>` for TypeScript. No wrapper
+ * process in between, so the pid is the server's and /proc/<pid>/status shows its memory. The entry must
+ * listen on PORT (given here) and answer HTTP once ready.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -32,6 +33,8 @@ export interface ServerProcess {
 export interface StartServerOptions {
   /** Entry file relative to the repository (default src/main.ts). */
   entry?: string;
+  /** Arguments after the entry (e.g. `main` for scripts/run.mjs). */
+  args?: string[];
   env: NodeJS.ProcessEnv;
   /** Extra node flags (e.g. --cpu-prof). */
   nodeFlags?: string[];
@@ -43,7 +46,8 @@ export async function startServerProcess(opts: StartServerOptions): Promise<Serv
   const entry = opts.entry ?? 'src/main.ts';
   // A free port chosen here (not PORT=0), so that readiness shows whatever the log level.
   const port = await freePort();
-  const child = spawn(process.execPath, [...(opts.nodeFlags ?? []), '--import', 'tsx', entry], {
+  const loader = entry.endsWith('.ts') ? ['--import', 'tsx'] : [];
+  const child = spawn(process.execPath, [...(opts.nodeFlags ?? []), ...loader, entry, ...(opts.args ?? [])], {
     cwd: repoRoot,
     env: { ...process.env, ...opts.env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
