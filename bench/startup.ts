@@ -86,7 +86,9 @@ async function timeToPrompt(shellCommand: string, databaseUrl: string): Promise<
       const timer = setTimeout(() => reject(new Error(`${shellCommand}: no prompt within 60 s:\n${out}`)), 60_000);
       child.stdout!.on('data', (d: Buffer) => {
         out += d.toString();
-        if (/(^|\n)> $/.test(out.replace(/\r/g, ''))) {
+        // The prompt as readline draws it in a terminal: `> ` among cursor-control sequences.
+        // biome-ignore lint/suspicious/noControlCharactersInRegex: terminal escape sequences are what is stripped
+        if (/(^|\n)> $/.test(out.replace(/\x1b\[[0-9;]*[A-Za-z]/g, '').replace(/\r/g, ''))) {
           clearTimeout(timer);
           resolve(performance.now() - began);
         }
