@@ -139,7 +139,7 @@ function startupLines(r: BenchResults): string[] {
   }
   if (r.startup) {
     const s = r.startup;
-    lines.push(`Start-up, median of ${s.runs} warm runs: npm start → /healthz ${ms(s.npmStartToHealthy)}; the server process alone ${ms(s.serverToHealthy)}`);
+    lines.push(`Start-up, median of ${s.runs} warm runs: npm start → /healthz ${ms(s.npmStartToHealthy)}; the server process alone ${ms(s.serverToHealthy)}, processor time ${ms(s.serverCpuToHealthy)}`);
     lines.push(`                                npm run chat → prompt ${ms(s.npmChatToPrompt)}; the chat process alone ${ms(s.chatToPrompt)}`);
   }
   lines.push('');
