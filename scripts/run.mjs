@@ -4,6 +4,7 @@
 // editing src/ then `npm start` never runs stale code. The rebuild runs in a child process, so the bundler
 // is never loaded into the bot's own process.
 import { spawnSync } from 'node:child_process';
+import module from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
@@ -36,4 +37,7 @@ if (process.versions.node.split('.')[0] === '20') {
   // 125). Its baseline compiler answers the same queries as fast (npm run bench); newer V8 does not do this.
   setFlagsFromString('--liftoff-only');
 }
+// Node 22.1 and later keep the compiled code of the modules on disk (in the system's temporary folder) and reuse
+// it at the next start: about a fifth of the processor time of a start. NODE_DISABLE_COMPILE_CACHE=1 turns it off.
+module.enableCompileCache?.();
 await import(pathToFileURL(path.join(outdir, `${name}.js`)).href);
