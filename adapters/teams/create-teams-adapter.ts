@@ -18,7 +18,7 @@ export function createTeamsAdapter(ctx: AdapterContext): ChannelAdapter {
   }
   let loading: Promise<TeamsRuntime> | undefined;
   const runtime = () => (loading ??= import('./teams-runtime.ts').then((m) => m.createTeamsRuntime(settings)));
-  const handleTurn = createTurnHandler({ bot: ctx.bot, services: ctx.services, log: ctx.log });
+  const handleTurn = createTurnHandler({ bot: ctx.bot, program: ctx.program, log: ctx.log });
   return {
     name: 'teams',
     routes: [messagesRoute({ runtime, handleTurn, log: ctx.log })],

@@ -132,7 +132,6 @@ async function confirmBooking(turn: Turn, data: BookData): Promise<StepOutcome<B
     slotId: data.slotId!,
     request,
     now: turn.now,
-    requestKey: turn.inbound.idempotencyKey,
   });
   if (outcome.ok) return { ok: true, data: { ...data, bookingId: outcome.details.booking.id } };
   // Ends the flow (no booking to confirm) with the reason.

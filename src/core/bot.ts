@@ -10,23 +10,50 @@ import type { ActionHandler, Command, Feature } from './feature.ts';
 import { FlowEngine } from './flow-engine.ts';
 import { inboundSchema, maxInboundText, type Inbound, type InboundInput } from './inbound.ts';
 import { error, text, type Reply } from './reply.ts';
+import type { Locale } from '../i18n/catalog.ts';
+import { DuplicateRequestError, type Logger, type TurnStart } from './ports.ts';
+import type { PersonView } from './roles.ts';
 import type { Services } from './services.ts';
 import { normalizeText, splitCommand } from './text-normalize.ts';
 import type { Turn } from './turn.ts';
 import { isTransientStorageError } from './transient-error.ts';
+import type { UnitOfWork } from './unit-of-work.ts';
+
+/** A short, growing, jittered pause, so turns that collided do not collide again in lockstep. */
+const pause = (attempt: number) => new Promise((resolve) => setTimeout(resolve, attempt * 10 + Math.floor(Math.random() * 20)));
 
 export interface HandleResult {
   replies: Reply[];
-  /** True when this request was handled before (a platform retry or a repeated delivery). */
+  /** True when this request was handled before (a platform retry or a repeated delivery): `replies` are the first answer. */
   duplicate: boolean;
-  /**
-   * A duplicate whose first handling has not finished (or crashed half-way and is not stale yet): no replies
-   * are known. An adapter replaying a stored request leaves it for later instead of counting it as answered.
-   */
-  inProgress?: boolean;
+  /** The reader's language, for words the adapter adds itself. */
+  locale: Locale;
+}
+
+export interface HomeResult {
+  /** Each feature's section of the dashboard, for the person's roles (empty when none has one). */
+  replies: Reply[];
+  person: PersonView;
+  locale: Locale;
+}
+
+/** What the bot needs besides its features. */
+export interface BotDeps {
+  /** Runs a turn in one database transaction, with the repositories of `Services` bound to it. */
+  uow: UnitOfWork<Services>;
+  log: Logger;
 }
 
 const greetings = ['hello', 'hi', 'hey', 'こんにちは', 'こんばんは', 'おはよう', 'おはようございます', 'はじめまして', 'よろしく', 'よろしくお願いします'];
+
+/**
+ * A turn that fails quickly for a transient reason (a concurrent change, a write conflict between two
+ * processes) is run again, up to this many times in all. One that failed after waiting out a lock is not:
+ * the person hears at once that the bot is busy.
+ */
+const maxAttempts = 5;
+/** An attempt that failed within this time (real time) failed quickly. */
+const quickFailureMs = 500;
 
 export class Bot {
   private readonly commands: Command[];
@@ -34,7 +61,7 @@ export class Bot {
   private readonly flows: FlowEngine;
 
   constructor(
-    private readonly services: Services,
+    private readonly deps: BotDeps,
     private readonly features: Feature[],
   ) {
     this.commands = [helpCommand(() => this.commands), languageCommand, ...features.flatMap((f) => f.commands ?? [])];
@@ -48,65 +75,116 @@ export class Bot {
   }
 
   /**
-   * The person's dashboard: each feature's section for their roles. Read-only, so it needs no idempotency
-   * key; `input.idempotencyKey` is ignored.
+   * The person's dashboard: each feature's section for their roles. It changes nothing but the person's
+   * record (created on first contact, address kept), so it needs no idempotency key: `input.idempotencyKey`
+   * is ignored.
    */
-  async home(input: InboundInput): Promise<Reply[]> {
+  async home(input: InboundInput): Promise<HomeResult> {
     const inbound = inboundSchema.parse(input);
-    const turn = await this.turnFor(inbound);
-    const sections = await Promise.all(this.features.map((f) => f.home?.(turn) ?? Promise.resolve([])));
-    return sections.flat();
+    return this.deps.uow.run(async (services) => {
+      const turn = await this.turnFor(services, inbound, await services.requests.begin(this.keysOf(inbound, null)));
+      const sections = await Promise.all(this.features.map((f) => f.home?.(turn) ?? Promise.resolve([])));
+      return { replies: sections.flat(), person: turn.person, locale: turn.locale };
+    });
   }
 
+  /** Whether a request (or an event an adapter answers once, such as a welcome) was recorded as handled. */
+  async handledBefore(key: string): Promise<boolean> {
+    return (await this.deps.uow.run((services) => services.requests.repliesOf(key))) !== null;
+  }
+
+  /** Records an event an adapter answered by itself (a welcome) as handled, once it was delivered. */
+  async recordHandled(key: string, replies: Reply[]): Promise<void> {
+    await this.deps.uow.run(async (services) => {
+      try {
+        await services.requests.record(key, replies, services.clock.now());
+      } catch (e) {
+        // Delivered twice (two deliveries of the event at once): recorded by the other one.
+        if (!(e instanceof DuplicateRequestError)) throw e;
+      }
+    });
+  }
+
+  /**
+   * Handles one message in one transaction (see UnitOfWork): the replies are returned once everything the
+   * turn changed is committed, so an adapter sends them after the commit. A request handled before (same
+   * idempotency key) changes nothing again and gets the first answer back.
+   */
   async handle(input: InboundInput): Promise<HandleResult> {
     const parsed = inboundSchema.safeParse(input);
     if (!parsed.success) {
-      this.services.log.warn({ issues: parsed.error.issues }, 'invalid inbound message');
-      return { replies: [error('bad_request', translator(pickLocale(undefined, input.locale))('core.error.badButton'))], duplicate: false };
+      this.deps.log.warn({ issues: parsed.error.issues }, 'invalid inbound message');
+      const locale = pickLocale(undefined, input.locale);
+      return { replies: [error('bad_request', translator(locale)('core.error.badButton'))], duplicate: false, locale };
     }
     const inbound = parsed.data;
-    const { requests, log } = this.services;
-
-    // The claim is inside the handler too: a locked database must get the "busy" answer, not silence.
-    let claimed = false;
-    try {
-      const claim = await requests.claim(inbound.idempotencyKey);
-      if (!claim.claimed) return claim.replies ? { replies: claim.replies, duplicate: true } : { replies: [], duplicate: true, inProgress: true };
-      claimed = true;
-      const turn = await this.turnFor(inbound);
-      const replies = await this.route(turn);
-      await requests.complete(inbound.idempotencyKey, replies);
-      return { replies, duplicate: false };
-    } catch (e) {
-      // Only our own claim is released: a failed claim may be another delivery's.
-      if (claimed) await requests.release(inbound.idempotencyKey).catch(() => undefined);
-      const t = translator(pickLocale(undefined, inbound.locale));
-      if (isTransientStorageError(e)) {
-        log.warn({ err: e }, 'storage busy');
-        return { replies: [error('busy', t('core.error.busy'))], duplicate: false };
+    const { uow, log } = this.deps;
+    for (let attempt = 1; ; attempt++) {
+      const began = Date.now();
+      try {
+        return await uow.run((services) => this.turn(services, inbound));
+      } catch (e) {
+        const locale = pickLocale(undefined, inbound.locale);
+        if (e instanceof DuplicateRequestError) return { replies: (await this.firstAnswer(inbound)) ?? [], duplicate: true, locale };
+        const t = translator(locale);
+        if (isTransientStorageError(e)) {
+          // Nothing of the turn was kept (its transaction rolled back), so running it again is safe; worth it
+          // after a quick failure (a concurrent change), not after waiting out a lock.
+          if (attempt < maxAttempts && Date.now() - began < quickFailureMs) {
+            await pause(attempt);
+            continue;
+          }
+          log.warn({ err: e, attempts: attempt }, 'storage busy');
+          return { replies: [error('busy', t('core.error.busy'))], duplicate: false, locale };
+        }
+        const ref = randomUUID().slice(0, 8);
+        log.error({ err: e, ref, identity: inbound.identity.key }, 'unexpected error while handling a message');
+        return { replies: [error('unexpected', t('core.error.unexpected', { ref }))], duplicate: false, locale };
       }
-      const ref = randomUUID().slice(0, 8);
-      log.error({ err: e, ref, identity: inbound.identity.key }, 'unexpected error while handling a message');
-      return { replies: [error('unexpected', t('core.error.unexpected', { ref }))], duplicate: false };
     }
   }
 
-  private async turnFor(inbound: Inbound): Promise<Turn> {
-    const person = await this.services.people.resolve({
-      key: inbound.identity.key,
-      platform: inbound.platform,
-      tenant: inbound.identity.tenant,
-      userId: inbound.identity.userId,
-      displayName: inbound.identity.displayName,
-    });
+  private async turn(services: Services, inbound: Inbound): Promise<HandleResult> {
+    const start = await services.requests.begin(this.keysOf(inbound, inbound.idempotencyKey));
+    if (start.replayed) return { replies: start.replayed, duplicate: true, locale: pickLocale(start.person?.locale, inbound.locale) };
+    const turn = await this.turnFor(services, inbound, start);
+    const replies = await this.route(turn);
+    await services.requests.record(inbound.idempotencyKey, replies, turn.now);
+    return { replies, duplicate: false, locale: turn.locale };
+  }
+
+  /** The answer recorded by the delivery of this request that committed first. */
+  private async firstAnswer(inbound: Inbound): Promise<Reply[] | null> {
+    try {
+      return await this.deps.uow.run((services) => services.requests.repliesOf(inbound.idempotencyKey));
+    } catch (e) {
+      this.deps.log.warn({ err: e }, 'could not read the replies of a repeated request');
+      return null;
+    }
+  }
+
+  private keysOf(inbound: Inbound, requestKey: string | null) {
+    return { requestKey, identityKey: inbound.identity.key, conversationKey: inbound.conversation.key };
+  }
+
+  /** The turn's view of the person (created on first contact), with the platform's name and address kept up to date. */
+  private async turnFor(services: Services, inbound: Inbound, start: TurnStart): Promise<Turn> {
+    const { identity, address } = inbound;
+    let person = start.person ?? (await services.people.create({ key: identity.key, platform: inbound.platform, tenant: identity.tenant, userId: identity.userId, displayName: identity.displayName }));
+    if (start.person && identity.displayName && identity.displayName !== person.displayName) {
+      await services.people.rename(person.id, identity.displayName);
+      person = { ...person, displayName: identity.displayName };
+    }
+    // Written only when it changed: most messages repeat it.
+    if (address && address.value !== start.address && !(address.onlyIfNone && start.address !== null)) await services.people.saveAddress(identity.key, address.value);
     const locale = pickLocale(person.locale, inbound.locale);
     const turn: Turn = {
       inbound,
       person,
       locale,
       t: translator(locale),
-      now: this.services.clock.now(),
-      services: this.services,
+      now: services.clock.now(),
+      services,
       startFlow: (flowId, initial) => this.flows.start(turn, flowId, initial),
     };
     return turn;

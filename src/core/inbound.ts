@@ -24,6 +24,12 @@ export const inboundSchema = z.object({
   isCommand: z.boolean().default(false),
   /** The value of a clicked button (see action-value.ts), validated by the core. */
   action: z.string().max(2000).optional(),
+  /**
+   * How to reach this identity outside the conversation (platform-specific JSON the adapter's proactive
+   * sender reads), stored with the turn when it changed; `onlyIfNone` keeps an address already stored (a
+   * channel tells who the person is, but their personal chat is where notifications go).
+   */
+  address: z.object({ value: z.string().min(1).max(8000), onlyIfNone: z.boolean().default(false) }).optional(),
   /** Platform locale such as `ja-JP` or `en-US`. */
   locale: z.string().max(35).optional(),
   /** The same key for a retry of the same request, a different one for a new request. */

@@ -1,17 +1,21 @@
 // The one place that builds a PrismaClient. Prisma 7 talks to the database through a driver adapter:
-// better-sqlite3 for `file:` URLs (the default), @prisma/adapter-pg for `postgresql://` URLs. The
-// SQLite adapter opens the file itself, so the connection settings the app relies on are applied here,
-// on every connection it opens.
-import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
-import { PrismaPg } from '@prisma/adapter-pg';
-import type { SqlDriverAdapter } from '@prisma/driver-adapter-utils';
-import { PrismaClient as PostgresPrismaClient } from './generated/postgresql/client.ts';
-import { PrismaClient } from './generated/sqlite/client.ts';
+// better-sqlite3 for `file:` URLs (the default), @prisma/adapter-pg for `postgresql://` URLs. Each is
+// loaded only when its URL is used, so a SQLite installation never loads the PostgreSQL client (and the
+// reverse). The SQLite adapter opens the file itself, so the connection settings the app relies on are
+// applied here, on every connection it opens.
+import type { SqlDriverAdapter, SqlDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import type { Prisma, PrismaClient } from './generated/sqlite/client.ts';
 import { isPostgresUrl, postgresPoolSize, postgresSchemaOf } from './postgres-url.ts';
 import { isSqliteUrl, prepareSqliteFile, redact } from './sqlite-url.ts';
-import { reusePreparedStatements } from './statement-cache.ts';
+import { probedAdapterFactory, type StatementProbe } from './statement-probe.ts';
 
 export type { PrismaClient };
+
+/**
+ * What repositories query through: the client inside a transaction (a turn's unit of work) or, in tests
+ * and scripts, the client itself. `$transaction` on it opens a savepoint inside the enclosing transaction.
+ */
+export type Db = Prisma.TransactionClient;
 
 /** How long a connection waits for another writer (another process, or the migration runner). */
 export const BUSY_TIMEOUT_MS = 5000;
@@ -20,25 +24,11 @@ export const BUSY_TIMEOUT_MS = 5000;
 // foreign_keys is per connection and off by default in SQLite; the schema relies on it.
 // busy_timeout is also given to better-sqlite3 as `timeout`, so it is already in force while
 // switching to WAL, which itself needs a lock.
-const CONNECTION_PRAGMAS = [
-  'PRAGMA journal_mode = WAL;',
-  `PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS};`,
-  'PRAGMA foreign_keys = ON;',
-].join('\n');
+const CONNECTION_PRAGMAS = ['PRAGMA journal_mode = WAL;', `PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS};`, 'PRAGMA foreign_keys = ON;'].join('\n');
 
-/** The better-sqlite3 adapter, with our pragmas run on every connection it opens. */
-class ConfiguredBetterSqlite3 extends PrismaBetterSqlite3 {
-  override async connect(): Promise<SqlDriverAdapter> {
-    const adapter = await super.connect();
-    reusePreparedStatements(adapter);
-    try {
-      await adapter.executeScript(CONNECTION_PRAGMAS);
-    } catch (error) {
-      await adapter.dispose();
-      throw error;
-    }
-    return adapter;
-  }
+export interface PrismaClientOptions {
+  /** Told of every statement (benchmark counts, fault-injection tests). */
+  probe?: StatementProbe;
 }
 
 /**
@@ -46,14 +36,19 @@ class ConfiguredBetterSqlite3 extends PrismaBetterSqlite3 {
  * project root and the parent directory is created) or `postgresql://…` for PostgreSQL. Call
  * `$disconnect()` when done.
  */
-export function createPrismaClient(databaseUrl: string): PrismaClient {
+export async function createPrismaClient(databaseUrl: string, options: PrismaClientOptions = {}): Promise<PrismaClient> {
+  const probed = <F extends SqlDriverAdapterFactory>(factory: F): F => (options.probe ? probedAdapterFactory(factory, options.probe) : factory);
   if (isSqliteUrl(databaseUrl)) {
-    const file = prepareSqliteFile(databaseUrl);
-    const adapter = new ConfiguredBetterSqlite3({ url: file, timeout: BUSY_TIMEOUT_MS });
-    return new PrismaClient({ adapter });
+    const [{ PrismaBetterSqlite3 }, { PrismaClient: SqliteClient }] = await Promise.all([
+      import('@prisma/adapter-better-sqlite3'),
+      import('./generated/sqlite/client.ts'),
+    ]);
+    const factory = new PrismaBetterSqlite3({ url: prepareSqliteFile(databaseUrl), timeout: BUSY_TIMEOUT_MS });
+    return new SqliteClient({ adapter: probed(withPragmas(factory)) });
   }
   if (isPostgresUrl(databaseUrl)) {
-    const adapter = new PrismaPg(
+    const [{ PrismaPg }, { PrismaClient: PostgresClient }] = await Promise.all([import('@prisma/adapter-pg'), import('./generated/postgresql/client.ts')]);
+    const factory = new PrismaPg(
       // A pool per process: `?connection_limit=` (Prisma's name) sizes it, else pg's default of 10.
       { connectionString: databaseUrl, max: postgresPoolSize(databaseUrl), application_name: 'desk' },
       { schema: postgresSchemaOf(databaseUrl) },
@@ -62,7 +57,26 @@ export function createPrismaClient(databaseUrl: string): PrismaClient {
     // prisma/postgresql/schema.prisma, whose models are the SQLite schema's verbatim (a test checks
     // it). The two clients therefore have the same model API, and the repositories are typed against
     // the SQLite one: this cast is the one place that relies on it.
-    return new PostgresPrismaClient({ adapter }) as unknown as PrismaClient;
+    return new PostgresClient({ adapter: probed(factory) }) as unknown as PrismaClient;
   }
   throw new Error(`Unsupported DATABASE_URL (use file:./path.db or postgresql://…): ${redact(databaseUrl)}`);
+}
+
+/** The better-sqlite3 adapter factory, with our pragmas run on every connection it opens. */
+function withPragmas<F extends SqlDriverAdapterFactory>(factory: F): F {
+  return new Proxy(factory, {
+    get(target, property, receiver) {
+      if (property !== 'connect') return Reflect.get(target, property, receiver);
+      return async (): Promise<SqlDriverAdapter> => {
+        const adapter = await target.connect();
+        try {
+          await adapter.executeScript(CONNECTION_PRAGMAS);
+        } catch (error) {
+          await adapter.dispose();
+          throw error;
+        }
+        return adapter;
+      };
+    },
+  });
 }

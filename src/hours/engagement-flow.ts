@@ -1,7 +1,7 @@
 /**
  * When an expert's entry could belong to several engagements, the bot asks which one and keeps the entry
- * pending in this flow's data until it is answered. The entry keeps the idempotency key of the request that
- * typed it, so a double click on the answer or a retry still logs it once.
+ * pending in this flow's data until it is answered. The answer ends the flow in the same transaction that
+ * logs the entry, so a double click on the answer logs it once (the second click finds no flow).
  */
 import { z } from 'zod';
 import { flowChoice, type FlowDefinition } from '../core/flow.ts';
@@ -20,7 +20,6 @@ const dataSchema = z.object({
   category: z.string(),
   matched: z.boolean(),
   date: z.string().nullable(),
-  requestKey: z.string().min(1),
   /** The engagements offered, by application id. */
   options: z.array(z.number().int()).min(2),
   chosen: z.number().int().optional(),

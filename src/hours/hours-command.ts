@@ -63,7 +63,7 @@ async function logEntry(turn: Turn, args: string): Promise<Reply[]> {
 
   const company = parsed.company === null ? null : await services.applications.findCompany(parsed.company);
   const resolution = await resolveEngagement(services, turn.person, { conversationKey: turn.inbound.conversation.key, companyId: company?.id ?? null });
-  const pending = { minutes: parsed.minutes, note: parsed.note, category: category.code, date: parsed.date, requestKey: turn.inbound.idempotencyKey };
+  const pending = { minutes: parsed.minutes, note: parsed.note, category: category.code, date: parsed.date };
 
   switch (resolution.kind) {
     case 'one':

@@ -88,17 +88,15 @@ export function confirmation(turn: Turn, outcome: AcceptedOutcome, inferred: { m
     { label: t('hours.fact.note'), value: entry.note },
     { label: t('hours.fact.remaining'), value: formatDuration(remaining, t) },
   ];
-  const title = outcome.status === 'logged' ? t('hours.logged.title', { duration: formatDuration(entry.minutes, t), id: entry.id }) : t('hours.duplicate.title', { id: entry.id });
+  const title = t('hours.logged.title', { duration: formatDuration(entry.minutes, t), id: entry.id });
   const replies: Reply[] = [facts(title, list, [usageMeter(app, program, t, locale)])];
   if (outcome.capReached) replies.push(text(t('hours.capReached', { cap: formatDuration(outcome.capMinutes, t) })));
   else if (outcome.warn) replies.push(text(t('hours.warn', { percent: program.hoursLedger.warnAtPercent, remaining: formatDuration(remaining, t) })));
-  if (outcome.status === 'logged') {
-    replies.push(
-      choices(t(inferred?.matched === false ? 'hours.category.checkDefault' : 'hours.category.hint', { category }), [
-        { label: t('hours.category.change'), value: encodeAction({ h: actionIds.changeCategory, v: String(entry.id) }) },
-      ]),
-    );
-  }
+  replies.push(
+    choices(t(inferred?.matched === false ? 'hours.category.checkDefault' : 'hours.category.hint', { category }), [
+      { label: t('hours.category.change'), value: encodeAction({ h: actionIds.changeCategory, v: String(entry.id) }) },
+    ]),
+  );
   return replies;
 }
 

@@ -38,7 +38,7 @@ describe('slots', { timeout: 30_000 }, () => {
     const base = Date.parse('2021-09-15T07:00:00Z');
     const results = await Promise.all(
       Array.from({ length: 6 }, (_, i) =>
-        tb.services.slots.add({ expertId, country: 'th', kind: 'consultation', startsAt: new Date(base + i * 10 * 60_000), minutes: 60, createdAt: tb.clock.now() }),
+        tb.uow.run((s) => s.slots.add({ expertId, country: 'th', kind: 'consultation', startsAt: new Date(base + i * 10 * 60_000), minutes: 60, createdAt: tb.clock.now() })),
       ),
     );
     expect(results.filter((r) => r.ok)).toHaveLength(1);

@@ -94,7 +94,8 @@ describe('booking transcript (console)', () => {
     expect(moved.text).toContain('変更前: 2021年9月15日（水） 16:00–18:00');
     expect(moved.text).toContain('変更後: 2021年9月16日（木） 11:30–13:30');
     const aikoId = await tb.personId('aiko');
-    const reminder = (await outboxFor(tb, 'aiko')).find((m) => m.dedupeKey === `reminder:booking:${second_}:${aikoId}`);
+    const { slotId } = await tb.db.prisma.booking.findUniqueOrThrow({ where: { id: second_ } });
+    const reminder = (await outboxFor(tb, 'aiko')).find((m) => m.dedupeKey === `reminder:booking:${second_}:slot:${slotId}:${aikoId}`);
     expect(reminder?.dueAt.toISOString()).toBe('2021-09-15T02:30:00.000Z');
     expect(reminder?.cancelledAt).toBeNull();
   }, 60_000);

@@ -26,7 +26,7 @@ describe('outbox', () => {
         delivered.push(replies);
       },
     };
-    const dispatcher = new OutboxDispatcher({ outbox: tb.services.outbox, people: tb.services.people, clock: tb.clock, log: silent, senders: () => [sender], baseBackoffMs: 1000 });
+    const dispatcher = new OutboxDispatcher({ uow: tb.uow, clock: tb.clock, log: silent, senders: () => [sender], baseBackoffMs: 1000 });
     await tb.services.notifier.notify(id, (t) => [text(t('core.flow.cancelled'))]);
 
     dispatcher.kick();
@@ -61,8 +61,7 @@ describe('outbox', () => {
     await tb.services.people.saveAddress('console:ann', 'addr-ann');
     const delivered: string[] = [];
     const dispatcher = new OutboxDispatcher({
-      outbox: tb.services.outbox,
-      people: tb.services.people,
+      uow: tb.uow,
       clock: tb.clock,
       log: silent,
       senders: () => [{ platform: 'console', send: async (_a, r) => void delivered.push(tb.textOf(r)) }],
@@ -88,7 +87,7 @@ describe('housekeeping', () => {
     await tb.db.prisma.processedRequest.create({ data: { key: 'recent', createdAt: tb.clock.now() } });
     await tb.services.conversations.save('console:a', 'c', { flow: 'x', state: '{}', expiresAt: new Date(tb.clock.now().getTime() - 1000) });
     await tb.services.conversations.save('console:b', 'c', { flow: 'x', state: '{}', expiresAt: new Date(tb.clock.now().getTime() + 1000) });
-    expect(await purgeOldRecords({ requests: tb.services.requests, conversations: tb.services.conversations, inbox: tb.services.inbox, clock: tb.clock })).toEqual({ requests: 1, flows: 1, inbox: 0 });
+    expect(await purgeOldRecords({ uow: tb.uow, clock: tb.clock })).toEqual({ requests: 1, flows: 1 });
     expect((await tb.db.prisma.processedRequest.findMany()).map((r) => r.key)).toEqual(['recent']);
     expect(await tb.services.conversations.get('console:b', 'c')).not.toBeNull();
   });

@@ -162,7 +162,7 @@ describe('createPrismaClient', () => {
   it('creates the directory and connects with WAL, a busy timeout and foreign keys on', async () => {
     const file = path.join(tmp, 'client', 'nested', 'desk.sqlite');
     await applyMigrations(`file:${file}`);
-    const prisma = createPrismaClient(`file:${file}`);
+    const prisma = await createPrismaClient(`file:${file}`);
     try {
       expect(await prisma.$queryRawUnsafe('PRAGMA journal_mode')).toEqual([{ journal_mode: 'wal' }]);
       expect(await prisma.$queryRawUnsafe('PRAGMA foreign_keys')).toEqual([{ foreign_keys: 1n }]);

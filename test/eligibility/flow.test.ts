@@ -403,11 +403,11 @@ describe('greeting, status and home', () => {
       locale: 'en',
       idempotencyKey: `home-${user}`,
     });
-    const home = seen(await tb.bot.home(inbound('alice')));
+    const home = seen((await tb.bot.home(inbound('alice'))).replies);
     expect(home).toContain('Sample Co., Ltd. (Thailand) application no.');
     expect(home).toContain('Status: adopted');
     expect(home).toContain('Adopted: Fri 10 Sep 2021');
     expect(home).toContain('not yet submitted: Form 2');
-    expect(seen(await tb.bot.home(inbound('stranger')))).toContain('type eligibility');
+    expect(seen((await tb.bot.home(inbound('stranger'))).replies)).toContain('type eligibility');
   });
 });

@@ -99,9 +99,6 @@ function repliesTo(connector: FakeBotConnector, id: string): SentActivity[] {
   return connector.calls.filter((c: ConnectorCall) => c.kind === 'reply' && c.activityId === id).map((c) => c.body);
 }
 
-/** The idempotency key the Teams adapter gives an activity, which the ledger keeps as the entry's requestKey. */
-const requestKeyOf = (a: { id: string; conversation: { id: string } }) => `teams:${a.conversation.id}:${a.id}`;
-
 function findSubmit(replies: SentActivity[], label: string): unknown {
   let found: unknown;
   const walk = (node: unknown): void => {
@@ -206,10 +203,12 @@ describe.skipIf(!server)('two bot processes on one PostgreSQL (skipped without T
     expect(app.usedMinutes).toBe(CAP_HOURS * 60);
     expect(entries.reduce((sum, e) => sum + e.minutes, 0)).toBe(app.usedMinutes);
 
-    // Each entry is one of the requests sent, each request at most one entry (retries included).
-    const keys = sent.map(requestKeyOf);
-    expect(entries.every((e) => e.requestKey !== null && keys.includes(e.requestKey))).toBe(true);
-    expect(new Set(entries.map((e) => e.requestKey)).size).toBe(entries.length);
+    // Each entry is one of the requests sent (its note is the request's number), each request at most one
+    // entry (retries included).
+    const noteOf = (a: { text?: string }) => a.text!.replace('hours 1 ', '');
+    const notes = sent.map(noteOf);
+    expect(entries.every((e) => notes.includes(e.note))).toBe(true);
+    expect(new Set(entries.map((e) => e.note)).size).toBe(entries.length);
 
     // What bob was told matches the ledger: an activity answered "Logged … (#id)" is the entry with its
     // key; every other one was refused as over the cap.
@@ -222,10 +221,10 @@ describe.skipIf(!server)('two bot processes on one PostgreSQL (skipped without T
         accepted++;
         // A retry answered after the first finished repeats the same confirmation, never a second entry.
         expect(new Set(logged).size).toBe(1);
-        expect(entries.find((e) => e.id === logged[0])?.requestKey).toBe(requestKeyOf(a));
+        expect(entries.find((e) => e.id === logged[0])?.note).toBe(noteOf(a));
       } else {
         expect(text).toMatch(/Not logged/);
-        expect(entries.some((e) => e.requestKey === requestKeyOf(a))).toBe(false);
+        expect(entries.some((e) => e.note === noteOf(a))).toBe(false);
       }
     }
     expect(accepted).toBe(CAP_HOURS);
@@ -247,7 +246,7 @@ describe.skipIf(!server)('two bot processes on one PostgreSQL (skipped without T
 
     const entries = await tb.db.prisma.hourEntry.findMany({ where: { applicationId: { in: kimApps } } });
     expect(entries).toHaveLength(1);
-    expect(entries[0]).toMatchObject({ applicationId: kimApps[1], minutes: 120, requestKey: requestKeyOf(typed) });
+    expect(entries[0]).toMatchObject({ applicationId: kimApps[1], minutes: 120 });
 
     // The same click delivered again, now to A, does not log a second time.
     expect(await post(instances[0]!, click)).toBe(200);

@@ -195,7 +195,7 @@ describe.skipIf(!server)('PostgreSQL migrations on a server (skipped without TES
   it('keeps the tables in the schema named by ?schema=, like Prisma', async () => {
     const url = `${freshDatabase()}?schema=desk_app`;
     expect(await applyMigrations(url)).toEqual(migrationNames);
-    const prisma = createPrismaClient(url);
+    const prisma = await createPrismaClient(url);
     try {
       await prisma.person.create({ data: { displayName: 'x' } });
       expect(await prisma.person.count()).toBe(1);

@@ -53,7 +53,7 @@ describe('applications list', () => {
     const { tb } = world;
     await world.apply({ stage: 'adopted' });
     await world.apply({ company: 'Beta Ltd.', applicant: 'dora', stage: 'screening' });
-    const home = (user: string) => tb.bot.home({ platform: 'console', identity: { key: `console:${user}`, userId: user }, conversation: { key: `console:${user}`, isDirect: true }, locale: 'en', idempotencyKey: 'home' });
+    const home = (user: string) => tb.bot.home({ platform: 'console', identity: { key: `console:${user}`, userId: user }, conversation: { key: `console:${user}`, isDirect: true }, locale: 'en', idempotencyKey: 'home' }).then((h) => h.replies);
     const staffHome = await home('alice');
     expect(replyOf(staffHome, 'facts')?.title).toBe('Program status (as of Wed 1 Sep 2021)');
     const waiting = staffHome.find((r) => r.kind === 'choices' && r.text.startsWith('Applications waiting'));

@@ -8,7 +8,9 @@ import type { Feature } from '../../src/core/feature.ts';
 import type { Reply } from '../../src/core/reply.ts';
 import type { Role } from '../../src/core/roles.ts';
 import type { Services } from '../../src/core/services.ts';
-import { createServices } from '../../src/app/create-services.ts';
+import type { UnitOfWork } from '../../src/core/unit-of-work.ts';
+import { createAppUnitOfWork, createServices } from '../../src/app/create-services.ts';
+import { immediately } from './direct-services.ts';
 import { createFeatures } from '../../src/app/features.ts';
 import { openDatabase, type OpenDatabase } from '../../src/db/open-database.ts';
 import { loadProgram } from '../../src/program/load-program.ts';
@@ -18,7 +20,10 @@ import { tempDatabaseUrl } from './temp-database.ts';
 
 export interface TestBot {
   bot: Bot;
+  /** The bot's repositories outside any transaction (for seeding and inspecting between turns). */
   services: Services;
+  /** The bot's unit of work. */
+  uow: UnitOfWork<Services>;
   db: OpenDatabase;
   clock: ManualClock;
   program: Program;
@@ -45,8 +50,11 @@ export async function createTestBot(opts: { now?: string; features?: Feature[]; 
   const clock = new ManualClock(new Date(opts.now ?? '2021-09-01T01:00:00Z'));
   const program = opts.program ?? loadProgram('fy2021');
   const silent = { debug() {}, info() {}, warn() {}, error() {} };
-  const services = createServices({ db, program, clock, log: silent, flowTtlHours: 72 });
-  const bot = new Bot(services, opts.features ?? createFeatures());
+  const deps = { program, clock, log: silent, flowTtlHours: 72, provider: db.provider };
+  const uow = createAppUnitOfWork(db.prisma, deps);
+  // For seeding and inspecting between turns; the bot's own work goes through its unit of work.
+  const services = createServices(db.prisma, immediately, deps);
+  const bot = new Bot({ uow, log: silent }, opts.features ?? createFeatures());
 
   const inbound = (user: string, o: { locale?: string; conversation?: string; key?: string } = {}) => ({
     platform: 'console' as const,
@@ -60,6 +68,7 @@ export async function createTestBot(opts: { now?: string; features?: Feature[]; 
   return {
     bot,
     services,
+    uow,
     db,
     clock,
     program,

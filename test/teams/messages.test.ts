@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTeamsHarness, type TeamsHarness } from '../support/teams-harness.ts';
 import { createTestFeature, type TestFeature } from './test-feature.ts';
+import { directServices } from '../support/direct-services.ts';
 
 let teams: TeamsHarness;
 let testFeature: TestFeature;
@@ -52,7 +53,7 @@ describe('messages in Teams', () => {
 
   it('identifies people as teams:<tenant>:<aadObjectId>', async () => {
     await teams.message('help', { user: 'erin' });
-    const person = await teams.running.services.people.findByIdentityKey('teams:tenant-1:aad-erin');
+    const person = await directServices(teams.running).people.findByIdentityKey('teams:tenant-1:aad-erin');
     expect(person?.displayName).toBe('erin');
   });
 
@@ -67,7 +68,7 @@ describe('messages in Teams', () => {
     const exchange = await teams.post(activity);
     expect(exchange.status).toBe(200);
     expect(exchange.text).toContain('What you can do');
-    expect(await teams.running.services.people.findByIdentityKey('teams:emulator:emulator-user-1')).not.toBeNull();
+    expect(await directServices(teams.running).people.findByIdentityKey('teams:emulator:emulator-user-1')).not.toBeNull();
   });
 
   it('refuses a body that is not an activity', async () => {

@@ -30,7 +30,6 @@ export const hoursEn = {
   'hours.refused.futureDate': 'Hours cannot be logged for a future date (today in the country of {engagement} is {today}).',
   'hours.refused.beforeAdoption': 'Hours cannot be logged for a date before {engagement} was adopted ({adopted}).',
   'hours.logged.title': 'Logged {duration} (#{id})',
-  'hours.duplicate.title': 'This request was already logged (#{id}); nothing was added twice.',
   'hours.fact.duration': 'Time',
   'hours.fact.category': 'Category',
   'hours.fact.engagement': 'Engagement',

@@ -28,7 +28,6 @@ export const hoursJa = {
   'hours.refused.futureDate': '未来の日付には記録できません（{engagement}の現地の今日は{today}です）。',
   'hours.refused.beforeAdoption': '{engagement}の採択日（{adopted}）より前の日付には記録できません。',
   'hours.logged.title': '{duration}を記録しました（#{id}）',
-  'hours.duplicate.title': 'この依頼は記録済みです（#{id}）。二重には記録していません。',
   'hours.fact.duration': '時間',
   'hours.fact.category': '区分',
   'hours.fact.engagement': '案件',
