@@ -48,12 +48,14 @@ const greetings = ['hello', 'hi', 'hey', 'こんにちは', 'こんばんは', '
 
 /**
  * A turn that fails quickly for a transient reason (a concurrent change, a write conflict between two
- * processes) is run again, up to this many times in all. One that failed after waiting out a lock is not:
- * the person hears at once that the bot is busy.
+ * processes) is run again, up to `maxAttempts` times in all and while `retryForMs` have not passed since
+ * the message arrived. One that failed after waiting out a lock (SQLite's busy timeout is 5 s) is not:
+ * the person hears at once that the bot is busy. Real time: these bound the person's wait.
  */
-const maxAttempts = 5;
-/** An attempt that failed within this time (real time) failed quickly. */
-const quickFailureMs = 500;
+const maxAttempts = 10;
+const retryForMs = 5_000;
+/** An attempt that failed within this time of its transaction's start failed quickly (a conflict, not a lock wait). */
+const quickFailureMs = 2_000;
 
 export class Bot {
   private readonly commands: Command[];
@@ -119,10 +121,15 @@ export class Bot {
     }
     const inbound = parsed.data;
     const { uow, log } = this.deps;
+    const arrived = Date.now();
     for (let attempt = 1; ; attempt++) {
-      const began = Date.now();
+      // When the turn's transaction began (real time): waiting for it to begin (other turns first) is not failing slowly.
+      let began = Date.now();
       try {
-        return await uow.run((services) => this.turn(services, inbound));
+        return await uow.run((services) => {
+          began = Date.now();
+          return this.turn(services, inbound);
+        });
       } catch (e) {
         const locale = pickLocale(undefined, inbound.locale);
         if (e instanceof DuplicateRequestError) return { replies: (await this.firstAnswer(inbound)) ?? [], duplicate: true, locale };
@@ -130,7 +137,8 @@ export class Bot {
         if (isTransientStorageError(e)) {
           // Nothing of the turn was kept (its transaction rolled back), so running it again is safe; worth it
           // after a quick failure (a concurrent change), not after waiting out a lock.
-          if (attempt < maxAttempts && Date.now() - began < quickFailureMs) {
+          const now = Date.now();
+          if (attempt < maxAttempts && now - began < quickFailureMs && now - arrived < retryForMs) {
             await pause(attempt);
             continue;
           }

@@ -54,7 +54,7 @@ describe('hours cap under concurrency', () => {
       return JSON.parse(r.stdout) as string[];
     });
     expect(statuses.filter((s) => s === 'logged')).toHaveLength(17);
-    expect(statuses.filter((s) => s === 'over_cap')).toHaveLength(23);
+    expect(statuses.filter((s) => s === 'over_cap'), statuses.join(' ')).toHaveLength(23);
     expect(await tb.services.hours.sumMinutes(appId)).toBe(1020);
     expect(await usedMinutes(tb, appId)).toBe(1020);
   }, 120_000);
