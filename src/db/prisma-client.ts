@@ -8,6 +8,7 @@ import type { Prisma, PrismaClient } from './generated/sqlite/client.ts';
 import { isPostgresUrl, postgresPoolSize, postgresSchemaOf } from './postgres-url.ts';
 import { isSqliteUrl, prepareSqliteFile, redact } from './sqlite-url.ts';
 import { probedAdapterFactory, type StatementProbe } from './statement-probe.ts';
+import { guardedTransactions } from './transaction-guard.ts';
 
 export type { PrismaClient };
 
@@ -37,14 +38,19 @@ export interface PrismaClientOptions {
  * `$disconnect()` when done.
  */
 export async function createPrismaClient(databaseUrl: string, options: PrismaClientOptions = {}): Promise<PrismaClient> {
-  const probed = <F extends SqlDriverAdapterFactory>(factory: F): F => (options.probe ? probedAdapterFactory(factory, options.probe) : factory);
+  // The probe sits outside the guard: a statement it makes fail never reaches the database, as when the
+  // connection drops before the statement is sent.
+  const adapted = <F extends SqlDriverAdapterFactory>(factory: F): F => {
+    const guarded = guardedTransactions(factory);
+    return options.probe ? probedAdapterFactory(guarded, options.probe) : guarded;
+  };
   if (isSqliteUrl(databaseUrl)) {
     const [{ PrismaBetterSqlite3 }, { PrismaClient: SqliteClient }] = await Promise.all([
       import('@prisma/adapter-better-sqlite3'),
       import('./generated/sqlite/client.ts'),
     ]);
     const factory = new PrismaBetterSqlite3({ url: prepareSqliteFile(databaseUrl), timeout: BUSY_TIMEOUT_MS });
-    return new SqliteClient({ adapter: probed(withPragmas(factory)) });
+    return new SqliteClient({ adapter: adapted(withPragmas(factory)) });
   }
   if (isPostgresUrl(databaseUrl)) {
     const [{ PrismaPg }, { PrismaClient: PostgresClient }] = await Promise.all([import('@prisma/adapter-pg'), import('./generated/postgresql/client.ts')]);
@@ -57,7 +63,7 @@ export async function createPrismaClient(databaseUrl: string, options: PrismaCli
     // prisma/postgresql/schema.prisma, whose models are the SQLite schema's verbatim (a test checks
     // it). The two clients therefore have the same model API, and the repositories are typed against
     // the SQLite one: this cast is the one place that relies on it.
-    return new PostgresClient({ adapter: probed(factory) }) as unknown as PrismaClient;
+    return new PostgresClient({ adapter: adapted(factory) }) as unknown as PrismaClient;
   }
   throw new Error(`Unsupported DATABASE_URL (use file:./path.db or postgresql://…): ${redact(databaseUrl)}`);
 }

@@ -13,6 +13,7 @@ import { createAppUnitOfWork, createServices } from '../../src/app/create-servic
 import { immediately } from './direct-services.ts';
 import { createFeatures } from '../../src/app/features.ts';
 import { openDatabase, type OpenDatabase } from '../../src/db/open-database.ts';
+import type { StatementProbe } from '../../src/db/statement-probe.ts';
 import { loadProgram } from '../../src/program/load-program.ts';
 import type { Program } from '../../src/program/program-schema.ts';
 import { renderText } from '../../adapters/console/render-text.ts';
@@ -44,9 +45,19 @@ export interface TestBot {
 
 let seq = 0;
 
-export async function createTestBot(opts: { now?: string; features?: Feature[]; program?: Program; /** Reuse this database (a restart); the caller removes it. */ databaseUrl?: string } = {}): Promise<TestBot> {
+export async function createTestBot(
+  opts: {
+    now?: string;
+    features?: Feature[];
+    program?: Program;
+    /** Reuse this database (a restart); the caller removes it. */
+    databaseUrl?: string;
+    /** Told of every SQL statement (statement counts, fault injection). */
+    probe?: StatementProbe;
+  } = {},
+): Promise<TestBot> {
   const temp = opts.databaseUrl ? { url: opts.databaseUrl, cleanup() {} } : tempDatabaseUrl();
-  const db = await openDatabase(temp.url);
+  const db = await openDatabase(temp.url, { probe: opts.probe });
   const clock = new ManualClock(new Date(opts.now ?? '2021-09-01T01:00:00Z'));
   const program = opts.program ?? loadProgram('fy2021');
   const silent = { debug() {}, info() {}, warn() {}, error() {} };
