@@ -16,6 +16,7 @@ import { createStaffReports } from '../db/staff-reports-repository.ts';
 import { createSlotRepository } from '../db/slot-repository.ts';
 import { createBookingRepository } from '../db/booking-repository.ts';
 import { createHourLedgerRepository } from '../db/hour-ledger-repository.ts';
+import { createMembershipRepository } from '../db/membership-repository.ts';
 
 export function createServices(deps: {
   db: OpenDatabase;
@@ -51,5 +52,6 @@ export function createServices(deps: {
     slots: createSlotRepository(prisma),
     bookings: createBookingRepository(prisma),
     hours: createHourLedgerRepository(prisma),
+    memberships: createMembershipRepository(prisma),
   };
 }

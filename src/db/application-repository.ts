@@ -1,5 +1,6 @@
 /** Companies and applications (engagements) in the database. */
-import { applicationStatusSchema, companyNameKey, type ApplicationView } from '../applications/application.ts';
+import { applicationStatusSchema, type ApplicationView } from '../applications/application.ts';
+import { companyKey, companyKeys } from '../applications/company-name.ts';
 import type { ApplicationChange, ApplicationRepository, ChangeResult } from '../applications/application-repository.ts';
 import { adoptedStatuses } from '../applications/pipeline.ts';
 import { isUniqueViolation } from './prisma-errors.ts';
@@ -42,24 +43,30 @@ export function createApplicationRepository(db: PrismaClient): ApplicationReposi
   };
   return {
     async findOrCreateCompany(name) {
-      const nameKey = companyNameKey(name);
-      const found = await db.company.findUnique({ where: { nameKey } });
-      if (found) return { id: found.id, name: found.name };
+      const keys = companyKeys(name);
+      const found = await db.company.findUnique({ where: { nameKey: keys.nameKey } });
+      if (found) return { id: found.id, name: found.name, created: false };
       try {
-        const created = await db.company.create({ data: { name: name.normalize('NFKC').trim(), nameKey } });
-        return { id: created.id, name: created.name };
+        const created = await db.company.create({ data: { name: name.normalize('NFKC').trim(), ...keys } });
+        return { id: created.id, name: created.name, created: true };
       } catch (e) {
+        // Registered by someone else a moment ago: theirs, not ours (the caller must not treat it as created).
         if (!isUniqueViolation(e)) throw e;
-        const again = await db.company.findUniqueOrThrow({ where: { nameKey } });
-        return { id: again.id, name: again.name };
+        const again = await db.company.findUniqueOrThrow({ where: { nameKey: keys.nameKey } });
+        return { id: again.id, name: again.name, created: false };
       }
     },
     async findCompany(nameOrId) {
       const row =
         typeof nameOrId === 'number'
           ? await db.company.findUnique({ where: { id: nameOrId } })
-          : await db.company.findUnique({ where: { nameKey: companyNameKey(nameOrId) } });
+          : await db.company.findUnique({ where: { nameKey: companyKey(nameOrId) } });
       return row ? { id: row.id, name: row.name } : null;
+    },
+    async similarCompanies(name) {
+      const { nameKey, looseKey } = companyKeys(name);
+      const rows = await db.company.findMany({ where: { looseKey, nameKey: { not: nameKey } }, orderBy: { id: 'asc' }, take: 10 });
+      return rows.map((r) => ({ id: r.id, name: r.name }));
     },
     async create(input) {
       try {

@@ -1,6 +1,7 @@
 /** Opens the configured database: applies pending migrations, builds the client and the repositories. */
 import type { Clock } from '../core/clock.ts';
 import type { DatabaseHealth } from '../core/ports.ts';
+import { refreshCompanyKeys } from './company-keys.ts';
 import { applyMigrations } from './migrate.ts';
 import { createPrismaClient, type PrismaClient } from './prisma-client.ts';
 
@@ -16,6 +17,7 @@ export async function openDatabase(databaseUrl: string, opts: { clock?: Clock; l
   const applied = await applyMigrations(databaseUrl, { log: opts.log });
   const prisma = createPrismaClient(databaseUrl);
   await prisma.$connect();
+  await refreshCompanyKeys(prisma, opts.log);
   return {
     prisma,
     applied,
