@@ -4,8 +4,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { translator, pickLocale } from '../i18n/translate.ts';
-import { decodeAction } from './action-value.ts';
+import { decodeAction, type ActionValue } from './action-value.ts';
 import { helpCommand, languageCommand } from './builtin-commands.ts';
+import { confirmationFlow } from './confirmation.ts';
 import type { ActionHandler, Command, Feature } from './feature.ts';
 import { FlowEngine } from './flow-engine.ts';
 import { inboundSchema, maxInboundText, type Inbound, type InboundInput } from './inbound.ts';
@@ -39,7 +40,9 @@ export class Bot {
   ) {
     this.commands = [helpCommand(() => this.commands), languageCommand, ...features.flatMap((f) => f.commands ?? [])];
     for (const a of features.flatMap((f) => f.actions ?? [])) this.actions.set(a.id, a);
-    this.flows = new FlowEngine(features.flatMap((f) => f.flows ?? []));
+    // A confirmed action runs its own handler (never a flow's): see confirmation.ts.
+    const runConfirmed = (turn: Turn, action: ActionValue) => this.actions.get(action.h)?.run(turn, action) ?? Promise.resolve([error('bad_button', turn.t('core.error.badButton'))]);
+    this.flows = new FlowEngine([confirmationFlow(runConfirmed), ...features.flatMap((f) => f.flows ?? [])]);
   }
 
   /** All commands, for adapters that list them (Slack manifest checks, Teams command lists). */
@@ -98,6 +101,7 @@ export class Bot {
       tenant: inbound.identity.tenant,
       userId: inbound.identity.userId,
       displayName: inbound.identity.displayName,
+      displayNameIsHint: !inbound.identity.displayNameVerified,
     });
     const locale = pickLocale(person.locale, inbound.locale);
     const turn: Turn = {

@@ -32,6 +32,7 @@ export const coreEn = {
   'core.flow.choice.continue': 'Continue',
   'core.paging.more': 'Next ({from}–{to} of {total})',
   'core.paging.previous': 'Previous',
+  'core.confirm.kept': 'Left as it was. Nothing has changed.',
   'core.yes': 'Yes',
   'core.no': 'No',
 } satisfies Record<keyof typeof coreJa, string>;

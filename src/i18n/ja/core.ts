@@ -30,6 +30,7 @@ export const coreJa = {
   'core.flow.choice.continue': '続ける',
   'core.paging.more': '次へ（{from}–{to} / {total}）',
   'core.paging.previous': '前へ',
+  'core.confirm.kept': 'そのままにしました。何も変更していません。',
   'core.yes': 'はい',
   'core.no': 'いいえ',
 } as const;
