@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { InboundInput } from '../../src/core/inbound.ts';
 import { plainTextFromSlack } from './escape-mrkdwn.ts';
+import { slackMentions } from './slack-mentions.ts';
 import { commandText, type SlashCommandSpec } from './slash-commands.ts';
 import type { BlockActionsPayload, DirectMessagePayload, HomeOpenedPayload, MentionPayload, SlashCommandPayload } from './slack-payloads.ts';
 
@@ -14,6 +15,12 @@ export const conversationKey = (team: string, channel: string) => `slack:${team}
 
 function who(team: string, user: string, displayName?: string): InboundInput['identity'] {
   return { key: identityKey(team, user), tenant: team, userId: user, ...(displayName ? { displayName } : {}) };
+}
+
+/** Slack text as the core reads it: people mentioned become neutral mentions (of the sender's workspace), the rest plain text. */
+function readText(text: string, team: string): Pick<InboundInput, 'text' | 'mentions'> {
+  const named = slackMentions(text, team, identityKey);
+  return { text: plainTextFromSlack(named.text), mentions: named.mentions };
 }
 
 function payloadHash(payload: unknown): string {
@@ -28,11 +35,13 @@ export const actionKey = (body: BlockActionsPayload) => `slack:action:${teamOfAc
 export const eventKey = (body: { event_id: string }) => `slack:event:${body.event_id}`;
 
 export function inboundFromCommand(cmd: SlashCommandPayload, spec: SlashCommandSpec): InboundInput {
+  const read = readText(cmd.text, cmd.team_id);
   return {
     platform: 'slack',
     identity: who(cmd.team_id, cmd.user_id, cmd.user_name),
     conversation: { key: conversationKey(cmd.team_id, cmd.channel_id), isDirect: cmd.channel_name === 'directmessage' || cmd.channel_id.startsWith('D') },
-    text: commandText(spec, plainTextFromSlack(cmd.text)),
+    text: commandText(spec, read.text ?? ''),
+    mentions: read.mentions,
     isCommand: true,
     idempotencyKey: commandKey(cmd),
   };
@@ -43,7 +52,7 @@ export function inboundFromDirectMessage(body: DirectMessagePayload, user: strin
     platform: 'slack',
     identity: who(body.team_id, user),
     conversation: { key: conversationKey(body.team_id, body.event.channel), isDirect: true },
-    text: plainTextFromSlack(body.event.text ?? ''),
+    ...readText(body.event.text ?? '', body.team_id),
     isCommand: false,
     idempotencyKey: eventKey(body),
   };
@@ -54,7 +63,7 @@ export function inboundFromMention(body: MentionPayload): InboundInput {
     platform: 'slack',
     identity: who(body.team_id, body.event.user),
     conversation: { key: conversationKey(body.team_id, body.event.channel), isDirect: false },
-    text: plainTextFromSlack(withoutBotMention(body.event.text, body.authorizations?.[0]?.user_id)),
+    ...readText(withoutBotMention(body.event.text, body.authorizations?.[0]?.user_id), body.team_id),
     isCommand: false,
     idempotencyKey: eventKey(body),
   };

@@ -18,6 +18,8 @@ export interface TurnDeps {
   bot: Bot;
   services: Services;
   log: Logger;
+  /** Requests carry a checked Bot Framework token (else: the explicit local opt-in). */
+  authenticated: boolean;
 }
 
 export type TurnHandler = (context: TurnContext, activity: TeamsActivity) => Promise<void>;
@@ -31,7 +33,7 @@ export function createTurnHandler(deps: TurnDeps): TurnHandler {
 }
 
 async function handleMessage(deps: TurnDeps, context: TurnContext, activity: TeamsActivity): Promise<void> {
-  const { inbound, submitted } = inboundFromActivity(activity);
+  const { inbound, submitted } = inboundFromActivity(activity, deps.authenticated);
   const result = await deps.bot.handle(inbound);
   await rememberAddress(deps.services, activity, inbound.identity.key);
 
@@ -99,7 +101,7 @@ async function handleConversationUpdate(deps: TurnDeps, context: TurnContext, ac
   try {
     const { replies, locale } = await welcome(deps, activity, personal);
     const user = personal ? installingUser(activity) : undefined;
-    const identity = user ? identityOf(activity, user) : undefined;
+    const identity = user ? identityOf(activity, user, deps.authenticated) : undefined;
     if (user && identity) await deps.services.people.saveAddress(identity.key, JSON.stringify(conversationAddress(activity, user)));
     const messages = renderReplies(replies, translator(locale), identity?.userId);
     await context.sendActivities(messages as Parameters<TurnContext['sendActivities']>[0]);

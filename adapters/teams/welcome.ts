@@ -13,7 +13,7 @@ export function installingUser(activity: TeamsActivity): ChannelAccount | undefi
   return (activity.membersAdded ?? []).find((m) => m.id !== activity.recipient.id);
 }
 
-export async function welcome(deps: { bot: Bot; services: Services }, activity: TeamsActivity, personal: boolean): Promise<{ replies: Reply[]; locale: Locale }> {
+export async function welcome(deps: { bot: Bot; services: Services; authenticated: boolean }, activity: TeamsActivity, personal: boolean): Promise<{ replies: Reply[]; locale: Locale }> {
   const { program, people } = deps.services;
   if (!personal) {
     const locale = pickLocale(undefined, activity.locale);
@@ -25,7 +25,7 @@ export async function welcome(deps: { bot: Bot; services: Services }, activity: 
     const locale = pickLocale(undefined, activity.locale);
     return { replies: [text(translator(locale)('teams.welcome.personal', { program: program.title[locale] }))], locale };
   }
-  const identity = identityOf(activity, user);
+  const identity = identityOf(activity, user, deps.authenticated);
   // The dashboard also creates the person on first contact, so their address can be stored right away.
   const dashboard = await deps.bot.home({
     platform: 'teams',

@@ -40,9 +40,16 @@ export interface StartOptions {
   clock?: Clock;
   /** Where logs go (tests pass a sink); default stderr. */
   logDestination?: NodeJS.WritableStream;
+  /** Overrides HOST (the listening address). */
   host?: string;
   /** Replaces the feature list (adapter tests use a tiny feature of their own); default createFeatures(). */
   features?: Feature[];
+}
+
+/** How this process reaches its own server: a wildcard address is reached on loopback. */
+function localAddress(host: string): string {
+  if (host === '0.0.0.0' || host === '::' || host === '') return '127.0.0.1';
+  return host.includes(':') ? `[${host}]` : host;
 }
 
 export async function startBot(options: StartOptions = {}): Promise<RunningBot> {
@@ -68,6 +75,7 @@ export async function startBot(options: StartOptions = {}): Promise<RunningBot> 
   const bot = new Bot(services, options.features ?? createFeatures());
   let adapters: ChannelAdapter[] = [];
   let http: ReturnType<typeof createHttpServer> | undefined;
+  const host = options.host ?? config.HOST;
   let port: number;
   try {
     adapters = await createChannelAdapters({ config, bot, services, log });
@@ -79,7 +87,7 @@ export async function startBot(options: StartOptions = {}): Promise<RunningBot> 
       senders: () => adapters.flatMap((a) => (a.sender ? [a.sender] : [])),
     });
     http = createHttpServer({ routes: adapters.flatMap((a) => a.routes), health: db.health, log, version });
-    port = await http.listen(config.PORT, options.host);
+    port = await http.listen(config.PORT, host);
     for (const a of adapters) await a.start?.();
     dispatcher.start();
   } catch (e) {
@@ -91,11 +99,11 @@ export async function startBot(options: StartOptions = {}): Promise<RunningBot> 
   const server = http;
   const outbox = dispatcher;
   const stopHousekeeping = scheduleHousekeeping({ requests: services.requests, conversations: services.conversations, inbox: services.inbox, clock, log });
-  log.info({ port, adapters: adapters.map((a) => a.name) }, 'desk bot listening');
+  log.info({ host, port, adapters: adapters.map((a) => a.name) }, 'desk bot listening');
 
   let stopping: Promise<void> | undefined;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://${localAddress(host)}:${port}`,
     port,
     config,
     bot,
