@@ -2,8 +2,8 @@
  * Irreversible steps ask first. `askToConfirm` puts a question that says what will happen and who will be
  * told, with a button that carries exactly the action it confirms (an action value whose handler re-checks
  * everything, the version seen included) and one that leaves things as they are. Typing a clear yes also
- * confirms (the question is a one-step flow), a no or cancel leaves it. A second click, or a click after the
- * question was answered, finds no question waiting and changes nothing.
+ * confirms (the question is a one-step flow); anything else typed leaves things as they are. A second click,
+ * or a click after the question was answered, finds no question waiting and changes nothing.
  */
 import { z } from 'zod';
 import { decodeAction, encodeAction, type ActionValue } from './action-value.ts';
@@ -21,7 +21,7 @@ const dataSchema = z.object({
   question: z.string().max(3000),
   yes: z.string().max(100),
   no: z.string().max(100),
-  /** Set once answered: the action to run, or 'keep'. */
+  /** Set once answered: the action to run, 'keep', or 'unanswered' (something else was typed). */
   chosen: z.string().max(1000).optional(),
 });
 type ConfirmData = z.infer<typeof dataSchema>;
@@ -66,12 +66,15 @@ export function confirmationFlow(run: (turn: Turn, action: ActionValue) => Promi
           const typed = normalizeText(input.text ?? '').replace(/[。.!！]+$/, '');
           if (yesWords.includes(typed) || typed === normalizeText(data.yes)) return { ok: true, data: { ...data, chosen: data.action } };
           if (noWords.includes(typed) || typed === normalizeText(data.no)) return { ok: true, data: { ...data, chosen: 'keep' } };
-          return { ok: false };
+          // Anything else is not a yes: the question ends with nothing changed, so it never traps the person
+          // (a command typed here is not run: they are told to type it again).
+          return { ok: true, data: { ...data, chosen: 'unanswered' } };
         },
       },
     },
     next: () => null,
     async finish(turn, data) {
+      if (data.chosen === 'unanswered') return [text(turn.t('core.confirm.notConfirmed'))];
       if (!data.chosen || data.chosen === 'keep') return [text(turn.t('core.confirm.kept'))];
       const action = decodeAction(data.chosen);
       return action ? run(turn, action) : [error('bad_button', turn.t('core.error.badButton'))];

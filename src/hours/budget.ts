@@ -7,6 +7,7 @@ import { deny } from '../core/authorize.ts';
 import { error, facts, text, type Fact, type Reply } from '../core/reply.ts';
 import { hasRole } from '../core/roles.ts';
 import type { Turn } from '../core/turn.ts';
+import { lookupCompanyForStaff } from '../applications/company-lookup.ts';
 import { engagementsOf } from './expert-engagements.ts';
 import { entryLine, usageMeter } from './hours-words.ts';
 import { countryName, engagementLabel } from './program-facts.ts';
@@ -65,8 +66,10 @@ export async function budget(turn: Turn, args: string): Promise<Reply[]> {
   const name = args.trim();
   let companyId: number | null = null;
   if (name) {
-    const company = await services.applications.findCompany(name);
     const staff = hasRole(turn.person, 'staff');
+    // Staff may leave out the legal form when that names one company; others name their own companies exactly.
+    const lookup = staff ? await lookupCompanyForStaff(services.applications, name, { allowLooseMatch: true }) : null;
+    const company = lookup ? (lookup.found ? lookup.company : null) : await services.applications.findCompany(name);
     // Others name only a company of their own (or of their engagements): any other name reads the same, existing or not.
     const theirs = company !== null && (applicantCompanies(turn).includes(company.id) || (await engagementsOf(services, turn.person)).some((a) => a.companyId === company.id));
     if (!company || (!staff && !theirs)) return [error('not_found', t(staff ? 'hours.companyNotFound' : 'hours.companyNotYours', { name }))];

@@ -14,6 +14,8 @@ import { words } from './args.ts';
 import { countryName, parseCountries } from './country-ref.ts';
 import { parseIdentityRef } from './identity-ref.ts';
 import { actionIds } from './staff-actions.ts';
+import { lookupCompanyForStaff } from '../applications/company-lookup.ts';
+import { unknownCompany } from './failures.ts';
 import { personName } from './words.ts';
 
 const verbs: Record<string, 'grant' | 'revoke' | 'list'> = {
@@ -70,8 +72,10 @@ async function grantOrRevoke(turn: Turn, verb: 'grant' | 'revoke', rest: string[
     // The company name is the rest of the line as typed (it may contain spaces).
     const name = rawArgs.normalize('NFKC').trim().split(/\s+/).slice(3).join(' ');
     if (name === '') return [error('usage', turn.t('staff.role.applicantNeedsCompany'))];
-    company = await applications.findCompany(name);
-    if (!company) return [error('unknown_company', turn.t('staff.quota.unknownCompany', { company: name }))];
+    // A membership is granted for the exact company: look-alikes are only offered in the refusal.
+    const lookup = await lookupCompanyForStaff(applications, name, { allowLooseMatch: false });
+    if (!lookup.found) return unknownCompany(turn, name, lookup.candidates);
+    company = lookup.company;
   }
 
   if (verb === 'grant') {

@@ -181,6 +181,7 @@ export const staffEn = {
   'staff.quota.more': 'Other engagements',
   'staff.quota.moreValue': '{count} more: see export applications.',
   'staff.quota.noEngagements': 'No application has been adopted yet.',
+  'staff.company.candidates': 'There is no company "{company}". Did you mean: {candidates}? Please type the exact name.',
   'staff.quota.unknownCompany': 'There is no company "{company}".',
   'staff.quota.companyNone': '{company} has no applications.',
 

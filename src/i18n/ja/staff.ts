@@ -179,6 +179,7 @@ export const staffJa = {
   'staff.quota.more': 'ほかの案件',
   'staff.quota.moreValue': 'ほか{count}件は export applications で確認できます。',
   'staff.quota.noEngagements': 'まだ採択された案件はありません。',
+  'staff.company.candidates': '会社「{company}」はありません。次の会社のことですか: {candidates}。正確な名称で入力してください。',
   'staff.quota.unknownCompany': '「{company}」という企業は見つかりませんでした。',
   'staff.quota.companyNone': '{company} の申請はありません。',
 
