@@ -8,7 +8,7 @@ import type { Platform } from '../../src/core/inbound.ts';
 import type { Reply } from '../../src/core/reply.ts';
 import { bookableEngagementOn } from '../booking/fixtures.ts';
 import type { SlackHarness } from '../support/slack-harness.ts';
-import type { TeamsHarness } from '../support/teams-harness.ts';
+import { textOfActivities, type TeamsExchange, type TeamsHarness } from '../support/teams-harness.ts';
 
 /** The eligibility check in a Slack DM, for Thailand and Vietnam, then registering `company`; returns what the bot said at the end. */
 export async function registerInSlack(slack: SlackHarness, user: string, company: string): Promise<string> {
@@ -30,7 +30,7 @@ export async function registerInSlack(slack: SlackHarness, user: string, company
     .join('\n');
 }
 
-/** The same in a Teams personal chat. */
+/** The same in a Teams personal chat; returns what the bot said in that chat only. */
 export async function registerInTeams(teams: TeamsHarness, user: string, company: string): Promise<string> {
   let r = await teams.message('eligibility', { user });
   r = await teams.click(r, '日本国内の法人', { user });
@@ -41,7 +41,22 @@ export async function registerInTeams(teams: TeamsHarness, user: string, company
   r = await teams.message('いいえ', { user });
   r = await teams.click(r, 'この内容で結果を見る', { user });
   r = await teams.click(r, '申請を登録する', { user });
-  return (await teams.message(company, { user })).text;
+  return (await sayInTeams(teams, user, company)).text;
+}
+
+/**
+ * A message in the user's personal chat, and what the bot said there: the outbox may deliver to other
+ * people's chats meanwhile, which an exchange would also show. The result can be clicked like an exchange.
+ */
+export async function sayInTeams(teams: TeamsHarness, user: string, text: string, options: { locale?: string } = {}): Promise<TeamsExchange> {
+  const from = teams.connector.calls.length;
+  const exchange = await teams.message(text, { user, ...options });
+  await teams.running.dispatcher.idle();
+  const replies = teams.connector
+    .since(from)
+    .filter((c) => c.conversationId === `a:personal-${user}` && (c.kind === 'send' || c.kind === 'reply'))
+    .map((c) => c.body);
+  return { ...exchange, replies, text: textOfActivities(replies) };
 }
 
 export interface Victim {
