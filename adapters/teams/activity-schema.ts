@@ -23,7 +23,7 @@ const mentionSchema = z.looseObject({
   /** How the mention appears in the text, e.g. `<at>Desk</at>`. */
   text: z.string().optional(),
 });
-export type MentionEntity = z.infer<typeof mentionSchema>;
+type MentionEntity = z.infer<typeof mentionSchema>;
 
 export const activitySchema = z.looseObject({
   type: z.string().min(1).max(100),

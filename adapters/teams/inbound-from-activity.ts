@@ -32,7 +32,7 @@ const aadObjectIdShape = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a
  * object id, or its id when that is one). A mention without one is left as it is (the core then says it
  * cannot tell who that is).
  */
-export function withPeopleMentioned(activity: TeamsActivity, text: string): { text: string; mentions: Mention[] } {
+function withPeopleMentioned(activity: TeamsActivity, text: string): { text: string; mentions: Mention[] } {
   const tenant = tenantOf(activity);
   const mentions: Mention[] = [];
   let result = text;

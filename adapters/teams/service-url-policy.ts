@@ -33,7 +33,7 @@ function parse(url: string): URL | undefined {
 const defaultPort = (protocol: string) => (protocol === 'https:' ? '443' : '80');
 const portOf = (u: URL) => u.port || defaultPort(u.protocol);
 
-export function isLoopback(url: URL): boolean {
+function isLoopback(url: URL): boolean {
   const host = url.hostname;
   return host === 'localhost' || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host);
 }
@@ -47,11 +47,7 @@ export const loopbackOnly: ServiceUrlPolicy = {
   describe: () => 'loopback only (unauthenticated local use)',
 };
 
-/** One allow-list entry: `https://host[:port]`, `https://*.domain` (any subdomain); paths are ignored. */
-export function allowListEntryIsValid(entry: string): boolean {
-  return /^https?:\/\/(\*\.)?[a-z0-9.-]+(:\d{1,5})?\/?$/i.test(entry.trim()) || /^https?:\/\/\[[0-9a-f:]+\](:\d{1,5})?\/?$/i.test(entry.trim());
-}
-
+/** Origins `https://host[:port]` or `https://*.domain` (any subdomain); paths are ignored (config.ts checks the form). */
 export function allowList(entries: readonly string[]): ServiceUrlPolicy {
   const rules = entries.map((entry) => {
     const trimmed = entry.trim().replace(/\/$/, '');

@@ -12,7 +12,7 @@ import { choices, error, text, type Reply } from './reply.ts';
 import { normalizeText } from './text-normalize.ts';
 import type { Turn } from './turn.ts';
 
-export const confirmFlowId = 'confirm';
+const confirmFlowId = 'confirm';
 const step = 'confirm';
 
 const dataSchema = z.object({

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 
 export const membershipStatusSchema = z.enum(['pending', 'approved', 'declined']);
-export type MembershipStatus = z.infer<typeof membershipStatusSchema>;
+type MembershipStatus = z.infer<typeof membershipStatusSchema>;
 
 export interface MembershipRequestView {
   id: number;
