@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import type { InboundInput } from '../../src/core/inbound.ts';
 import { plainTextFromSlack } from './escape-mrkdwn.ts';
 import { encodeSlackAddress } from './slack-address.ts';
+import { slackMentions } from './slack-mentions.ts';
 import { commandText, type SlashCommandSpec } from './slash-commands.ts';
 import type { BlockActionsPayload, DirectMessagePayload, HomeOpenedPayload, MentionPayload, SlashCommandPayload } from './slack-payloads.ts';
 
@@ -21,6 +22,12 @@ function who(team: string, user: string, displayName?: string): Pick<InboundInpu
   };
 }
 
+/** Slack text as the core reads it: people mentioned become neutral mentions (of the sender's workspace), the rest plain text. */
+function readText(text: string, team: string): Pick<InboundInput, 'text' | 'mentions'> {
+  const named = slackMentions(text, team, identityKey);
+  return { text: plainTextFromSlack(named.text), mentions: named.mentions };
+}
+
 function payloadHash(payload: unknown): string {
   return createHash('sha256').update(JSON.stringify(payload)).digest('hex').slice(0, 32);
 }
@@ -33,11 +40,13 @@ export const actionKey = (body: BlockActionsPayload) => `slack:action:${teamOfAc
 export const eventKey = (body: { event_id: string }) => `slack:event:${body.event_id}`;
 
 export function inboundFromCommand(cmd: SlashCommandPayload, spec: SlashCommandSpec): InboundInput {
+  const read = readText(cmd.text, cmd.team_id);
   return {
     platform: 'slack',
     ...who(cmd.team_id, cmd.user_id, cmd.user_name),
     conversation: { key: conversationKey(cmd.team_id, cmd.channel_id), isDirect: cmd.channel_name === 'directmessage' || cmd.channel_id.startsWith('D') },
-    text: commandText(spec, plainTextFromSlack(cmd.text)),
+    text: commandText(spec, read.text ?? ''),
+    mentions: read.mentions,
     isCommand: true,
     idempotencyKey: commandKey(cmd),
   };
@@ -48,7 +57,7 @@ export function inboundFromDirectMessage(body: DirectMessagePayload, user: strin
     platform: 'slack',
     ...who(body.team_id, user),
     conversation: { key: conversationKey(body.team_id, body.event.channel), isDirect: true },
-    text: plainTextFromSlack(body.event.text ?? ''),
+    ...readText(body.event.text ?? '', body.team_id),
     isCommand: false,
     idempotencyKey: eventKey(body),
   };
@@ -59,7 +68,7 @@ export function inboundFromMention(body: MentionPayload): InboundInput {
     platform: 'slack',
     ...who(body.team_id, body.event.user),
     conversation: { key: conversationKey(body.team_id, body.event.channel), isDirect: false },
-    text: plainTextFromSlack(withoutBotMention(body.event.text, body.authorizations?.[0]?.user_id)),
+    ...readText(withoutBotMention(body.event.text, body.authorizations?.[0]?.user_id), body.team_id),
     isCommand: false,
     idempotencyKey: eventKey(body),
   };

@@ -17,6 +17,8 @@ export interface TurnDeps {
   bot: Bot;
   program: Program;
   log: Logger;
+  /** Requests carry a checked Bot Framework token (else: the explicit local opt-in). */
+  authenticated: boolean;
 }
 
 export type TurnHandler = (context: TurnContext, activity: TeamsActivity) => Promise<void>;
@@ -30,7 +32,7 @@ export function createTurnHandler(deps: TurnDeps): TurnHandler {
 }
 
 async function handleMessage(deps: TurnDeps, context: TurnContext, activity: TeamsActivity): Promise<void> {
-  const { inbound: base, submitted } = inboundFromActivity(activity);
+  const { inbound: base, submitted } = inboundFromActivity(activity, deps.authenticated);
   const inbound = { ...base, address: addressOf(activity) };
   const result = await deps.bot.handle(inbound);
 

@@ -15,7 +15,7 @@ export function installingUser(activity: TeamsActivity): ChannelAccount | undefi
 }
 
 /** The welcome's replies, in the reader's language; `userId` is the installing user in a personal chat. */
-export async function welcome(deps: { bot: Bot; program: Program }, activity: TeamsActivity, personal: boolean): Promise<{ replies: Reply[]; locale: Locale; userId?: string }> {
+export async function welcome(deps: { bot: Bot; program: Program; authenticated: boolean }, activity: TeamsActivity, personal: boolean): Promise<{ replies: Reply[]; locale: Locale; userId?: string }> {
   const { program } = deps;
   if (!personal) {
     const locale = pickLocale(undefined, activity.locale);
@@ -27,7 +27,7 @@ export async function welcome(deps: { bot: Bot; program: Program }, activity: Te
     const locale = pickLocale(undefined, activity.locale);
     return { replies: [text(translator(locale)('teams.welcome.personal', { program: program.title[locale] }))], locale };
   }
-  const identity = identityOf(activity, user);
+  const identity = identityOf(activity, user, deps.authenticated);
   // The dashboard also creates the person on first contact and stores their address right away.
   const dashboard = await deps.bot.home({
     platform: 'teams',

@@ -20,6 +20,7 @@ import { createStaffReports } from '../db/staff-reports-repository.ts';
 import { createSlotRepository } from '../db/slot-repository.ts';
 import { createBookingRepository } from '../db/booking-repository.ts';
 import { createHourLedgerRepository } from '../db/hour-ledger-repository.ts';
+import { createMembershipRepository } from '../db/membership-repository.ts';
 
 export interface ServiceDeps {
   program: Program;
@@ -56,6 +57,7 @@ export function createServices(db: Db, hooks: CommitHooks, deps: ServiceDeps): S
     slots: createSlotRepository(db, serialize),
     bookings: createBookingRepository(db),
     hours: createHourLedgerRepository(db),
+    memberships: createMembershipRepository(db),
   };
 }
 

@@ -46,11 +46,18 @@ export interface StartOptions {
   clock?: Clock;
   /** Where logs go (tests pass a sink); default stderr. */
   logDestination?: NodeJS.WritableStream;
+  /** Overrides HOST (the listening address). */
   host?: string;
   /** Replaces the feature list (adapter tests use a tiny feature of their own); default createFeatures(). */
   features?: Feature[];
   /** Told of every SQL statement (the benchmark counts them; fault-injection tests make one fail). */
   databaseProbe?: StatementProbe;
+}
+
+/** How this process reaches its own server: a wildcard address is reached on loopback. */
+function localAddress(host: string): string {
+  if (host === '0.0.0.0' || host === '::' || host === '') return '127.0.0.1';
+  return host.includes(':') ? `[${host}]` : host;
 }
 
 export async function startBot(options: StartOptions = {}): Promise<RunningBot> {
@@ -75,6 +82,7 @@ export async function startBot(options: StartOptions = {}): Promise<RunningBot> 
   const bot = new Bot({ uow, log }, options.features ?? createFeatures());
   let adapters: ChannelAdapter[] = [];
   let http: ReturnType<typeof createHttpServer> | undefined;
+  const host = options.host ?? config.HOST;
   let port: number;
   try {
     adapters = await createChannelAdapters({ config, bot, program, log });
@@ -85,7 +93,7 @@ export async function startBot(options: StartOptions = {}): Promise<RunningBot> 
       senders: () => adapters.flatMap((a) => (a.sender ? [a.sender] : [])),
     });
     http = createHttpServer({ routes: adapters.flatMap((a) => a.routes), health: db.health, log, version });
-    port = await http.listen(config.PORT, options.host);
+    port = await http.listen(config.PORT, host);
     for (const a of adapters) await a.start?.();
     dispatcher.start();
   } catch (e) {
@@ -97,11 +105,11 @@ export async function startBot(options: StartOptions = {}): Promise<RunningBot> 
   const server = http;
   const outbox = dispatcher;
   const stopHousekeeping = scheduleHousekeeping({ uow, clock, log });
-  log.info({ port, adapters: adapters.map((a) => a.name) }, 'desk bot listening');
+  log.info({ host, port, adapters: adapters.map((a) => a.name) }, 'desk bot listening');
 
   let stopping: Promise<void> | undefined;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://${localAddress(host)}:${port}`,
     port,
     config,
     program,

@@ -124,7 +124,10 @@ export const bookingsCommand: Command = {
     if (['cancel', 'キャンセル', '取消', '取り消し'].includes(verb)) {
       const found = await bookingFor(turn, m[2]!, 'bookings.cancel');
       if ('refusal' in found) return found.refusal;
-      return cancelNow(turn, found.booking, found.side, m[3]!.trim() || null);
+      if (found.side === 'applicant') return cancelNow(turn, found.booking, found.side, m[3]!.trim() || null);
+      // An expert or staff cancelling removes the slot and tells the applicant: it asks first (for the reason if none was given).
+      const reason = m[3]!.trim().slice(0, 500);
+      return turn.startFlow(cancelFlowId, { bookingId: found.booking.id, side: found.side, ...(reason.length >= 2 ? { reason } : {}) });
     }
     if (['reschedule', 'move', 'change', '変更', '日程変更'].includes(verb)) return startReschedule(turn, m[2]!);
     return [text(turn.t('booking.list.usage'), true)];
@@ -153,7 +156,7 @@ export const cancelFlow: FlowDefinition<CancelData> = {
   id: cancelFlowId,
   dataSchema: cancelDataSchema,
   start: (_turn, initial) => cancelDataSchema.parse(initial),
-  firstStep: (_turn, data) => (data.side === 'provider' ? 'reason' : 'confirm'),
+  firstStep: (_turn, data) => (data.side === 'provider' && !data.reason ? 'reason' : 'confirm'),
   steps: {
     reason: {
       ask: (turn) => [choices(turn.t('booking.cancel.askReason'), [{ label: turn.t('booking.cancel.keep'), value: encodeAction({ h: flowControlHandler, v: 'cancel' }) }])],
@@ -171,14 +174,15 @@ export const cancelFlow: FlowDefinition<CancelData> = {
         return [
           facts(turn.t('booking.fact.title', { id: booking.id }), bookingFacts(details, turn.services.program, turn.t, turn.locale)),
           choices(turn.t(data.reason ? 'booking.cancel.confirmReason' : 'booking.cancel.confirm', { id: booking.id, reason: data.reason ?? '' }), [
-            flowChoice(cancelFlowId, 'confirm', 'yes', turn.t('booking.cancel.yes'), 'danger'),
+            // The button names the booking it cancels: a click meant for another booking changes nothing.
+            flowChoice(cancelFlowId, 'confirm', `yes:${booking.id}`, turn.t('booking.cancel.yes'), 'danger'),
             flowChoice(cancelFlowId, 'confirm', 'keep', turn.t('booking.cancel.keep')),
           ]),
         ];
       },
       async answer(turn, input, data) {
         if (input.value === 'keep') return { ok: true, data, replies: [text(turn.t('booking.cancel.kept'))] };
-        if (input.value !== 'yes' && !yesWords.includes(normalizeText(input.text ?? ''))) return { ok: false };
+        if (input.value !== `yes:${data.bookingId}` && !yesWords.includes(normalizeText(input.text ?? ''))) return { ok: false };
         const booking = await turn.services.bookings.get(data.bookingId);
         if (!booking || booking.status !== 'booked') return { ok: true, data, replies: [error('not_open', turn.t('booking.refused.notOpen'))] };
         return { ok: true, data, replies: await cancelNow(turn, booking, data.side, data.reason ?? null) };

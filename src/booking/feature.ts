@@ -9,7 +9,7 @@ import { kindName, whenLabel } from './booking-labels.ts';
 import { bookFlow, bookFlowId } from './book-flow.ts';
 import { bookingActions, bookingsCommand, cancelFlow } from './bookings-command.ts';
 import { blockText } from './booking-wording.ts';
-import { slotsCommand } from './slots-command.ts';
+import { removeBookedSlotAction, slotsCommand } from './slots-command.ts';
 
 const bookCommand: Command = {
   name: 'book',
@@ -58,7 +58,7 @@ async function applicantHome(turn: Turn): Promise<Reply[]> {
 export const bookingFeature: Feature = {
   name: 'booking',
   commands: [slotsCommand, bookCommand, bookingsCommand],
-  actions: bookingActions,
+  actions: [...bookingActions, removeBookedSlotAction],
   flows: [bookFlow, cancelFlow],
   async home(turn) {
     return [...(hasRole(turn.person, 'expert') ? await expertHome(turn) : []), ...(hasRole(turn.person, 'applicant') ? await applicantHome(turn) : [])];

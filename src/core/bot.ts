@@ -4,8 +4,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { translator, pickLocale } from '../i18n/translate.ts';
-import { decodeAction } from './action-value.ts';
+import { decodeAction, type ActionValue } from './action-value.ts';
 import { helpCommand, languageCommand } from './builtin-commands.ts';
+import { confirmationFlow } from './confirmation.ts';
 import type { ActionHandler, Command, Feature } from './feature.ts';
 import { FlowEngine } from './flow-engine.ts';
 import { inboundSchema, maxInboundText, type Inbound, type InboundInput } from './inbound.ts';
@@ -68,7 +69,9 @@ export class Bot {
   ) {
     this.commands = [helpCommand(() => this.commands), languageCommand, ...features.flatMap((f) => f.commands ?? [])];
     for (const a of features.flatMap((f) => f.actions ?? [])) this.actions.set(a.id, a);
-    this.flows = new FlowEngine(features.flatMap((f) => f.flows ?? []));
+    // A confirmed action runs its own handler (never a flow's): see confirmation.ts.
+    const runConfirmed = (turn: Turn, action: ActionValue) => this.actions.get(action.h)?.run(turn, action) ?? Promise.resolve([error('bad_button', turn.t('core.error.badButton'))]);
+    this.flows = new FlowEngine([confirmationFlow(runConfirmed), ...features.flatMap((f) => f.flows ?? [])]);
   }
 
   /** All commands, for adapters that list them (Slack manifest checks, Teams command lists). */
@@ -179,7 +182,9 @@ export class Bot {
   private async turnFor(services: Services, inbound: Inbound, start: TurnStart): Promise<Turn> {
     const { identity, address } = inbound;
     let person = start.person ?? (await services.people.create({ key: identity.key, platform: inbound.platform, tenant: identity.tenant, userId: identity.userId, displayName: identity.displayName }));
-    if (start.person && identity.displayName && identity.displayName !== person.displayName) {
+    // A name the platform did not vouch for (unauthenticated local use) may name a new person, never rename one.
+    const mayRename = identity.displayNameVerified || person.displayName === '';
+    if (start.person && identity.displayName && identity.displayName !== person.displayName && mayRename) {
       await services.people.rename(person.id, identity.displayName);
       person = { ...person, displayName: identity.displayName };
     }

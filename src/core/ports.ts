@@ -9,6 +9,11 @@ export interface IdentityInput {
   tenant: string;
   userId: string;
   displayName?: string;
+  /**
+   * True when nobody vouched for `displayName` (a mention's label, an unauthenticated request): it names a
+   * person created now, or one without a name, and never replaces a stored name.
+   */
+  displayNameIsHint?: boolean;
 }
 
 export interface PeopleRepository {

@@ -12,6 +12,7 @@ import type { StaffReports } from '../staff/staff-reports.ts';
 import type { SlotRepository } from '../booking/slot-repository.ts';
 import type { BookingRepository } from '../booking/booking-repository.ts';
 import type { HourLedgerRepository } from '../hours/hour-ledger-repository.ts';
+import type { MembershipRepository } from '../membership/membership-repository.ts';
 
 export interface Services {
   program: Program;
@@ -30,4 +31,5 @@ export interface Services {
   slots: SlotRepository;
   bookings: BookingRepository;
   hours: HourLedgerRepository;
+  memberships: MembershipRepository;
 }

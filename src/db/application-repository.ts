@@ -1,5 +1,6 @@
 /** Companies and applications (engagements) in the database. */
-import { applicationStatusSchema, companyNameKey, type ApplicationView } from '../applications/application.ts';
+import { applicationStatusSchema, type ApplicationView } from '../applications/application.ts';
+import { companyKey, companyKeys } from '../applications/company-name.ts';
 import type { ApplicationChange, ApplicationRepository, ChangeResult } from '../applications/application-repository.ts';
 import { adoptedStatuses } from '../applications/pipeline.ts';
 import { conflictOnDuplicate } from './prisma-errors.ts';
@@ -52,18 +53,24 @@ export function createApplicationRepository(db: Db, serialize: Serialize): Appli
   };
   return {
     async findOrCreateCompany(name) {
-      const nameKey = companyNameKey(name);
-      const found = await db.company.findUnique({ where: { nameKey } });
-      if (found) return { id: found.id, name: found.name };
-      const created = await conflictOnDuplicate('company', () => db.company.create({ data: { name: name.normalize('NFKC').trim(), nameKey } }));
-      return { id: created.id, name: created.name };
+      const keys = companyKeys(name);
+      const found = await db.company.findUnique({ where: { nameKey: keys.nameKey } });
+      if (found) return { id: found.id, name: found.name, created: false };
+      // Registered by someone else at the same moment: the turn runs again and finds it (theirs, not created here).
+      const created = await conflictOnDuplicate('company', () => db.company.create({ data: { name: name.normalize('NFKC').trim(), ...keys } }));
+      return { id: created.id, name: created.name, created: true };
     },
     async findCompany(nameOrId) {
       const row =
         typeof nameOrId === 'number'
           ? await db.company.findUnique({ where: { id: nameOrId } })
-          : await db.company.findUnique({ where: { nameKey: companyNameKey(nameOrId) } });
+          : await db.company.findUnique({ where: { nameKey: companyKey(nameOrId) } });
       return row ? { id: row.id, name: row.name } : null;
+    },
+    async similarCompanies(name) {
+      const { nameKey, looseKey } = companyKeys(name);
+      const rows = await db.company.findMany({ where: { looseKey, nameKey: { not: nameKey } }, orderBy: { id: 'asc' }, take: 10 });
+      return rows.map((r) => ({ id: r.id, name: r.name }));
     },
     async create(input) {
       const existing = await byCompanyCountry(input.companyId, input.country);

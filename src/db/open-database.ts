@@ -1,6 +1,7 @@
 /** Opens the configured database: applies pending migrations, builds the client. */
 import type { Clock } from '../core/clock.ts';
 import type { DatabaseHealth } from '../core/ports.ts';
+import { refreshCompanyKeys } from './company-keys.ts';
 import { applyMigrations, providerOf, type Provider } from './migrate.ts';
 import { createPrismaClient, type PrismaClient } from './prisma-client.ts';
 import type { StatementProbe } from './statement-probe.ts';
@@ -21,6 +22,7 @@ export async function openDatabase(
   const applied = await applyMigrations(databaseUrl, { log: opts.log });
   const prisma = await createPrismaClient(databaseUrl, { probe: opts.probe });
   await prisma.$connect();
+  await refreshCompanyKeys(prisma, opts.log);
   return {
     prisma,
     provider: providerOf(databaseUrl),

@@ -38,7 +38,8 @@ export function createPeopleRepository(db: Db): PeopleRepository {
     async resolve(identity) {
       const found = await db.identity.findUnique({ where: { key: identity.key }, include: { person: { include: { roles: activeRoles } } } });
       if (found) {
-        if (identity.displayName && identity.displayName !== found.person.displayName) {
+        const mayRename = !identity.displayNameIsHint || found.person.displayName === '';
+        if (identity.displayName && identity.displayName !== found.person.displayName && mayRename) {
           await db.person.update({ where: { id: found.personId }, data: { displayName: identity.displayName } });
           return toView({ ...found.person, displayName: identity.displayName });
         }

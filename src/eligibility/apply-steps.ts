@@ -1,5 +1,5 @@
 /** After an eligible result: the offer to register the application, the company name, and the registration. */
-import { companyNameKey } from '../applications/application.ts';
+import { companyLooseKey } from '../applications/company-name.ts';
 import type { FlowStep } from '../core/flow.ts';
 import { choices, text, type Reply } from '../core/reply.ts';
 import type { Turn } from '../core/turn.ts';
@@ -46,8 +46,8 @@ export const companyStep: FlowStep<EligibilityData> = {
     }
     const name = input.text?.trim() ?? '';
     if (name.length > maxCompanyName) return miss([text(turn.t('eligibility.company.tooLong', { max: maxCompanyName }))]);
-    // A name that folds to nothing ("株式会社", punctuation) names no company.
-    if (companyNameKey(name) === '') return miss([text(turn.t('eligibility.company.invalid'))]);
+    // A name that is nothing but a legal form or punctuation ("株式会社", "Inc.") names no company.
+    if (companyLooseKey(name) === '') return miss([text(turn.t('eligibility.company.invalid'))]);
     return ok({ ...data, companyName: name });
   },
 };
@@ -65,12 +65,18 @@ export async function register(turn: Turn, data: EligibilityData): Promise<Reply
   const outcome = await registerApplications({
     services: turn.services,
     person: turn.person,
+    identityKey: turn.inbound.identity.key,
     now: turn.now,
     companyName: data.companyName,
     answers: current.answers,
     assessment: current.assessment,
   });
   if (outcome.code === 'nothing_to_apply') return [text(turn.t('eligibility.apply.nothing')), ...resultReplies(turn, current.assessment)];
+  // Someone else's company: "already registered, contact JETRO", and not one word about it (number, date, status).
+  if (outcome.code === 'membership_requested') {
+    const key = outcome.already ? 'eligibility.apply.alreadyRequested' : 'eligibility.apply.alreadyRegistered';
+    return [text(turn.t(key, { company: data.companyName, request: outcome.request.id })), contactFacts(turn)];
+  }
 
   const { program } = turn.services;
   const replies: Reply[] = [];

@@ -22,10 +22,10 @@ export function createEligibilityFeature(): Feature {
         name: 'status',
         aliases: ['申請状況', 'ステータス'],
         audience: ['applicant'],
-        usage: 'status',
+        usage: 'status [company]',
         summary: 'eligibility.cmd.status',
-        // Scoped by the person's applicant grants: only their own company's applications are shown.
-        run: (turn) => statusReplies(turn),
+        // Scoped by the person's applicant grants: only their own companies' applications are shown.
+        run: (turn, args) => statusReplies(turn, args),
       },
     ],
     async onGreeting(turn) {
@@ -35,6 +35,7 @@ export function createEligibilityFeature(): Feature {
     },
     async home(turn) {
       if (applicantCompanyIds(turn).length > 0) return statusReplies(turn);
+      if ((await turn.services.memberships.pendingOf(turn.person.id)).length > 0) return statusReplies(turn);
       if (turn.person.roles.length === 0) return [text(turn.t('eligibility.home.invite'))];
       return [];
     },

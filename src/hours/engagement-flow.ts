@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { flowChoice, type FlowDefinition } from '../core/flow.ts';
 import { choices, text } from '../core/reply.ts';
-import { companyNameKey } from '../applications/application.ts';
+import { companyLooseKey } from '../applications/company-name.ts';
 import { engagementsOf } from './expert-engagements.ts';
 import { formatDuration } from './hours-words.ts';
 import { countryName, engagementLabel } from './program-facts.ts';
@@ -48,8 +48,8 @@ export const engagementFlow: FlowDefinition<EngagementFlowData> = {
         let chosen = input.value !== undefined ? apps.find((a) => String(a.id) === input.value) : undefined;
         if (!chosen && input.text) {
           // A typed answer: the company's name, or the country when that tells them apart.
-          const typed = companyNameKey(input.text);
-          const byName = apps.filter((a) => companyNameKey(a.companyName) === typed || companyNameKey(countryName(turn.services.program, a.country, turn.locale)) === typed);
+          const typed = companyLooseKey(input.text);
+          const byName = apps.filter((a) => companyLooseKey(a.companyName) === typed || companyLooseKey(countryName(turn.services.program, a.country, turn.locale)) === typed);
           if (byName.length === 1) chosen = byName[0];
         }
         return chosen ? { ok: true, data: { ...data, chosen: chosen.id } } : { ok: false };

@@ -12,7 +12,8 @@ import type { Turn } from '../core/turn.ts';
 import { budget, expertBudget, recentEntries } from './budget.ts';
 import { engagementFlowId, type EngagementFlowData } from './engagement-flow.ts';
 import { listEntries } from './entry-list.ts';
-import { resolveEngagement } from './expert-engagements.ts';
+import { engagementsOf, resolveEngagement } from './expert-engagements.ts';
+import { companyKey, companyLooseKey } from '../applications/company-name.ts';
 import { durationError, refusal, travelRefusal } from './hours-words.ts';
 import { inferCategory } from './infer-category.ts';
 import { parseLogArgs } from './parse-log-args.ts';
@@ -50,19 +51,32 @@ async function overview(turn: Turn): Promise<Reply[]> {
   ];
 }
 
+/**
+ * `for <company>` names one of the expert's own engagements: by its exact name, else by its name without the
+ * legal form ("for Acme" for Acme Co., Ltd.) when that picks one company. Other companies are never looked up.
+ */
+async function ownCompanyNamer(turn: Turn): Promise<(name: string) => number | undefined> {
+  const own = await engagementsOf(turn.services, turn.person);
+  const unique = (ids: number[]) => (new Set(ids).size === 1 ? ids[0] : undefined);
+  return (name) =>
+    unique(own.filter((a) => companyKey(a.companyName) === companyKey(name)).map((a) => a.companyId)) ??
+    unique(own.filter((a) => companyLooseKey(a.companyName) === companyLooseKey(name)).map((a) => a.companyId));
+}
+
 async function logEntry(turn: Turn, args: string): Promise<Reply[]> {
   const denied = await requireRole(turn, ['expert'], 'hours.log');
   if (denied) return denied;
   const { services } = turn;
   const limits = { maxMinutes: services.program.hoursLedger.maxEntryMinutes };
-  const parsed = await parseLogArgs(typedArgs(turn, args), limits, async (name) => (await services.applications.findCompany(name)) !== null);
+  const named = await ownCompanyNamer(turn);
+  const parsed = await parseLogArgs(typedArgs(turn, args), limits, async (name) => named(name) !== undefined);
   if (!parsed.ok) return durationError(turn, parsed.code);
 
   const category = inferCategory(parsed.note, services.program);
   if (category.kind === 'not_counted') return travelRefusal(turn, notCountedName(services.program, category.code, turn.locale));
 
-  const company = parsed.company === null ? null : await services.applications.findCompany(parsed.company);
-  const resolution = await resolveEngagement(services, turn.person, { conversationKey: turn.inbound.conversation.key, companyId: company?.id ?? null });
+  const companyId = parsed.company === null ? null : (named(parsed.company) ?? null);
+  const resolution = await resolveEngagement(services, turn.person, { conversationKey: turn.inbound.conversation.key, companyId });
   const pending = { minutes: parsed.minutes, note: parsed.note, category: category.code, date: parsed.date };
 
   switch (resolution.kind) {

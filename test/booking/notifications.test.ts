@@ -73,7 +73,9 @@ describe('booking notifications', { timeout: 30_000 }, () => {
     expect(refused[0]).toMatchObject({ kind: 'error', code: 'too_late' });
     expect((await tb.say('aiko', `bookings reschedule ${first}`))[0]).toMatchObject({ kind: 'error', code: 'too_late' });
 
-    expect((await tb.say('somchai', `bookings cancel ${first}`))[0]).toMatchObject({ kind: 'error', code: 'reason_required' });
+    // Without a reason the expert is asked for one (and can leave it).
+    expect(tb.textOf(await tb.say('somchai', `bookings cancel ${first}`))).toContain('キャンセルの理由を入力してください');
+    expect(tb.textOf(await tb.say('somchai', 'cancel'))).toContain('中止しました');
     let r = await tb.say('somchai', 'bookings');
     r = await tb.click('somchai', r, 'キャンセル');
     expect(tb.textOf(r)).toContain('キャンセルの理由を入力してください');
@@ -85,7 +87,11 @@ describe('booking notifications', { timeout: 30_000 }, () => {
     expect(toApplicant.text).toContain(`が somchai さんによりキャンセルされました。\n理由: 急病のため`);
 
     // Staff cancel the other one: both the applicant and the expert are told.
-    expect(tb.textOf(await tb.say('sato', `bookings cancel ${second} 台風の接近により延期します`))).toContain('申請企業に理由とともに通知しました');
+    // Typed with the reason, it is asked first and says who will be told; nothing changes until confirmed.
+    const question = tb.textOf(await tb.say('sato', `bookings cancel ${second} 台風の接近により延期します`));
+    expect(question).toContain(`予約 #${second} を次の理由でキャンセルしますか。元に戻せません（この時間枠も削除されます）。申請企業（と担当の専門家）に理由とともに通知されます。`);
+    expect((await tb.db.prisma.booking.findUniqueOrThrow({ where: { id: second } })).status).toBe('booked');
+    expect(tb.textOf(await tb.say('sato', 'はい'))).toContain('申請企業に理由とともに通知しました');
     expect((await outboxFor(tb, 'aiko')).at(-1)!.text).toContain('sato さんによりキャンセルされました。\n理由: 台風の接近により延期します');
     expect((await outboxFor(tb, 'somchai')).at(-1)!.text).toContain('sato さんによりキャンセルされました。\n理由: 台風の接近により延期します');
     expect((await tb.db.prisma.application.findFirstOrThrow()).reservedMinutes).toBe(0);

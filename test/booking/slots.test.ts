@@ -85,7 +85,11 @@ describe('slots', { timeout: 30_000 }, () => {
     expect(refused[0]).toMatchObject({ kind: 'error', code: 'booked' });
     expect(tb.textOf(refused)).toContain(`slots remove ${booked} <理由>`);
 
-    const removed = await tb.say('somchai', `slots remove ${booked} 現地の祝日と重なったため`);
+    // The booking is cancelled and the applicant told: asked first.
+    const question = await tb.say('somchai', `slots remove ${booked} 現地の祝日と重なったため`);
+    expect(tb.textOf(question)).toContain(`予約 #${bookingId}（Acme）はキャンセルされ、元に戻せません。申請企業に次の理由とともに通知されます: 現地の祝日と重なったため`);
+    expect((await tb.db.prisma.booking.findUniqueOrThrow({ where: { id: bookingId } })).status).toBe('booked');
+    const removed = await tb.click('somchai', question, '枠を削除して予約をキャンセルする');
     expect(tb.textOf(removed)).toContain(`予約 #${bookingId}（Acme）をキャンセルしました`);
     const slot = await tb.db.prisma.slot.findUniqueOrThrow({ where: { id: booked } });
     const booking = await tb.db.prisma.booking.findUniqueOrThrow({ where: { id: bookingId } });

@@ -99,7 +99,7 @@ describe('eligibility check, step by step', () => {
     const grants = await tb.db.prisma.roleGrant.findMany({ where: { personId: aliceId } });
     expect(grants.map((g) => [g.role, g.companyId])).toEqual([['applicant', apps[0]!.companyId]]);
     const audit = await tb.db.prisma.auditLog.findMany({ where: { actorId: aliceId }, orderBy: { id: 'asc' } });
-    expect(audit.map((a) => a.action)).toEqual(['application.created', 'application.created', 'role.granted']);
+    expect(audit.map((a) => a.action)).toEqual(['company.created', 'application.created', 'application.created', 'role.granted']);
 
     // Program staff are notified, in their language, through the outbox.
     const staffMessages = await outboxTextFor(staffId);
@@ -113,8 +113,9 @@ describe('eligibility check, step by step', () => {
     expect(seen(r)).toContain('申請日: 2021年9月1日（水）');
   });
 
-  it('refuses to apply twice for the same company and country, with the existing application status', async () => {
+  it('refuses to apply twice for the same company and country: its member sees the application, a stranger nothing of it', async () => {
     await start();
+    const staffId = await tb.grant('jetro', 'staff');
     let r = await toSummary('alice');
     r = await tb.click('alice', r, 'この内容で結果を見る');
     r = await tb.click('alice', r, '申請を登録する');
@@ -123,26 +124,41 @@ describe('eligibility check, step by step', () => {
     const [app] = await tb.db.prisma.application.findMany();
     await tb.db.prisma.application.update({ where: { id: app!.id }, data: { status: 'screening' } });
 
-    // Someone else types the same company in another spelling (full-width, without 株式会社).
+    // Someone else types the same company in another width: "already registered", and nothing of it.
     r = await toSummary('bob');
     r = await tb.click('bob', r, 'この内容で結果を見る');
     r = await tb.click('bob', r, '申請を登録する');
-    r = await tb.say('bob', 'ｻﾝﾌﾟﾙ');
-    expect(seen(r)).toContain('サンプル株式会社のタイ向けの申請はすでに登録されています');
-    expect(seen(r)).toContain('状況: 審査中');
-    expect(seen(r)).toContain('2021年9月1日（水）登録');
+    r = await tb.say('bob', 'ｻﾝﾌﾟﾙ株式会社');
+    expect(seen(r)).toContain('「サンプル株式会社」はすでに登録されています');
+    expect(seen(r)).toContain('ジェトロにお問い合わせください');
+    expect(seen(r)).toContain('CHIZAI@jetro.go.jp');
+    for (const secret of [`申請番号 ${app!.id}`, '審査中', '2021年9月1日', 'タイ向け']) expect(seen(r)).not.toContain(secret);
     expect(await tb.db.prisma.application.count()).toBe(1);
-    // Typing a company's name does not make bob its applicant.
+    // Typing a company's name does not make bob its applicant: his status shows only his waiting request.
     r = await tb.say('bob', 'status');
-    expect(seen(r)).toContain('このアカウントで登録された申請はまだありません');
+    expect(seen(r)).toContain('参加の申請（番号 1）は承認を待っています');
+    expect(seen(r)).not.toContain('審査中');
 
-    // The applicant may offer their known company by button the next time, and is refused the same way.
+    // Without its legal form it is another company: registered separately, and staff are told it may be a duplicate.
+    r = await toSummary('carol');
+    r = await tb.click('carol', r, 'この内容で結果を見る');
+    r = await tb.click('carol', r, '申請を登録する');
+    r = await tb.say('carol', 'ｻﾝﾌﾟﾙ');
+    expect(seen(r)).toContain('サンプルのタイ向けの申請を登録しました');
+    expect(seen(r)).not.toContain('審査中');
+    expect((await outboxTextFor(staffId)).join('\n')).toMatch(/新しく登録された会社 #2 サンプル は、登録済みの #1 サンプル株式会社 と同じ会社かもしれません/);
+    r = await tb.say('carol', 'status');
+    expect(seen(r)).not.toContain('サンプル株式会社');
+
+    // The applicant may offer their known company by button the next time, and is told of its application.
     r = await toSummary('alice');
     r = await tb.click('alice', r, 'この内容で結果を見る');
     r = await tb.click('alice', r, '申請を登録する');
     expect(labels(r)).toEqual(['サンプル株式会社']);
     r = await tb.click('alice', r, 'サンプル株式会社');
-    expect(seen(r)).toContain('すでに登録されています');
+    expect(seen(r)).toContain('サンプル株式会社のタイ向けの申請はすでに登録されています');
+    expect(seen(r)).toContain('状況: 審査中');
+    expect(seen(r)).toContain('2021年9月1日（水）登録');
   });
 
   it('goes back to change the previous answer without restarting', async () => {

@@ -16,7 +16,8 @@ let users: SetupTarget;
 const runs = { numRuns: 40 };
 
 beforeAll(async () => {
-  slack = await startSlackHarness();
+  // Teams in its most exposed mode: unauthenticated local use (loopback service URLs only).
+  slack = await startSlackHarness({ env: { TEAMS_ALLOW_UNAUTHENTICATED: '1' } });
   users = {
     services: directServices(slack.running),
     db: slack.running.db,

@@ -185,7 +185,13 @@ describe('logging hours', () => {
 
     expect(tb.textOf(await tb.say('bob', `hours void ${entry!.id} mistake`))).toContain('「ジェトロ事務局」の権限が必要です');
     expect(tb.textOf(await tb.say('sue', `hours void ${entry!.id}`))).toContain('使い方: hours void <記録番号> <理由>');
-    const done = tb.textOf(await tb.say('sue', `hours void #${entry!.id} 同じ作業を二重に記録`));
+    // Taking hours back cannot be undone: staff are asked first, with who will be told.
+    const question = await tb.say('sue', `hours void #${entry!.id} 同じ作業を二重に記録`);
+    expect(tb.textOf(question)).toContain(`記録 #${entry!.id}（Acme（タイ）、3時間、review NDA、記録者: bob）を取り消しますか？取り消した時間は案件に戻ります。記録した専門家に理由とともに通知されます。`);
+    expect(await usedMinutes(tb, acme)).toBe(180);
+    const done = tb.textOf(await tb.click('sue', question, '記録を取り消す'));
+    // A second click on the same button changes nothing.
+    expect(tb.textOf(await tb.click('sue', question, '記録を取り消す'))).toContain('このボタンは使えなくなりました');
     expect(done).toContain(`記録 #${entry!.id}（Acme（タイ）、3時間）を取り消しました。理由: 同じ作業を二重に記録。残りは17時間です。`);
     expect(await tb.db.prisma.hourEntry.findUnique({ where: { id: entry!.id } })).toMatchObject({ voidedById: sueId, voidReason: '同じ作業を二重に記録' });
     expect(await usedMinutes(tb, acme)).toBe(0);
@@ -225,7 +231,8 @@ describe('who may log where', () => {
     await tb.grant('eve', 'expert', { country: 'th' });
     await engagement(tb, { company: 'Acme', country: 'th', experts: ['bob'], channelKey: 'slack:T1:CACME' });
     expect(tb.textOf(await tb.say('eve', 'hours 1 meeting'))).toContain('あなたが担当する採択済みの案件が見つからないため、記録できません。');
-    expect(tb.textOf(await tb.say('eve', 'hours 1 meeting for Acme'))).toContain('Acme（タイ）の担当専門家として登録されていないため、記録できません。');
+    // `for <company>` names only one's own engagements: another company's is not looked up (nor confirmed to exist).
+    expect(tb.textOf(await tb.say('eve', 'hours 1 meeting for Acme'))).toContain('あなたが担当する採択済みの案件が見つからないため、記録できません。');
     expect(tb.textOf(await tb.say('eve', 'hours 1 meeting', { conversation: 'slack:T1:CACME' }))).toContain('Acme（タイ）の担当専門家として登録されていないため');
     expect(await tb.db.prisma.hourEntry.count()).toBe(0);
   });

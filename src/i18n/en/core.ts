@@ -32,6 +32,8 @@ export const coreEn = {
   'core.flow.choice.continue': 'Continue',
   'core.paging.more': 'Next ({from}–{to} of {total})',
   'core.paging.previous': 'Previous',
+  'core.confirm.kept': 'Left as it was. Nothing has changed.',
+  'core.confirm.notConfirmed': 'That was not a yes, so nothing has changed. To go ahead, run the command again and answer yes or click the button. If you typed a command, please type it again.',
   'core.yes': 'Yes',
   'core.no': 'No',
 } satisfies Record<keyof typeof coreJa, string>;

@@ -94,6 +94,12 @@ export const eligibilityEn = {
   'eligibility.q.company.known': 'You can also pick a company you registered before.',
   'eligibility.company.tooLong': 'The company name is too long (at most {max} characters).',
   'eligibility.company.invalid': 'I could not read that as a company name. Please type the company\'s full name.',
+  'eligibility.apply.alreadyRegistered':
+    '"{company}" is already registered. To protect the company\'s information, nothing about its registration can be shown. To become an applicant for it you need the approval of one of its registered applicants or of JETRO: your request to join (no. {request}) has been sent, and you will be told here when it is decided. If anything is unclear, please contact JETRO.',
+  'eligibility.apply.alreadyRequested':
+    '"{company}" is already registered. Your request to join it (no. {request}) was sent before and is waiting for approval; you will be told here when it is decided. If anything is unclear, please contact JETRO.',
+  'eligibility.staff.possibleDuplicate':
+    'The newly registered company #{id} {company} may be the same as {others} (the names are the same without the legal form). It was registered as a separate company and neither sees the other\'s data. If they are one company, please check with the applicant.',
   'eligibility.staff.newApplication': 'New application registered: {company} ({country}, application no. {id}, by {applicant}).',
 
   'eligibility.help.entity':
@@ -110,6 +116,7 @@ export const eligibilityEn = {
   'eligibility.help.company': 'Type the full name of the company applying. A company can have one application per country.',
 
   'eligibility.status.intro': 'The status of your applications:',
+  'eligibility.status.notYours': '"{company}" is not one of the companies you are registered for. Type your company\'s name, or status alone.',
   'eligibility.status.none': 'No application has been registered from this account yet. Type eligibility to check your eligibility and register one.',
   'eligibility.status.title': '{company} ({country}) application no. {id}',
   'eligibility.status.applied': 'registered (waiting for JETRO to confirm receipt)',

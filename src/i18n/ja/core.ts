@@ -30,6 +30,8 @@ export const coreJa = {
   'core.flow.choice.continue': '続ける',
   'core.paging.more': '次へ（{from}–{to} / {total}）',
   'core.paging.previous': '前へ',
+  'core.confirm.kept': 'そのままにしました。何も変更していません。',
+  'core.confirm.notConfirmed': '確認の質問には「はい」またはボタンでお答えください。今回は何も変更していません。コマンドを入力した場合は、もう一度入力してください。',
   'core.yes': 'はい',
   'core.no': 'いいえ',
 } as const;

@@ -92,6 +92,12 @@ export const eligibilityJa = {
   'eligibility.q.company.known': 'すでに登録済みの会社は、ボタンから選ぶこともできます。',
   'eligibility.company.tooLong': '会社名が長すぎます（{max}文字まで）。',
   'eligibility.company.invalid': '会社名として読み取れませんでした。会社の正式名称を入力してください。',
+  'eligibility.apply.alreadyRegistered':
+    '「{company}」はすでに登録されています。会社の情報を守るため、登録の内容はお知らせできません。この会社の申請者になるには、その会社の登録済みの申請者かジェトロの承認が必要です。参加の申請（番号 {request}）を送りました。結果はこのチャットでお知らせします。ご不明な点はジェトロにお問い合わせください。',
+  'eligibility.apply.alreadyRequested':
+    '「{company}」はすでに登録されています。参加の申請（番号 {request}）は送信済みで、承認を待っています。結果はこのチャットでお知らせします。ご不明な点はジェトロにお問い合わせください。',
+  'eligibility.staff.possibleDuplicate':
+    '新しく登録された会社 #{id} {company} は、登録済みの {others} と同じ会社かもしれません（法人格を除くと同じ名前です）。別の会社として登録されており、互いの情報は見えません。同じ会社であれば申請者に確認してください。',
   'eligibility.staff.newApplication': '新しい申請が登録されました: {company}（{country}、申請番号 {id}、登録者 {applicant}）。',
 
   'eligibility.help.entity':
@@ -108,6 +114,7 @@ export const eligibilityJa = {
   'eligibility.help.company': '申請する会社の正式名称を入力してください。同じ会社・同じ国への申請は1件のみ登録できます。',
 
   'eligibility.status.intro': '申請の状況です。',
+  'eligibility.status.notYours': 'あなたが申請者として登録されている会社に「{company}」はありません。自社の会社名を入力するか、会社名なしで「申請状況」と入力してください。',
   'eligibility.status.none': 'このアカウントで登録された申請はまだありません。「応募資格」と入力すると、応募条件の確認と申請の登録ができます。',
   'eligibility.status.title': '{company}（{country}）申請番号 {id}',
   'eligibility.status.applied': '申請登録済み（受領確認待ち）',
