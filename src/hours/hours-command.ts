@@ -3,6 +3,7 @@
  * entry back (`hours undo`), list entries (`hours list [company]`), and, for staff, void any entry
  * (`hours void <id> <reason>`).
  */
+import type { ApplicationView } from '../applications/application.ts';
 import { requireRole } from '../core/authorize.ts';
 import type { Command } from '../core/feature.ts';
 import { error, text, type Reply } from '../core/reply.ts';
@@ -55,8 +56,7 @@ async function overview(turn: Turn): Promise<Reply[]> {
  * `for <company>` names one of the expert's own engagements: by its exact name, else by its name without the
  * legal form ("for Acme" for Acme Co., Ltd.) when that picks one company. Other companies are never looked up.
  */
-async function ownCompanyNamer(turn: Turn): Promise<(name: string) => number | undefined> {
-  const own = await engagementsOf(turn.services, turn.person);
+function ownCompanyNamer(own: ApplicationView[]): (name: string) => number | undefined {
   const unique = (ids: number[]) => (new Set(ids).size === 1 ? ids[0] : undefined);
   return (name) =>
     unique(own.filter((a) => companyKey(a.companyName) === companyKey(name)).map((a) => a.companyId)) ??
@@ -68,7 +68,9 @@ async function logEntry(turn: Turn, args: string): Promise<Reply[]> {
   if (denied) return denied;
   const { services } = turn;
   const limits = { maxMinutes: services.program.hoursLedger.maxEntryMinutes };
-  const named = await ownCompanyNamer(turn);
+  // Read once: they name the company (`for Acme`) and decide the engagement.
+  const mine = await engagementsOf(services, turn.person);
+  const named = ownCompanyNamer(mine);
   const parsed = await parseLogArgs(typedArgs(turn, args), limits, async (name) => named(name) !== undefined);
   if (!parsed.ok) return durationError(turn, parsed.code);
 
@@ -76,7 +78,7 @@ async function logEntry(turn: Turn, args: string): Promise<Reply[]> {
   if (category.kind === 'not_counted') return travelRefusal(turn, notCountedName(services.program, category.code, turn.locale));
 
   const companyId = parsed.company === null ? null : (named(parsed.company) ?? null);
-  const resolution = await resolveEngagement(services, turn.person, { conversationKey: turn.inbound.conversation.key, companyId });
+  const resolution = await resolveEngagement(services, mine, { conversationKey: turn.inbound.conversation.key, companyId });
   const pending = { minutes: parsed.minutes, note: parsed.note, category: category.code, date: parsed.date };
 
   switch (resolution.kind) {

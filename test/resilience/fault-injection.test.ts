@@ -1,6 +1,7 @@
 /**
  * One turn, one transaction, proven by breaking it: for each turn that changes something (log hours, undo,
- * void, book, cancel, reschedule, adopt, assign, close), a failure is forced at each of its statements in
+ * void, book, cancel, reschedule, adopt, assign, close; for the irreversible ones, the click that confirms
+ * them), a failure is forced at each of its statements in
  * turn, from the transaction's start to its commit. Every failed attempt leaves the database exactly as it
  * was (every table compared) and tells the person that something went wrong; the command sent again then
  * takes effect once, whether it comes again with the same key (a platform retry) or with a new one (the
@@ -104,8 +105,9 @@ const scenarios: Record<string, Scenario> = {
     const app = await withEntry(tb, true);
     await tb.grant('alice', 'staff');
     const entry = await prisma(tb).hourEntry.findFirstOrThrow();
+    const question = await tb.say('alice', `hours void ${entry.id} logged twice`);
     return {
-      turn: typed('alice', `hours void ${entry.id} logged twice`),
+      turn: clicked(tb, 'alice', question, '記録を取り消す'),
       effect: async () => {
         expect((await prisma(tb).hourEntry.findUniqueOrThrow({ where: { id: entry.id } })).voidReason).toBe('logged twice');
         expect((await prisma(tb).application.findUniqueOrThrow({ where: { id: app } })).usedMinutes).toBe(0);
@@ -181,8 +183,9 @@ const scenarios: Record<string, Scenario> = {
   },
   'support closed': async (tb) => {
     const app = await application(tb, 'adopted');
+    const question = await tb.say('alice', `close ${app}`);
     return {
-      turn: typed('alice', `close ${app}`),
+      turn: clicked(tb, 'alice', question, '支援を終了する'),
       effect: async () => {
         expect((await prisma(tb).application.findUniqueOrThrow({ where: { id: app } })).status).toBe('closed');
       },
