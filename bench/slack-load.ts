@@ -1,6 +1,7 @@
 /**
  * Sends signed Slack slash commands over HTTP the way Slack does (form body, v0 signature, timestamp),
- * `concurrency` at a time over keep-alive connections, and times each until its HTTP answer (Slack's ack).
+ * `concurrency` at a time over keep-alive connections, and times each until its HTTP answer (Slack's ack,
+ * whose body carries the reply Slack shows).
  */
 import { Agent, request } from 'node:http';
 import { performance } from 'node:perf_hooks';
@@ -22,6 +23,18 @@ export interface SentCommand {
   /** performance.now() when the HTTP answer was complete. */
   ackedAt: number;
   status: number;
+  /** The text of the reply in the answer's body (the fallback text of its message), '' when it had none. */
+  text: string;
+}
+
+/** The fallback text of a message in an acknowledgement's body. */
+export function ackText(body: string): string {
+  if (!body.startsWith('{')) return '';
+  try {
+    return String((JSON.parse(body) as { text?: unknown }).text ?? '');
+  } catch {
+    return '';
+  }
 }
 
 export interface LoadResult {
@@ -112,8 +125,8 @@ export async function sendSlashCommands(
       const body = slashCommandBody(target, c);
       const sentAt = performance.now();
       try {
-        const { status } = await postSigned(target, body, { agent });
-        const answer = { id: c.id, sentAt, ackedAt: performance.now(), status };
+        const { status, body: answerBody } = await postSigned(target, body, { agent });
+        const answer = { id: c.id, sentAt, ackedAt: performance.now(), status, text: ackText(answerBody) };
         sent.push(answer);
         opts.onAnswer?.(answer);
       } catch (e) {
