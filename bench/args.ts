@@ -2,9 +2,13 @@
 import { parseArgs } from 'node:util';
 
 export interface BenchOptions {
-  /** Signed `/hours` commands per target (ours and bare Bolt). */
+  /** Signed `/hours` commands per run (the burst, and the open loop), on ours and on the minimal app. */
   requests: number;
   concurrency: number;
+  /** Commands per second of the open loop. */
+  rate: number;
+  /** `/hours` commands counted statement by statement. */
+  countedCommands: number;
   /** Experts logging hours, each with an adopted engagement of their own. */
   experts: number;
   /** Engagements holding the ledger the `/quota` measurement reads. */
@@ -14,8 +18,6 @@ export interface BenchOptions {
   /** Measured `/quota` commands per ledger size (after `quotaWarmup` unmeasured ones). */
   quotaRequests: number;
   quotaWarmup: number;
-  /** Skip the bare Bolt comparison (quicker runs while profiling). */
-  bare: boolean;
   /** Write a V8 CPU profile of our server to bench/profiles.tmp/. */
   profile: boolean;
   /** Where the results go. */
@@ -24,9 +26,9 @@ export interface BenchOptions {
   logLevel: string;
 }
 
-const usage = `npm run bench -- [--requests 2000] [--concurrency 50] [--experts 100] [--engagements 1000]
-                   [--ledger 10000,100000] [--quota-requests 300] [--quota-warmup 30]
-                   [--no-bare] [--profile] [--out bench/results/latest.json] [--log-level info]`;
+const usage = `npm run bench -- [--requests 2000] [--concurrency 50] [--rate 100] [--counted 200] [--experts 100]
+                   [--engagements 1000] [--ledger 10000,100000] [--quota-requests 300] [--quota-warmup 30]
+                   [--profile] [--out bench/results/latest.json] [--log-level info]`;
 
 function positive(name: string, value: string): number {
   const n = Number(value);
@@ -40,12 +42,13 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
     options: {
       requests: { type: 'string', default: '2000' },
       concurrency: { type: 'string', default: '50' },
+      rate: { type: 'string', default: '100' },
+      counted: { type: 'string', default: '200' },
       experts: { type: 'string', default: '100' },
       engagements: { type: 'string', default: '1000' },
       ledger: { type: 'string', default: '10000,100000' },
       'quota-requests': { type: 'string', default: '300' },
       'quota-warmup': { type: 'string', default: '30' },
-      'no-bare': { type: 'boolean', default: false },
       profile: { type: 'boolean', default: false },
       out: { type: 'string', default: 'bench/results/latest.json' },
       'log-level': { type: 'string', default: 'info' },
@@ -61,12 +64,13 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
   return {
     requests: positive('requests', values.requests),
     concurrency: positive('concurrency', values.concurrency),
+    rate: positive('rate', values.rate),
+    countedCommands: positive('counted', values.counted),
     experts: positive('experts', values.experts),
     engagements: positive('engagements', values.engagements),
     ledgerSizes,
     quotaRequests: positive('quota-requests', values['quota-requests']),
     quotaWarmup: Number(values['quota-warmup']) >= 0 ? Number(values['quota-warmup']) : 30,
-    bare: !values['no-bare'],
     profile: values.profile,
     out: values.out,
     logLevel: values['log-level'],

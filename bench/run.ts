@@ -1,10 +1,12 @@
 /**
- * `npm run bench`: how the bot feels to its users under load, side by side with a bare Bolt app.
+ * `npm run bench`: how the bot feels to its users under load, side by side with the thinnest honest app
+ * doing the same job, in the same run.
  *
- *  1. `/hours`: the real server (src/main.ts, a child process) on a fresh SQLite file, experts seeded with
- *     an adopted engagement each, signed slash commands at a given concurrency; acks timed, replies timed
- *     until the fake Slack got them, the ledger checked afterwards.
- *  2. The same load against a bare Bolt app whose `/hours` only acknowledges; the ratio of throughputs.
+ *  1. `/hours`, counted: one command's SQL statements and transactions, at the driver.
+ *  2. `/hours` under load: the real server (src/main.ts, a child process) and the minimal app
+ *     (bench/minimal-app.ts: Bolt + better-sqlite3), each on a copy of the same seeded database: a burst at
+ *     a concurrency, then an open loop at a fixed rate; replies timed, processor time and memory read from
+ *     /proc, the ledger checked afterwards.
  *  3. `/quota` over many engagements at two ledger sizes, to show its time does not grow with the ledger.
  *
  * Prints a table and writes bench/results/latest.json (see --help for the flags).
@@ -16,11 +18,12 @@ import { performance } from 'node:perf_hooks';
 import { loadProgram } from '../src/program/load-program.ts';
 import { parseBenchArgs } from './args.ts';
 import { startBenchSlack } from './fake-slack.ts';
-import { benchBareBolt, benchOurHours } from './hours-phase.ts';
+import { benchHours } from './hours-phase.ts';
 import { machineInfo } from './machine.ts';
 import { benchQuota } from './quota-phase.ts';
 import { formatTable, targetsOf, type BenchResults } from './report.ts';
 import { repoRoot } from './server-process.ts';
+import { benchStatements } from './statements-phase.ts';
 
 const opts = parseBenchArgs(process.argv.slice(2));
 const began = performance.now();
@@ -32,17 +35,14 @@ const say = (line: string) => process.stderr.write(`[bench +${Math.round((perfor
 const warmup = Math.min(100, opts.requests);
 
 try {
-  say(`/hours: ${opts.requests} signed commands at concurrency ${opts.concurrency} on our server (${opts.experts} experts)`);
+  say(`/hours: counting the statements of ${opts.countedCommands} commands`);
+  const statements = await benchStatements({ program, slack, dir, commands: opts.countedCommands });
+
+  say(`/hours: ${opts.requests} commands at concurrency ${opts.concurrency}, then ${opts.requests} at ${opts.rate}/s, on our server and on the minimal app`);
   const profileDir = opts.profile ? path.join(repoRoot, 'bench', 'profiles.tmp') : undefined;
   if (profileDir) mkdirSync(profileDir, { recursive: true });
-  const ours = await benchOurHours({ program, slack, dir, experts: opts.experts, requests: opts.requests, concurrency: opts.concurrency, warmup, logLevel: opts.logLevel, profileDir });
+  const hours = await benchHours({ program, slack, dir, experts: opts.experts, requests: opts.requests, concurrency: opts.concurrency, rate: opts.rate, warmup, logLevel: opts.logLevel, profileDir });
   if (profileDir) say(`CPU profile written under ${profileDir}`);
-
-  let bareBolt;
-  if (opts.bare) {
-    say(`/hours: the same load on a bare Bolt app`);
-    bareBolt = await benchBareBolt({ slack, requests: opts.requests, concurrency: opts.concurrency, warmup });
-  }
 
   say(`/quota: ${opts.engagements} engagements, ledger of ${opts.ledgerSizes.join(' then ')} entries, ${opts.quotaRequests} commands each`);
   const quota = await benchQuota({
@@ -57,14 +57,7 @@ try {
     onProgress: say,
   });
 
-  const partial = {
-    date: new Date().toISOString(),
-    machine,
-    options: { ...opts },
-    hours: ours.figures,
-    ...(bareBolt ? { bareBolt, throughputRatio: Math.round((ours.figures.acksPerSecond / bareBolt.acksPerSecond) * 100) / 100 } : {}),
-    quota,
-  };
+  const partial = { date: new Date().toISOString(), machine, options: { ...opts, warmup }, statements, hours, quota };
   const results: BenchResults = { ...partial, targets: targetsOf(partial), durationSeconds: Math.round((performance.now() - began) / 1000) };
   const out = path.resolve(repoRoot, opts.out);
   mkdirSync(path.dirname(out), { recursive: true });

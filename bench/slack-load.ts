@@ -139,3 +139,32 @@ export async function sendSlashCommands(
   agent.destroy();
   return { sent, startedAt, finishedAt, errors };
 }
+
+/**
+ * Sends every command on a fixed schedule, `ratePerSecond` of them per second, whether or not the earlier
+ * ones were answered (an open loop, as people send commands): each is timed from its scheduled moment, so a
+ * server falling behind shows in the latencies instead of slowing the load down. Never rejects.
+ */
+export async function sendAtRate(target: SlackTarget, commands: readonly SlashCommand[], ratePerSecond: number): Promise<LoadResult> {
+  const agent = new Agent({ keepAlive: true, maxSockets: 1_000 });
+  const sent: SentCommand[] = [];
+  const errors: LoadResult['errors'] = [];
+  const startedAt = performance.now();
+  const intervalMs = 1000 / ratePerSecond;
+  await Promise.all(
+    commands.map(async (c, i) => {
+      const sentAt = startedAt + i * intervalMs;
+      const wait = sentAt - performance.now();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      try {
+        const { status, body } = await postSigned(target, slashCommandBody(target, c), { agent });
+        sent.push({ id: c.id, sentAt, ackedAt: performance.now(), status, text: ackText(body) });
+      } catch (e) {
+        errors.push({ id: c.id, error: e instanceof Error ? e.message : String(e) });
+      }
+    }),
+  );
+  const finishedAt = performance.now();
+  agent.destroy();
+  return { sent, startedAt, finishedAt, errors };
+}

@@ -37,12 +37,6 @@ const envSchema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** How long a step-by-step flow left halfway is kept, in hours. */
     FLOW_TTL_HOURS: z.coerce.number().positive().default(72),
-    /**
-     * How long a request may be in handling before it counts as abandoned by a crashed process and is handled
-     * again: the lease of an acknowledged request in the inbox, and the age after which a claim left without
-     * replies is taken over. Longer than any request takes, queue included.
-     */
-    REQUEST_LEASE_SECONDS: z.coerce.number().int().min(1).default(120),
     SLACK_SIGNING_SECRET: optionalSecret,
     SLACK_BOT_TOKEN: optionalSecret,
     SLACK_APP_TOKEN: optionalSecret,

@@ -31,7 +31,7 @@ const uow = createAppUnitOfWork(db.prisma, {
   clock,
   log,
   flowTtlHours: config.FLOW_TTL_HOURS,
-  provider: db.provider,
+  provider: db.provider, sqlite: db.sqlite,
   onNotification: () => dispatcher?.kick(),
 });
 const session = new ConsoleSession({ bot: new Bot({ uow, log }, createFeatures()), user, locale: values.locale, filesDir: path.join(projectRoot, 'data', 'files') });

@@ -9,6 +9,8 @@ import type { Provider } from '../db/migrate.ts';
 import type { Db, PrismaClient } from '../db/prisma-client.ts';
 import { createUnitOfWork } from '../db/prisma-unit-of-work.ts';
 import { serializerFor } from '../db/serialize.ts';
+import { rawSql } from '../db/raw-sql.ts';
+import type { SqliteConnection } from '../db/sqlite-connection.ts';
 import { FlowStates } from '../db/flow-states.ts';
 import { createPeopleRepository } from '../db/people-repository.ts';
 import { createConversationStateRepository } from '../db/conversation-state-repository.ts';
@@ -28,6 +30,8 @@ export interface ServiceDeps {
   log: Logger;
   flowTtlHours: number;
   provider: Provider;
+  /** On SQLite, the connection hand-written SQL goes to directly (see src/db/raw-sql.ts). */
+  sqlite?: SqliteConnection;
   /** Called once a transaction that queued a notification committed, so delivery starts at once. */
   onNotification?: () => void;
 }
@@ -36,9 +40,10 @@ export interface ServiceDeps {
 export function createServices(db: Db, hooks: CommitHooks, deps: ServiceDeps): Services {
   const { program, clock, log } = deps;
   const serialize = serializerFor(db, deps.provider);
+  const sql = rawSql(db, deps.sqlite);
   const flowStates = new FlowStates();
   const people = createPeopleRepository(db);
-  const outbox = createOutboxRepository(db);
+  const outbox = createOutboxRepository(db, sql);
   const onNotification = deps.onNotification;
   return {
     program,
@@ -46,17 +51,17 @@ export function createServices(db: Db, hooks: CommitHooks, deps: ServiceDeps): S
     log,
     settings: { flowTtlHours: deps.flowTtlHours },
     people,
-    conversations: createConversationStateRepository(db, flowStates),
-    requests: createRequestLog(db, flowStates),
-    audit: createAuditLog(db, clock),
+    conversations: createConversationStateRepository(db, sql, flowStates),
+    requests: createRequestLog(db, sql, flowStates),
+    audit: createAuditLog(sql, clock),
     outbox,
     notifier: createNotifier({ people, outbox, clock, onEnqueued: onNotification && (() => hooks.afterCommit(onNotification)) }),
-    applications: createApplicationRepository(db, serialize),
+    applications: createApplicationRepository(db, sql, serialize),
     // Feature repositories are added below, one line each.
     staffReports: createStaffReports(db),
     slots: createSlotRepository(db, serialize),
     bookings: createBookingRepository(db),
-    hours: createHourLedgerRepository(db),
+    hours: createHourLedgerRepository(db, sql),
     memberships: createMembershipRepository(db),
   };
 }

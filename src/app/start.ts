@@ -77,6 +77,7 @@ export async function startBot(options: StartOptions = {}): Promise<RunningBot> 
     log,
     flowTtlHours: config.FLOW_TTL_HOURS,
     provider: db.provider,
+    sqlite: db.sqlite,
     onNotification: () => dispatcher?.kick(),
   });
   const bot = new Bot({ uow, log }, options.features ?? createFeatures());

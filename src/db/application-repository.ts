@@ -5,6 +5,7 @@ import type { ApplicationChange, ApplicationRepository, ChangeResult } from '../
 import { adoptedStatuses } from '../applications/pipeline.ts';
 import { conflictOnDuplicate } from './prisma-errors.ts';
 import type { Db } from './prisma-client.ts';
+import type { RawSql } from './raw-sql.ts';
 import type { Serialize } from './serialize.ts';
 
 const withCompany = { company: { select: { name: true } } } as const;
@@ -25,7 +26,7 @@ function fromRawRow({ companyName, ...row }: RawApplicationRow): ApplicationView
   return toApplicationView({ ...row, company: { name: companyName } });
 }
 
-export function createApplicationRepository(db: Db, serialize: Serialize): ApplicationRepository {
+export function createApplicationRepository(db: Db, sql: RawSql, serialize: Serialize): ApplicationRepository {
   const get = async (id: number) => {
     const row = await db.application.findUnique({ where: { id }, include: withCompany });
     return row ? toApplicationView(row) : null;
@@ -88,7 +89,7 @@ export function createApplicationRepository(db: Db, serialize: Serialize): Appli
     },
     async listForExpert(expertId, statuses) {
       // Raw: every hours entry starts here, and the model layer would cost more than the query.
-      const rows = await db.$queryRaw<RawApplicationRow[]>`
+      const rows = await sql.query<RawApplicationRow>`
         SELECT a.*, c."name" AS "companyName" FROM "Application" a JOIN "Company" c ON c."id" = a."companyId"
         WHERE a."id" IN (SELECT s."applicationId" FROM "Assignment" s WHERE s."expertId" = ${expertId} AND s."removedAt" IS NULL)
         ORDER BY a."id"`;

@@ -7,8 +7,9 @@ import type { ConversationStateRepository, StoredFlowState } from '../core/ports
 import { TurnConflictError } from '../core/unit-of-work.ts';
 import type { FlowStates } from './flow-states.ts';
 import type { Db } from './prisma-client.ts';
+import type { RawSql } from './raw-sql.ts';
 
-export function createConversationStateRepository(db: Db, flowStates: FlowStates): ConversationStateRepository {
+export function createConversationStateRepository(db: Db, sql: RawSql, flowStates: FlowStates): ConversationStateRepository {
   const read = async (identityKey: string, conversationKey: string) => {
     const known = flowStates.get(identityKey, conversationKey);
     if (known) return known;
@@ -27,7 +28,7 @@ export function createConversationStateRepository(db: Db, flowStates: FlowStates
       const { version } = await read(identityKey, conversationKey);
       const now = new Date();
       if (version === null) {
-        const created = await db.$queryRaw<{ version: number }[]>`
+        const created = await sql.query<{ version: number }>`
           INSERT INTO "ConversationState" ("identityKey", "conversationKey", "flow", "state", "expiresAt", "updatedAt", "version")
           VALUES (${identityKey}, ${conversationKey}, ${value.flow}, ${value.state}, ${value.expiresAt}, ${now}, 0)
           ON CONFLICT ("identityKey", "conversationKey") DO NOTHING RETURNING "version"`;
@@ -35,7 +36,7 @@ export function createConversationStateRepository(db: Db, flowStates: FlowStates
         flowStates.remember(identityKey, conversationKey, { value, version: 0 });
         return;
       }
-      const changed = await db.$executeRaw`
+      const changed = await sql.execute`
         UPDATE "ConversationState" SET "flow" = ${value.flow}, "state" = ${value.state}, "expiresAt" = ${value.expiresAt}, "updatedAt" = ${now}, "version" = "version" + 1
         WHERE "identityKey" = ${identityKey} AND "conversationKey" = ${conversationKey} AND "version" = ${version}`;
       if (changed !== 1) throw new TurnConflictError('flow state changed by another turn');
@@ -45,7 +46,7 @@ export function createConversationStateRepository(db: Db, flowStates: FlowStates
     async delete(identityKey, conversationKey) {
       const { version } = await read(identityKey, conversationKey);
       if (version === null) return;
-      const removed = await db.$executeRaw`
+      const removed = await sql.execute`
         DELETE FROM "ConversationState" WHERE "identityKey" = ${identityKey} AND "conversationKey" = ${conversationKey} AND "version" = ${version}`;
       if (removed !== 1) throw new TurnConflictError('flow state changed by another turn');
       flowStates.remember(identityKey, conversationKey, { value: null, version: null });

@@ -6,10 +6,11 @@
  */
 import type { HourEntryView, HourLedgerRepository, Usage } from '../hours/hour-ledger-repository.ts';
 import type { Db } from './prisma-client.ts';
+import type { RawSql } from './raw-sql.ts';
 
 type EntryRow = Omit<HourEntryView, 'expertName'>;
 
-export function createHourLedgerRepository(db: Db): HourLedgerRepository {
+export function createHourLedgerRepository(db: Db, sql: RawSql): HourLedgerRepository {
   const withNames = async (rows: EntryRow[]): Promise<HourEntryView[]> => {
     const ids = [...new Set(rows.map((r) => r.expertId))];
     const people = ids.length ? await db.person.findMany({ where: { id: { in: ids } }, select: { id: true, displayName: true } }) : [];
@@ -24,7 +25,7 @@ export function createHourLedgerRepository(db: Db): HourLedgerRepository {
 
   return {
     async log({ expertName, at, ...entry }) {
-      const counters = await db.$queryRaw<Usage[]>`
+      const counters = await sql.query<Usage>`
         UPDATE "Application" SET "usedMinutes" = "usedMinutes" + ${entry.minutes}
         WHERE "id" = ${entry.applicationId} AND "status" = 'adopted' AND "usedMinutes" + ${entry.minutes} <= "capMinutes"
           AND EXISTS (SELECT 1 FROM "Assignment" WHERE "applicationId" = ${entry.applicationId} AND "expertId" = ${entry.expertId} AND "removedAt" IS NULL)
@@ -40,7 +41,7 @@ export function createHourLedgerRepository(db: Db): HourLedgerRepository {
         if (app.status !== 'adopted') return { status: 'not_adopted' };
         return { status: 'over_cap', usedMinutes: app.usedMinutes, capMinutes: app.capMinutes };
       }
-      const [created] = await db.$queryRaw<{ id: number }[]>`
+      const [created] = await sql.query<{ id: number }>`
         INSERT INTO "HourEntry" ("applicationId", "expertId", "minutes", "category", "note", "workDate", "createdAt")
         VALUES (${entry.applicationId}, ${entry.expertId}, ${entry.minutes}, ${entry.category}, ${entry.note}, ${entry.workDate}, ${at})
         RETURNING "id"`;

@@ -4,11 +4,14 @@ import type { DatabaseHealth } from '../core/ports.ts';
 import { refreshCompanyKeys } from './company-keys.ts';
 import { applyMigrations, providerOf, type Provider } from './migrate.ts';
 import { createPrismaClient, type PrismaClient } from './prisma-client.ts';
+import type { SqliteConnection } from './sqlite-connection.ts';
 import type { StatementProbe } from './statement-probe.ts';
 
 export interface OpenDatabase {
   prisma: PrismaClient;
   provider: Provider;
+  /** On SQLite, the connection's statements for hand-written SQL (see raw-sql.ts); else undefined. */
+  sqlite?: SqliteConnection;
   health: DatabaseHealth;
   /** Names of the migrations applied while opening. */
   applied: string[];
@@ -20,12 +23,14 @@ export async function openDatabase(
   opts: { clock?: Clock; log?: (line: string) => void; probe?: StatementProbe } = {},
 ): Promise<OpenDatabase> {
   const applied = await applyMigrations(databaseUrl, { log: opts.log });
-  const prisma = await createPrismaClient(databaseUrl, { probe: opts.probe });
+  let sqlite: SqliteConnection | undefined;
+  const prisma = await createPrismaClient(databaseUrl, { probe: opts.probe, log: opts.log, onSqliteConnection: (c) => (sqlite = c) });
   await prisma.$connect();
   await refreshCompanyKeys(prisma, opts.log);
   return {
     prisma,
     provider: providerOf(databaseUrl),
+    sqlite,
     applied,
     health: { ping: async () => void (await prisma.$queryRawUnsafe('SELECT 1')) },
     close: () => prisma.$disconnect(),

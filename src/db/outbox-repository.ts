@@ -2,14 +2,15 @@
 import type { OutboxMessage, OutboxRepository } from '../core/ports.ts';
 import type { Reply } from '../core/reply.ts';
 import type { Db } from './prisma-client.ts';
+import type { RawSql } from './raw-sql.ts';
 
-export function createOutboxRepository(db: Db): OutboxRepository {
+export function createOutboxRepository(db: Db, sql: RawSql): OutboxRepository {
   /** Changes a claimed message only while this delivery still holds its lease (the lease is its dueAt). */
   const whileLeased = (m: OutboxMessage) => ({ id: m.id, dueAt: m.lease, sentAt: null });
   return {
     async enqueue({ personId, replies, dueAt, dedupeKey }) {
       // Raw: notifications are queued by many turns. A key already queued (or sent) keeps its message.
-      await db.$executeRaw`
+      await sql.execute`
         INSERT INTO "Outbox" ("personId", "replies", "dueAt", "dedupeKey", "createdAt") VALUES (${personId}, ${JSON.stringify(replies)}, ${dueAt}, ${dedupeKey ?? null}, ${new Date()})
         ON CONFLICT ("dedupeKey") DO NOTHING`;
     },

@@ -9,6 +9,7 @@ import { isPostgresUrl, postgresPoolSize, postgresSchemaOf } from './postgres-ur
 import { isSqliteUrl, prepareSqliteFile, redact } from './sqlite-url.ts';
 import { probedAdapterFactory, type StatementProbe } from './statement-probe.ts';
 import { guardedTransactions } from './transaction-guard.ts';
+import { sqliteConnectionOf, type SqliteConnection } from './sqlite-connection.ts';
 
 export type { PrismaClient };
 
@@ -30,6 +31,9 @@ const CONNECTION_PRAGMAS = ['PRAGMA journal_mode = WAL;', `PRAGMA busy_timeout =
 export interface PrismaClientOptions {
   /** Told of every statement (benchmark counts, fault-injection tests). */
   probe?: StatementProbe;
+  /** Given the SQLite connection once Prisma opened it (see sqlite-connection.ts). */
+  onSqliteConnection?: (connection: SqliteConnection) => void;
+  log?: (line: string) => void;
 }
 
 /**
@@ -50,7 +54,11 @@ export async function createPrismaClient(databaseUrl: string, options: PrismaCli
       import('./generated/sqlite/client.ts'),
     ]);
     const factory = new PrismaBetterSqlite3({ url: prepareSqliteFile(databaseUrl), timeout: BUSY_TIMEOUT_MS });
-    return new SqliteClient({ adapter: adapted(withPragmas(factory)) });
+    const connected = (adapter: SqlDriverAdapter) => {
+      const connection = sqliteConnectionOf(adapter, options.probe, options.log);
+      if (connection) options.onSqliteConnection?.(connection);
+    };
+    return new SqliteClient({ adapter: adapted(withPragmas(factory, connected)) });
   }
   if (isPostgresUrl(databaseUrl)) {
     const [{ PrismaPg }, { PrismaClient: PostgresClient }] = await Promise.all([import('@prisma/adapter-pg'), import('./generated/postgresql/client.ts')]);
@@ -68,13 +76,14 @@ export async function createPrismaClient(databaseUrl: string, options: PrismaCli
   throw new Error(`Unsupported DATABASE_URL (use file:./path.db or postgresql://…): ${redact(databaseUrl)}`);
 }
 
-/** The better-sqlite3 adapter factory, with our pragmas run on every connection it opens. */
-function withPragmas<F extends SqlDriverAdapterFactory>(factory: F): F {
+/** The better-sqlite3 adapter factory, with our pragmas run on every connection it opens (and `connected` told of it). */
+function withPragmas<F extends SqlDriverAdapterFactory>(factory: F, connected: (adapter: SqlDriverAdapter) => void): F {
   return new Proxy(factory, {
     get(target, property, receiver) {
       if (property !== 'connect') return Reflect.get(target, property, receiver);
       return async (): Promise<SqlDriverAdapter> => {
         const adapter = await target.connect();
+        connected(adapter);
         try {
           await adapter.executeScript(CONNECTION_PRAGMAS);
         } catch (error) {

@@ -7,6 +7,7 @@ import type { Reply } from '../core/reply.ts';
 import { roleSchema, type PersonView } from '../core/roles.ts';
 import type { FlowStates } from './flow-states.ts';
 import type { Db } from './prisma-client.ts';
+import type { RawSql } from './raw-sql.ts';
 
 /** One row per active role grant (at least one row): the request, the person, their flow here. */
 interface StartRow {
@@ -25,11 +26,11 @@ interface StartRow {
   version: number | null;
 }
 
-export function createRequestLog(db: Db, flowStates: FlowStates): RequestLog {
+export function createRequestLog(db: Db, sql: RawSql, flowStates: FlowStates): RequestLog {
   return {
     async begin({ requestKey, identityKey, conversationKey }) {
       // Everything a turn starts from in one statement (it runs before every turn).
-      const rows = await db.$queryRaw<StartRow[]>`
+      const rows = await sql.query<StartRow>`
         SELECT pr."replies" AS "replayed", i."address" AS "address",
                p."id" AS "personId", p."displayName" AS "displayName", p."locale" AS "locale",
                g."id" AS "grantId", g."role" AS "role", g."country" AS "country", g."companyId" AS "companyId",
@@ -54,7 +55,7 @@ export function createRequestLog(db: Db, flowStates: FlowStates): RequestLog {
     },
 
     async record(requestKey, replies, at) {
-      const inserted = await db.$queryRaw<{ key: string }[]>`
+      const inserted = await sql.query<{ key: string }>`
         INSERT INTO "ProcessedRequest" ("key", "replies", "createdAt") VALUES (${requestKey}, ${JSON.stringify(replies)}, ${at})
         ON CONFLICT ("key") DO NOTHING RETURNING "key"`;
       if (inserted.length === 0) throw new DuplicateRequestError(requestKey);

@@ -16,6 +16,7 @@ export function directServices(running: RunningBot): Services {
     log: { debug() {}, info() {}, warn() {}, error() {} },
     flowTtlHours: running.config.FLOW_TTL_HOURS,
     provider: running.db.provider,
+    sqlite: running.db.sqlite,
     onNotification: () => running.dispatcher.kick(),
   });
 }

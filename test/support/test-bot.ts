@@ -61,7 +61,7 @@ export async function createTestBot(
   const clock = new ManualClock(new Date(opts.now ?? '2021-09-01T01:00:00Z'));
   const program = opts.program ?? loadProgram('fy2021');
   const silent = { debug() {}, info() {}, warn() {}, error() {} };
-  const deps = { program, clock, log: silent, flowTtlHours: 72, provider: db.provider };
+  const deps = { program, clock, log: silent, flowTtlHours: 72, provider: db.provider, sqlite: db.sqlite };
   const uow = createAppUnitOfWork(db.prisma, deps);
   // For seeding and inspecting between turns; the bot's own work goes through its unit of work.
   const services = createServices(db.prisma, immediately, deps);
