@@ -5,7 +5,7 @@
  */
 import { flowChoice, type FlowInput, type FlowStep, type StepOutcome } from '../core/flow.ts';
 import { pageOf } from '../core/paging.ts';
-import { choices, facts, text, type Reply } from '../core/reply.ts';
+import { choices, facts, text, type Choice, type Reply } from '../core/reply.ts';
 import { normalizeText } from '../core/text-normalize.ts';
 import type { Turn } from '../core/turn.ts';
 import type { ApplicationView } from '../applications/application.ts';
@@ -64,7 +64,7 @@ async function askConfirm(turn: Turn, data: BookData): Promise<Reply[]> {
   const slot = await services.slots.get(data.slotId!);
   const app = await application(turn, data);
   const moving = await bookingBeingMoved(turn, data);
-  const change = flowChoice(bookFlowId, 'slot', 'change', t('booking.confirm.change'));
+  const change: Choice = { ...flowChoice(bookFlowId, 'slot', 'change', t('booking.confirm.change')), means: 'no' };
   if (!slot || slot.status !== 'open') return [choices(t('booking.refused.taken'), [change])];
   const draft: BookingView = {
     id: moving?.id ?? 0,
@@ -89,7 +89,7 @@ async function askConfirm(turn: Turn, data: BookData): Promise<Reply[]> {
   const left = remainingMinutes(app) + (moving?.estimateMinutes ?? 0) - draft.estimateMinutes;
   return [
     facts(t('booking.confirm.title'), [...bookingFacts(details, services.program, t, locale), { label: t('booking.fact.remainingAfter'), value: hoursLabel(left, locale) }]),
-    choices(heading, [flowChoice(bookFlowId, 'slot', `yes:${slot.id}`, t(moving ? 'booking.confirm.moveYes' : 'booking.confirm.yes'), 'primary'), change]),
+    choices(heading, [{ ...flowChoice(bookFlowId, 'slot', `yes:${slot.id}`, t(moving ? 'booking.confirm.moveYes' : 'booking.confirm.yes'), 'primary'), means: 'yes' }, change]),
   ];
 }
 

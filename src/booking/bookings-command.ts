@@ -156,6 +156,8 @@ export const cancelFlow: FlowDefinition<CancelData> = {
   firstStep: (_turn, data) => (data.side === 'provider' ? 'reason' : 'confirm'),
   steps: {
     reason: {
+      // Any text is the reason; only the button's own label keeps the booking.
+      freeText: true,
       ask: (turn) => [choices(turn.t('booking.cancel.askReason'), [{ label: turn.t('booking.cancel.keep'), value: encodeAction({ h: flowControlHandler, v: 'cancel' }) }])],
       answer: (turn, input, data) => {
         const reason = (input.text ?? '').trim();
@@ -171,8 +173,8 @@ export const cancelFlow: FlowDefinition<CancelData> = {
         return [
           facts(turn.t('booking.fact.title', { id: booking.id }), bookingFacts(details, turn.services.program, turn.t, turn.locale)),
           choices(turn.t(data.reason ? 'booking.cancel.confirmReason' : 'booking.cancel.confirm', { id: booking.id, reason: data.reason ?? '' }), [
-            flowChoice(cancelFlowId, 'confirm', 'yes', turn.t('booking.cancel.yes'), 'danger'),
-            flowChoice(cancelFlowId, 'confirm', 'keep', turn.t('booking.cancel.keep')),
+            { ...flowChoice(cancelFlowId, 'confirm', 'yes', turn.t('booking.cancel.yes'), 'danger'), means: 'yes' },
+            { ...flowChoice(cancelFlowId, 'confirm', 'keep', turn.t('booking.cancel.keep')), means: 'no' },
           ]),
         ];
       },
@@ -186,5 +188,6 @@ export const cancelFlow: FlowDefinition<CancelData> = {
     },
   },
   next: (_turn, stepId) => (stepId === 'reason' ? 'confirm' : null),
+  title: (turn) => turn.t('booking.cancel.flowTitle'),
   finish: async () => [],
 };

@@ -19,8 +19,8 @@ export const applyStep: FlowStep<EligibilityData> = {
     const names = joinNames((current?.assessment.applicable ?? []).map((c) => countryName(turn.services.program, c, turn.locale)), turn.locale);
     return [
       choices(turn.t('eligibility.apply.offer', { countries: names }), [
-        choice('apply', 'apply', turn.t('eligibility.apply.yes'), 'primary'),
-        choice('apply', 'later', turn.t('eligibility.apply.later')),
+        choice('apply', 'apply', turn.t('eligibility.apply.yes'), 'primary', { means: 'yes' }),
+        choice('apply', 'later', turn.t('eligibility.apply.later'), undefined, { means: 'no' }),
       ]),
     ];
   },
@@ -33,6 +33,8 @@ export const applyStep: FlowStep<EligibilityData> = {
 const maxCompanyName = 200;
 
 export const companyStep: FlowStep<EligibilityData> = {
+  // Any text is a company name: only a company shown, typed exactly (or its number), picks a button.
+  freeText: true,
   async ask(turn) {
     const known = await knownCompanies(turn);
     const question = turn.t('eligibility.q.company');
@@ -91,7 +93,7 @@ export async function register(turn: Turn, data: EligibilityData): Promise<Reply
     );
   }
   if (outcome.created.length > 0) {
-    replies.push(text(turn.t('eligibility.apply.afterwards', { email: program.contact.email })));
+    replies.push(text(turn.t('eligibility.apply.afterwards', { email: program.contact.email, original: program.notes.originalByPost[turn.locale] })));
     replies.push(contactFacts(turn));
   }
   return replies;

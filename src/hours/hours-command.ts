@@ -10,7 +10,7 @@ import { hasRole } from '../core/roles.ts';
 import { normalizeText } from '../core/text-normalize.ts';
 import type { Turn } from '../core/turn.ts';
 import { budget, expertBudget, recentEntries } from './budget.ts';
-import { engagementFlowId, type EngagementFlowData } from './engagement-flow.ts';
+import { engagementFlowId, hoursCommandWords, type EngagementFlowData } from './engagement-flow.ts';
 import { listEntries } from './entry-list.ts';
 import { resolveEngagement } from './expert-engagements.ts';
 import { durationError, refusal, travelRefusal } from './hours-words.ts';
@@ -89,8 +89,8 @@ async function logEntry(turn: Turn, args: string): Promise<Reply[]> {
 }
 
 export const hoursCommand: Command = {
-  name: 'hours',
-  aliases: ['時間', '工数'],
+  name: hoursCommandWords[0],
+  aliases: hoursCommandWords.slice(1),
   audience: ['expert', 'staff'],
   usage: 'hours <duration> <note> [on YYYY-MM-DD] [for <company>]',
   summary: 'hours.cmd.hours',

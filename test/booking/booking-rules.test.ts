@@ -43,7 +43,7 @@ describe('who may book', { timeout: 30_000 }, () => {
     let r = await tb.say('aiko', 'book');
     expect(choiceLabels(r)).toEqual(['Acme（タイ）', 'Acme（ベトナム）']);
     r = await tb.say('aiko', 'ベトナム');
-    r = await tb.click('aiko', r, '相談');
+    r = await tb.click('aiko', r, 'コンサルテーション');
     r = await tb.click('aiko', r, 'A1');
     expect(choiceLabels(r)).toEqual(['2021年9月15日（水） 16:00–17:00（現地 14:00–15:00）']);
   });
@@ -56,7 +56,7 @@ describe('when a slot may be booked', { timeout: 30_000 }, () => {
     const soon = await addSlot(tb, 'somchai', '2021-09-03 07:00 1h consultation'); // 2021-09-03T00:00Z: 47 h ahead
     await addSlot(tb, 'somchai', '2021-09-03 09:00 1h consultation'); // 49 h ahead
     let r = await tb.say('aiko', 'book');
-    r = await tb.click('aiko', r, '相談');
+    r = await tb.click('aiko', r, 'コンサルテーション');
     r = await tb.click('aiko', r, 'A1');
     expect(choiceLabels(r)).toEqual(['2021年9月3日（金） 11:00–12:00（現地 09:00–10:00）']);
 
@@ -73,7 +73,7 @@ describe('when a slot may be booked', { timeout: 30_000 }, () => {
     await bookableEngagement(tb, { company: 'Acme', country: 'th', applicant: 'aiko', experts: ['somchai'] });
     await addSlot(tb, 'somchai', '2021-09-03 09:00 1h consultation');
     let r = await tb.say('aiko', 'book');
-    r = await tb.click('aiko', r, '相談');
+    r = await tb.click('aiko', r, 'コンサルテーション');
     r = await tb.click('aiko', r, 'A1');
     r = await tb.click('aiko', r, '9月3日');
     tb.clock.advanceMinutes(2 * 60);
@@ -91,7 +91,7 @@ describe('when a slot may be booked', { timeout: 30_000 }, () => {
     // Straddles midnight Japan time on the last day; stored directly, as an older slot would be.
     const straddling = await tb.services.slots.add({ expertId, country: 'th', kind: 'consultation', startsAt: new Date('2022-02-18T14:30:00Z'), minutes: 60, createdAt: tb.clock.now() });
     let r = await tb.say('aiko', 'book');
-    r = await tb.click('aiko', r, '相談');
+    r = await tb.click('aiko', r, 'コンサルテーション');
     r = await tb.click('aiko', r, 'A2');
     expect(choiceLabels(r)).toEqual(['2022年2月18日（金） 12:00–14:00（現地 10:00–12:00）']);
     const aiko = await tb.personId('aiko');
@@ -135,7 +135,7 @@ describe('hours budget', { timeout: 30_000 }, () => {
     expect(cancelled.ok).toBe(true);
     expect(await reserved(appId)).toBe(60);
     r = await tb.say('aiko', 'book');
-    r = await tb.click('aiko', r, '相談');
+    r = await tb.click('aiko', r, 'コンサルテーション');
     r = await tb.click('aiko', r, 'A1');
     expect(choiceLabels(r)).toEqual(['2021年9月14日（火） 12:00–15:00（現地 10:00–13:00）', '2021年9月15日（水） 12:00–14:00（現地 10:00–12:00）']);
     r = await tb.click('aiko', r, '9月15日');
@@ -143,7 +143,7 @@ describe('hours budget', { timeout: 30_000 }, () => {
     r = await tb.click('aiko', r, '予約する');
     expect(await reserved(appId)).toBe(180);
     r = await tb.say('aiko', 'book');
-    r = await tb.click('aiko', r, '相談');
+    r = await tb.click('aiko', r, 'コンサルテーション');
     r = await tb.click('aiko', r, 'A1');
     expect(tb.textOf(r)).toContain('残りの支援時間（1時間）に収まる枠がありません。');
   });

@@ -349,7 +349,8 @@ describe('when the program does not take the application', () => {
     await start({ now: '2021-07-01T01:00:00Z' });
     let r = await toSummary('alice');
     r = await tb.click('alice', r, 'この内容で結果を見る');
-    expect(seen(r)).toContain('■ タイ: 応募できます');
+    expect(seen(r)).toContain('■ タイ: 応募条件を満たしています');
+    expect(seen(r)).not.toContain('応募できます');
     expect(seen(r)).toContain('本事業の申請受付は2021年7月7日（水）からです');
     expect(seen(r)).not.toContain('お申し込み: 所定の申請書');
     expect(labels(r)).toEqual([]);

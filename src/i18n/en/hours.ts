@@ -52,6 +52,7 @@ export const hoursEn = {
   'hours.notify.capReached.applicant': 'All support hours of {engagement} (cap {cap}) have been used. For any questions, please contact {contact}.',
   'hours.notify.voided': 'JETRO program staff took back your entry #{id} ({engagement}, {duration}, {note}). Reason: {reason}',
   'hours.ask.engagement': 'Which engagement is this for? ({duration}, {note})',
+  'hours.flow.title': 'Logging hours ({duration}, {note})',
   'hours.ask.help': 'The hours are logged on the engagement you choose. To name another company, end the command with for <company>.',
   'hours.overview.recent': 'Recent entries:',
   'hours.overview.noEntries': 'No entries yet.',

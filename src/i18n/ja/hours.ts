@@ -50,6 +50,7 @@ export const hoursJa = {
   'hours.notify.capReached.applicant': '{engagement}の支援時間（上限{cap}）をすべて使用しました。ご不明な点は {contact} までお問い合わせください。',
   'hours.notify.voided': 'ジェトロ事務局が記録 #{id}（{engagement}、{duration}、{note}）を取り消しました。理由: {reason}',
   'hours.ask.engagement': 'どの案件の時間ですか？（{duration}・{note}）',
+  'hours.flow.title': '支援時間の記録（{duration}・{note}）',
   'hours.ask.help': '選んだ案件に時間を記録します。別の会社を指定するときは、コマンドの最後に for <会社名> を付けてください。',
   'hours.overview.recent': '最近の記録:',
   'hours.overview.noEntries': 'まだ記録はありません。',
