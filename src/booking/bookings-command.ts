@@ -116,6 +116,11 @@ export const bookingsCommand: Command = {
   audience: ['applicant', 'expert', 'staff'],
   usage: 'bookings [cancel <id> [reason] | reschedule <id>]',
   summary: 'booking.cmd.bookings',
+  roleHelp: {
+    applicant: { usage: 'bookings [cancel <id> | reschedule <id>]', summary: 'booking.cmd.bookingsApplicant' },
+    expert: { usage: 'bookings [cancel <id> <reason>]', summary: 'booking.cmd.bookingsProvider' },
+    staff: { usage: 'bookings [cancel <id> <reason>]', summary: 'booking.cmd.bookingsProvider' },
+  },
   async run(turn, args) {
     if (!['applicant', 'expert', 'staff'].some((r) => turn.person.roles.some((g) => g.role === r))) return deny(turn, ['applicant', 'expert', 'staff'], 'bookings');
     const m = /^(\S+)\s*(\S*)\s*([\s\S]*)$/.exec(args.trim());

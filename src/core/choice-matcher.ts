@@ -1,19 +1,21 @@
 /**
- * The one matcher every flow step shares: which of the choices shown a typed answer picks. In order: the label
- * typed back (exactly, without brackets and marks, or without its explanation in brackets), a word the choice
- * carries, yes or no for choices that mean it, the choice's number (on every platform, not only the console),
- * then a unique part of a label or a label with a typo.
+ * The one matcher every flow step shares: which of the choices shown a typed answer picks. For sure
+ * (`matchChoice`): the label typed back (exactly, without brackets and marks, or without its explanation in
+ * brackets), a word the choice carries, yes or no for choices that mean it, the choice's number (on every
+ * platform, not only the console). Probably (`matchChoiceLoosely`): a unique part of a label, a choice's word
+ * inside a longer answer, a label with a typo.
  */
 import type { Choice } from './reply.ts';
-import { answerKey, editDistance, typoAllowance } from './typed-text.ts';
-import { readChoiceNumber } from './typed-numbers.ts';
-import { readYesNo } from './typed-yes-no.ts';
+import { answerKey, cleanAnswer, editDistance, labelNoiseGlobal, typoAllowance } from './typed-text.ts';
+import { numeralsToDigits, readChoiceNumber } from './typed-numbers.ts';
+import { readYesNo, soundsUnsure } from './typed-yes-no.ts';
 
 export interface MatchOptions {
-  /** A bare number is the choice's number (false where the step reads numbers itself: hours, topic numbers). */
+  /**
+   * A bare number is the choice's number. False where the step reads numbers itself (hours, topic numbers): then
+   * only a number marked as a choice's counts (「1番」, 'No. 1').
+   */
   numbers: boolean;
-  /** Parts of labels and typos count (false where any text is an answer: a company name must match exactly). */
-  loose: boolean;
 }
 
 /** Check marks and leading numbers that buttons carry (「✓ タイ」, 「☐ 1. 営業秘密の概要」). */
@@ -45,19 +47,31 @@ function containsAsPart(whole: string, part: string): boolean {
 /** CJK answers are short; Latin ones need a few letters before a part of a label means anything. */
 const meaningfulPart = (key: string) => (/[^\x00-\x7f]/.test(key) ? key.length >= 2 : key.length >= 3);
 
-/** The choice a typed answer picks among `shown`, or undefined. */
+/** The keys and words of each choice, computed once per answer. */
+function keyedChoices(shown: readonly Choice[]) {
+  return shown.map((choice) => ({ choice, keys: labelKeys(choice.label), words: (choice.words ?? []).map(answerKey).filter((w) => w !== '') }));
+}
+
+/**
+ * The choice a typed answer names for sure: its label (whole, without marks, or without its bracketed
+ * explanation), one of its words, yes or no for a choice that means it, or its number. Runs before commands.
+ */
 export function matchChoice(typed: string, shown: readonly Choice[], options: MatchOptions): Choice | undefined {
   if (shown.length === 0) return undefined;
   const key = answerKey(typed);
-  if (key === '') return undefined;
-  const keyed = shown.map((choice) => ({ choice, keys: labelKeys(choice.label), words: (choice.words ?? []).map(answerKey).filter((w) => w !== '') }));
+  const keyed = keyedChoices(shown);
 
-  const byLabel = keyed.filter((c) => c.keys.includes(key));
-  if (byLabel.length > 0) return byLabel[0]!.choice;
+  if (key !== '') {
+    // The whole label first; its part before a bracketed explanation only when no other label has it too.
+    const whole = keyed.find((c) => c.keys[0] === key);
+    if (whole) return whole.choice;
+    const byLabel = unique(keyed.filter((c) => c.keys.includes(key)));
+    if (byLabel) return byLabel.choice;
+    const byWord = unique(keyed.filter((c) => c.words.includes(key)));
+    if (byWord) return byWord.choice;
+  }
 
-  const byWord = unique(keyed.filter((c) => c.words.includes(key)));
-  if (byWord) return byWord.choice;
-
+  // Before the key: 👍 alone has no letters left once emoji are taken out.
   if (shown.some((c) => c.means)) {
     const yes = readYesNo(typed);
     if (yes !== undefined) {
@@ -65,19 +79,58 @@ export function matchChoice(typed: string, shown: readonly Choice[], options: Ma
       if (meant) return meant;
     }
   }
+  if (key === '') return undefined;
 
-  if (options.numbers) {
+  const bare = /^\d+$/.test(numeralsToDigits(cleanAnswer(typed)));
+  if (options.numbers || !bare) {
     const n = readChoiceNumber(typed);
     if (n !== undefined) return shown[n - 1];
   }
+  return undefined;
+}
 
-  if (!options.loose) return undefined;
+/**
+ * The choice a typed answer probably means: a unique part of one label (「登録する」 of 「申請を登録する」), a word of
+ * one choice inside the answer (「タイの子会社です」 names 「子会社」), or a label with a typo. Runs after commands
+ * (「hours 1 call for Beta」 is a command, though it names a choice), and never for an unsure answer.
+ */
+export function matchChoiceLoosely(typed: string, shown: readonly Choice[]): Choice | undefined {
+  if (shown.length === 0 || soundsUnsure(typed)) return undefined;
+  const key = answerKey(typed);
+  if (key === '') return undefined;
+  const keyed = keyedChoices(shown);
+  const spaced = spacedText(typed);
+
   if (meaningfulPart(key)) {
-    const containing = unique(keyed.filter((c) => c.keys.some((k) => containsAsPart(k, key))));
+    // Words keep their boundaries ("register" in "Register the application"); Japanese ignores the marks (「利用実績を変更」).
+    const japanese = /[^\x00-\x7f]/.test(key);
+    const containing = unique(keyed.filter((c) => labelTexts(c.choice.label).some((l) => containsAsPart(l, spaced)) || (japanese && c.keys.some((k) => containsAsPart(k, key)))));
     if (containing) return containing.choice;
   }
+  const mentioned = unique(keyed.filter((c) => (c.choice.words ?? []).some((w) => mentions(spaced, spacedText(w)))));
+  if (mentioned) return mentioned.choice;
+
+  // A typo, not a part: 「Alpha株式会社」 is in two labels, and no typo of either.
   const allowance = typoAllowance(key);
   if (allowance === 0) return undefined;
-  const close = keyed.filter((c) => [...c.keys, ...c.words].some((k) => Math.abs(k.length - key.length) <= allowance && editDistance(k, key) <= allowance));
+  const close = keyed.filter((c) =>
+    [...c.keys, ...c.words].some((k) => Math.abs(k.length - key.length) <= allowance && !k.includes(key) && !key.includes(k) && editDistance(k, key) <= allowance),
+  );
   return unique(close)?.choice;
+}
+
+/** Cleaned text with marks turned into single spaces: words keep their boundaries ("register the application"). */
+function spacedText(input: string): string {
+  return cleanAnswer(input).replace(labelNoiseGlobal, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/** A label's texts for finding a part of it: whole, and without marks and numbers on the button. */
+function labelTexts(label: string): string[] {
+  return [...new Set([label, label.replace(buttonMarks, '')].map(spacedText))];
+}
+
+/** A word of at least a few letters (two for Japanese) that appears in the answer as a word. */
+function mentions(answer: string, word: string): boolean {
+  if (!meaningfulPart(word.replace(/\s/g, '')) || word.length >= answer.length) return false;
+  return containsAsPart(answer, word);
 }

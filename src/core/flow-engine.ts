@@ -5,13 +5,14 @@
  *
  * A typed message in a flow is read in this order: a flow word (back, cancel, restart, help); the answer to a
  * pending "leave this?" question; a greeting (the flow is shown again); the step's own reading when it reads
- * text first; one of the choices shown (label, words, yes/no, number: see choice-matcher.ts); a command
- * (run by the bot, the flow stays open); the step's own reading of the text.
+ * text first; one of the choices shown for sure (label, words, yes/no, number: see choice-matcher.ts); a
+ * command (run by the bot, the flow stays open); a choice probably meant (part of a label, a typo); the step's
+ * own reading of the text.
  */
 import { z } from 'zod';
 import type { ActionValue } from './action-value.ts';
 import { decodeAction, encodeAction } from './action-value.ts';
-import { matchChoice } from './choice-matcher.ts';
+import { matchChoice, matchChoiceLoosely } from './choice-matcher.ts';
 import { flowControlHandler, stepFor, type FlowDefinition, type FlowInput, type StepOutcome } from './flow.ts';
 import { flowKeyword, type FlowKeyword } from './flow-keywords.ts';
 import { choices, error, text, type Choice, type Reply } from './reply.ts';
@@ -111,7 +112,7 @@ export class FlowEngine {
     if (keyword) return this.control(turn, active, keyword);
 
     if (active.state.pending) {
-      const picked = matchChoice(typed, this.leaveChoices(turn), { numbers: true, loose: true });
+      const picked = matchChoice(typed, this.leaveChoices(turn), { numbers: true });
       if (picked) return this.pickControl(turn, active, picked.value, hooks);
       // Not an answer to "leave?": the person went on with the question itself.
       active = { ...active, state: { ...active.state, pending: undefined } };
@@ -129,11 +130,15 @@ export class FlowEngine {
     }
 
     const shown = choicesOf(await this.ask(turn, active));
-    const picked = matchChoice(typed, shown, { numbers: !step.readsNumbers, loose: !step.freeText });
+    const picked = matchChoice(typed, shown, { numbers: !step.readsNumbers });
     if (picked) return this.pick(turn, active, picked.value, hooks);
 
     const command = await hooks.command({ freeText: step.freeText === true });
     if (command) return command;
+
+    // Where any text is an answer (a company name), a part of a label is not a choice.
+    const probable = step.freeText ? undefined : matchChoiceLoosely(typed, shown);
+    if (probable) return this.pick(turn, active, probable.value, hooks);
 
     if (earlyMiss && !earlyMiss.ok) return this.miss(turn, active, earlyMiss.replies, shown, step.readsNumbers === true);
     return this.answer(turn, active, input, shown);

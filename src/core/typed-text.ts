@@ -52,12 +52,27 @@ export function cleanAnswer(input: string): string {
   return t;
 }
 
+/** Free text (a company name) without the politeness typed after it, case kept: 「サンプル商事です。」 → 「サンプル商事」. */
+export function withoutTrailingPoliteness(input: string): string {
+  const original = input.normalize('NFKC').trim();
+  let t = original;
+  for (let guard = 0; guard < 5; guard++) {
+    // Japanese sentence ends (「。」, 「！」) may follow the politeness; a Latin full stop belongs to "Ltd.".
+    const core = t.replace(/[\s。．!！?？、，]+$/u, '');
+    const lower = core.toLowerCase();
+    const w = trailing.find((x) => !/^[a-z]/.test(x) && lower.endsWith(x) && lower.length > x.length);
+    if (!w || keepEndings.some((k) => lower.endsWith(k))) break;
+    t = core.slice(0, core.length - w.length).trim();
+  }
+  return t === original ? original : t.replace(/[\s、，]+$/u, '');
+}
+
 /** Marks that carry no meaning when a label is typed back: brackets, check marks, dots, dashes, spaces. */
-const labelNoise = /[\s・･·\-‐–—_/／.,、。，()（）「」『』【】[\]{}<>＜＞"'“”‘’:：;；!！?？✓✔☐☑☒✗✘•*＊#＃]/gu;
+export const labelNoiseGlobal = /[\s・･·\-‐–—_/／.,、。，()（）「」『』【】[\]{}<>＜＞"'“”‘’:：;；!！?？✓✔☐☑☒✗✘•*＊#＃]/gu;
 
 /** A string for equality tests: cleaned, then without spaces, brackets and marks (「Alpha株式会社（タイ）」 = 'alpha株式会社 タイ'). */
 export function answerKey(input: string): string {
-  return cleanAnswer(input).replace(labelNoise, '');
+  return cleanAnswer(input).replace(labelNoiseGlobal, '');
 }
 
 /** A phrase found in a text, and where. */

@@ -36,3 +36,8 @@ export function readYesNo(input: string): boolean | undefined {
   if (last.kind === 'no' && negativeEndings.some((e) => last.phrase.endsWith(e))) return false;
   return undefined;
 }
+
+/** True when the answer says it is unsure (「たぶん」, "not sure"): nothing should be guessed from it. */
+export function soundsUnsure(input: string): boolean {
+  return scanPhrases(cleanAnswer(input), phrases).some((f) => f.kind === 'unsure');
+}

@@ -51,9 +51,9 @@ function placeNames(program: Program): PlaceName[] {
 
 const fillerPhrases = [...vocabulary.places.filler, ...vocabulary.lists.separators, ...vocabulary.lists.only].map((w) => ({ phrase: fold(w), kind: 'filler' as const }));
 const allWords = new Set(vocabulary.lists.all.map(fold));
-const edgeMarks = /^[\s,、，/／・&+;；。.!?！？()（）「」]+|[\s,、，/／・&+;；。.!?！？()（）「」]+$/gu;
+const edgeMarks = /^[\s,、，/／・&+;；。.!?！？()（）「」✓✔☐☑]+|[\s,、，/／・&+;；。.!?！？()（）「」✓✔☐☑]+$/gu;
 
-const marks = /[\s,、，/／・&+;；。.!?！？()（）「」]/gu;
+const marks = /[\s,、，/／・&+;；。.!?！？()（）「」✓✔☐☑]/gu;
 // Single kanji (「国」, 「市」) stay when a name is shown back: 「韓国」 is not 「韓」.
 const fillerWords = fillerPhrases.map((f) => f.phrase).filter((w) => w.length > 1 || /^\p{Script=Hiragana}$/u.test(w)).sort((a, b) => b.length - a.length);
 const isLatin = (ch: string | undefined) => ch !== undefined && /[a-z]/.test(ch);
@@ -62,7 +62,8 @@ const isLatin = (ch: string | undefined) => ch !== undefined && /[a-z]/.test(ch)
 function isFiller(piece: string): boolean {
   let rest = piece;
   for (const hit of scanPhrases(piece, fillerPhrases).reverse()) rest = rest.slice(0, hit.index) + rest.slice(hit.index + hit.phrase.length);
-  return rest.replace(marks, '') === '';
+  // A count among the names (「タイとベトナムの2カ国」) says nothing more about which.
+  return rest.replace(marks, '').replace(/\d+/gu, '') === '';
 }
 
 /** An unknown name without the filler words around it, for saying which part was not understood: 「フィリピンに工場」 → 「フィリピン」. */
@@ -100,7 +101,7 @@ function closeName(piece: string, names: PlaceName[]): PlaceName | undefined {
  */
 export function parseCountries(input: string, program: Program): ParsedPlaces {
   const t = cleanAnswer(input);
-  if (allWords.has(t)) return { countries: program.countries.map((c) => c.code), excluded: [], unknown: [] };
+  if (allWords.has(t) || program.allCountries.some((w) => answerKey(w) === answerKey(t))) return { countries: program.countries.map((c) => c.code), excluded: [], unknown: [] };
   const numbered = readNumberList(t);
   if (!numbered.all && numbered.rest === '' && numbered.numbers.length > 0 && numbered.numbers.every((n) => n >= 1 && n <= program.countries.length)) {
     return { countries: numbered.numbers.map((n) => program.countries[n - 1]!.code), excluded: [], unknown: [] };

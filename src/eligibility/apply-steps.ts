@@ -4,6 +4,8 @@ import type { FlowStep } from '../core/flow.ts';
 import { choices, text, type Reply } from '../core/reply.ts';
 import type { Turn } from '../core/turn.ts';
 import { formatIsoDate, isoDateIn } from '../i18n/format.ts';
+import { withoutTrailingPoliteness } from '../core/typed-text.ts';
+import { vocabulary } from '../i18n/vocabulary.ts';
 import { parseYesNo } from './answer-parsing.ts';
 import { applicantCompanyIds, statusLabel } from './application-status.ts';
 import { currentAssessment } from './current-assessment.ts';
@@ -19,8 +21,8 @@ export const applyStep: FlowStep<EligibilityData> = {
     const names = joinNames((current?.assessment.applicable ?? []).map((c) => countryName(turn.services.program, c, turn.locale)), turn.locale);
     return [
       choices(turn.t('eligibility.apply.offer', { countries: names }), [
-        choice('apply', 'apply', turn.t('eligibility.apply.yes'), 'primary', { means: 'yes' }),
-        choice('apply', 'later', turn.t('eligibility.apply.later'), undefined, { means: 'no' }),
+        choice('apply', 'apply', turn.t('eligibility.apply.yes'), 'primary', { means: 'yes', words: vocabulary.choices.apply }),
+        choice('apply', 'later', turn.t('eligibility.apply.later'), undefined, { means: 'no', words: vocabulary.choices.later }),
       ]),
     ];
   },
@@ -46,7 +48,8 @@ export const companyStep: FlowStep<EligibilityData> = {
       const company = (await knownCompanies(turn)).find((c) => `company:${c.id}` === input.value);
       return company ? ok({ ...data, companyName: company.name }) : miss();
     }
-    const name = input.text?.trim() ?? '';
+    // 「サンプル商事株式会社です」 names サンプル商事株式会社: politeness after the name is not part of it.
+    const name = withoutTrailingPoliteness(input.text?.trim() ?? '');
     if (name.length > maxCompanyName) return miss([text(turn.t('eligibility.company.tooLong', { max: maxCompanyName }))]);
     // A name that folds to nothing ("株式会社", punctuation) names no company.
     if (companyNameKey(name) === '') return miss([text(turn.t('eligibility.company.invalid'))]);

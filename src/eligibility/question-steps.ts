@@ -3,7 +3,7 @@ import type { FlowStep } from '../core/flow.ts';
 import { choices, text } from '../core/reply.ts';
 import type { Turn } from '../core/turn.ts';
 import { answerKey } from '../core/typed-text.ts';
-import { formatIsoDate } from '../i18n/format.ts';
+import { capitalizeStart, formatIsoDate } from '../i18n/format.ts';
 import { vocabulary } from '../i18n/vocabulary.ts';
 import { parseCountries, parseEntityKind, parseYesNo } from './answer-parsing.ts';
 import { countryOfStep, orderedCountries, type EligibilityData } from './eligibility-data.ts';
@@ -67,7 +67,7 @@ export const countriesStep: FlowStep<EligibilityData> = {
         : turn.t('eligibility.q.countries.noneYet'),
     ];
     const toggles = program.countries.map((c) =>
-      choice('countries', `toggle:${c.code}`, selected.includes(c.code) ? `✓ ${c.name[locale]}` : c.name[locale]),
+      choice('countries', `toggle:${c.code}`, selected.includes(c.code) ? `✓ ${capitalizeStart(c.name[locale])}` : capitalizeStart(c.name[locale])),
     );
     const done = choice('countries', 'done', turn.t('eligibility.q.countries.done'), 'primary', { words: vocabulary.choices.done });
     return [choices(lines.join('\n'), [...toggles, done])];

@@ -32,10 +32,10 @@ function applicantCompanies(turn: Turn): number[] {
   return [...new Set(turn.person.roles.flatMap((g) => (g.role === 'applicant' && g.companyId !== null ? [g.companyId] : [])))];
 }
 
-/** The applicant's companies' hours, one facts reply per company. */
-export async function applicantBudget(turn: Turn): Promise<Reply[]> {
+/** The applicant's companies' hours (or one of them), one facts reply per company. */
+export async function applicantBudget(turn: Turn, onlyCompanyId: number | null = null): Promise<Reply[]> {
   const replies: Reply[] = [];
-  for (const companyId of applicantCompanies(turn)) {
+  for (const companyId of applicantCompanies(turn).filter((id) => onlyCompanyId === null || id === onlyCompanyId)) {
     const apps = await turn.services.applications.listForCompany(companyId);
     if (apps.length) replies.push(companyBudget(turn, apps));
   }
@@ -83,6 +83,8 @@ export async function budget(turn: Turn, args: string): Promise<Reply[]> {
   const isApplicant = applicantCompanies(turn).length > 0;
   const isExpert = hasRole(turn.person, 'expert');
   if (!isApplicant && !isExpert) return deny(turn, ['applicant', 'expert', 'staff'], 'budget');
-  const replies = [...(isApplicant ? await applicantBudget(turn) : []), ...(isExpert ? await expertBudget(turn, companyId) : [])];
+  // A company named by an applicant must be one of theirs (an expert's must be one of their engagements).
+  const replies = [...(isApplicant ? await applicantBudget(turn, companyId) : []), ...(isExpert ? await expertBudget(turn, companyId) : [])];
+  if (companyId !== null && replies.length === 0) return [error('not_yours', t('hours.budget.notYours', { name }))];
   return replies.length ? replies : [text(t('hours.budget.none'), true)];
 }

@@ -94,6 +94,8 @@ export const hoursCommand: Command = {
   audience: ['expert', 'staff'],
   usage: 'hours <duration> <note> [on YYYY-MM-DD] [for <company>]',
   summary: 'hours.cmd.hours',
+  // Staff do not log hours: they list and take back entries.
+  roleHelp: { staff: { usage: 'hours list [company] · hours void <id> <reason>', summary: 'hours.cmd.hoursStaff' } },
   async run(turn, args) {
     const [first = '', ...rest] = args.split(/\s+/);
     const word = normalizeText(first);
@@ -112,5 +114,6 @@ export const budgetCommand: Command = {
   audience: ['applicant', 'expert', 'staff'],
   usage: 'budget [company]',
   summary: 'hours.cmd.budget',
+  roleHelp: { applicant: { usage: 'budget', summary: 'hours.cmd.budgetApplicant' } },
   run: (turn, args) => budget(turn, args),
 };

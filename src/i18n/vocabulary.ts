@@ -58,6 +58,10 @@ export const vocabularySchema = z.object({
     entity: z.object({ japan_corporation: words, local_corporation: words, representative_office: words, other: words }),
     bookingKind: z.object({ consultation: words, training: words }),
     japanese: words,
+    /** Yes, register (the offer to register the application). */
+    apply: words,
+    /** Not now (the offer to register the application). */
+    later: words,
   }),
 });
 

@@ -55,6 +55,8 @@ export const programSchema = z
     adoptionTarget: z.number().int().positive(),
     priorUseRule: z.object({ since: isoDate, thresholdHours: z.number().positive(), acceptedFrom: isoDate }),
     countries: z.array(countrySchema).min(1),
+    /** Words for "all the countries" (「4カ国すべて」); 「全部」 and 'all' come from the vocabulary. */
+    allCountries: typedWords.default([]),
     /** Regions typed that are not covered (Hong Kong, Macau, Taiwan: only mainland China is), with their cities. */
     excludedRegions: z.array(z.object({ name: localized, aliases: typedWords.min(1), places: typedWords.default([]) })),
     /** Why those regions are not covered, said whenever one is named. */

@@ -5,6 +5,9 @@ export const bookingEn = {
   'booking.cmd.slots': 'add, list and remove consultation and training slots (experts, staff)',
   'booking.cmd.book': 'book a consultation or a training session',
   'booking.cmd.bookings': 'list, cancel or reschedule bookings',
+  'booking.cmd.bookingsApplicant': 'list, cancel or reschedule your company\'s bookings',
+  'booking.cmd.bookingsProvider': 'list or cancel bookings (the applicant is told the reason)',
+  'booking.cmd.slotsStaff': 'see experts\' slots, add or remove them on their behalf',
 
   'booking.kind.consultation': 'consultation',
   'booking.kind.training': 'training',

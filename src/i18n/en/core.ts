@@ -5,6 +5,10 @@ export const coreEn = {
   'core.help.title': 'What you can do',
   'core.help.footer': 'Switch language: language ja / language en',
   'core.help.entry': '{usage} — {summary}',
+  'core.help.noRole':
+    'This account has no role yet (applicant, expert or JETRO program staff).\n• A company thinking of applying: type eligibility to check the conditions and register the application from this chat; you can then follow it and book sessions as its applicant.\n• Experts, program staff, and companies that have applied already: ask JETRO program staff ({email}) to grant a role to this account ({identity}).',
+  'core.help.noRole.whoami':
+    'This account has no role yet (applicant, expert or JETRO program staff).\n• A company thinking of applying: type eligibility to check the conditions and register the application from this chat; you can then follow it and book sessions as its applicant.\n• Experts, program staff, and companies that have applied already: ask JETRO program staff ({email}) to grant a role to this account ({identity}). Type whoami to see the account details to send them.',
   'core.cmd.help': 'show this help',
   'core.cmd.language': 'switch the language (ja / en)',
   'core.language.set': 'Language set to English.',

@@ -3,7 +3,9 @@ import type { hoursJa } from '../ja/hours.ts';
 /** English messages of the hours ledger (hours, budget). */
 export const hoursEn = {
   'hours.cmd.hours': 'log support hours (e.g. hours 2 review NDA); hours alone shows usage, hours list the entries, hours undo takes back your last entry',
-  'hours.cmd.budget': 'show used and remaining support hours',
+  'hours.cmd.budget': 'show used, booked and remaining support hours',
+  'hours.cmd.budgetApplicant': 'show your company\'s used, booked and remaining support hours, per country',
+  'hours.cmd.hoursStaff': 'list hour entries and take back a wrong one, with a reason',
   'hours.engagement': '{company} ({country})',
   'hours.duration.hours': '{h} h',
   'hours.duration.minutes': '{m} min',
@@ -38,6 +40,7 @@ export const hoursEn = {
   'hours.fact.note': 'Work',
   'hours.fact.remaining': 'Remaining',
   'hours.meter.caption': '{used} / {cap} ({remaining} left)',
+  'hours.meter.captionBooked': '{used} / {cap} ({booked} booked, {remaining} left after bookings)',
   'hours.category.inferred': '{category} (from your description)',
   'hours.category.default': '{category} (default: no category recognised in your description)',
   'hours.category.hint': 'If the category is wrong, you can change it.',
@@ -75,5 +78,6 @@ export const hoursEn = {
   'hours.budget.allTitle': 'Support hours of adopted engagements (least left first)',
   'hours.budget.notAdopted': 'not adopted yet (hours are available after adoption)',
   'hours.budget.none': 'There is no engagement to show.',
+  'hours.budget.notYours': 'The hours of "{name}" cannot be shown: you see only your own company\'s hours and those of your engagements.',
   'hours.budget.staffHint': 'Per company: budget <company>',
 } satisfies Record<keyof typeof hoursJa, string>;

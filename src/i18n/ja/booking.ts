@@ -3,6 +3,9 @@ export const bookingJa = {
   'booking.cmd.slots': '相談・研修の予約枠を登録・確認・削除します（専門家・事務局）',
   'booking.cmd.book': '相談・研修を予約します',
   'booking.cmd.bookings': '予約の一覧・キャンセル・日程変更',
+  'booking.cmd.bookingsApplicant': '貴社の予約の一覧・キャンセル・日程変更',
+  'booking.cmd.bookingsProvider': '予約の一覧・キャンセル（理由は申請企業にお伝えします）',
+  'booking.cmd.slotsStaff': '専門家の予約枠の確認、代理での登録・削除',
 
   'booking.kind.consultation': '相談',
   'booking.kind.training': '研修',

@@ -1,7 +1,9 @@
 /** Japanese messages of the hours ledger (hours, budget). `{name}` marks a parameter. */
 export const hoursJa = {
   'hours.cmd.hours': '支援時間を記録します（例: hours 2 NDAレビュー）。hours だけで使用状況、hours list で一覧、hours undo で直前の記録を取り消し',
-  'hours.cmd.budget': '使用済み・残りの支援時間を表示します',
+  'hours.cmd.budget': '使用済み・予約中・残りの支援時間を表示します',
+  'hours.cmd.budgetApplicant': '貴社の使用済み・予約中・残りの支援時間を国ごとに表示します',
+  'hours.cmd.hoursStaff': '支援時間の記録を一覧し、誤った記録を理由を添えて取り消します',
   'hours.engagement': '{company}（{country}）',
   'hours.duration.hours': '{h}時間',
   'hours.duration.minutes': '{m}分',
@@ -36,6 +38,7 @@ export const hoursJa = {
   'hours.fact.note': '内容',
   'hours.fact.remaining': '残り',
   'hours.meter.caption': '{used} / {cap}（残り {remaining}）',
+  'hours.meter.captionBooked': '{used} / {cap}（予約中 {booked}、予約分を除いた残り {remaining}）',
   'hours.category.inferred': '{category}（内容から判定）',
   'hours.category.default': '{category}（内容から判定できなかったため既定の区分）',
   'hours.category.hint': '区分が違う場合は変更できます。',
@@ -73,5 +76,6 @@ export const hoursJa = {
   'hours.budget.allTitle': '採択済み案件の支援時間（残りの少ない順）',
   'hours.budget.notAdopted': '採択前（採択後に支援時間をご利用いただけます）',
   'hours.budget.none': '表示できる案件はありません。',
+  'hours.budget.notYours': '「{name}」の支援時間は表示できません。表示できるのは、ご自身の会社と担当案件の支援時間のみです。',
   'hours.budget.staffHint': '会社ごとの内訳: budget <会社名>',
 } as const;
