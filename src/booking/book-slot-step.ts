@@ -89,7 +89,8 @@ async function askConfirm(turn: Turn, data: BookData): Promise<Reply[]> {
   const left = remainingMinutes(app) + (moving?.estimateMinutes ?? 0) - draft.estimateMinutes;
   return [
     facts(t('booking.confirm.title'), [...bookingFacts(details, services.program, t, locale), { label: t('booking.fact.remainingAfter'), value: hoursLabel(left, locale) }]),
-    choices(heading, [{ ...flowChoice(bookFlowId, 'slot', `yes:${slot.id}`, t(moving ? 'booking.confirm.moveYes' : 'booking.confirm.yes'), 'primary'), means: 'yes' }, change]),
+    // 「予約」 is also the book command: as a word of this button it confirms instead of restarting the flow.
+    choices(heading, [{ ...flowChoice(bookFlowId, 'slot', `yes:${slot.id}`, t(moving ? 'booking.confirm.moveYes' : 'booking.confirm.yes'), 'primary'), means: 'yes', words: yesWords }, change]),
   ];
 }
 

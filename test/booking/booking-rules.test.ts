@@ -27,7 +27,14 @@ describe('who may book', { timeout: 30_000 }, () => {
     await bookableEngagement(tb, { company: 'Waiting', country: 'th', applicant: 'w', status: 'screening' });
     expect(tb.textOf(await tb.say('w', 'book'))).toContain('Waiting（タイ）: 申請は現在「審査中」です。採択後に予約できます。');
     await bookableEngagement(tb, { company: 'NoForm1', country: 'vn', applicant: 'f1', experts: ['e1'], form1: false, form2: false });
-    expect(tb.textOf(await tb.say('f1', 'book'))).toContain('NoForm1（ベトナム）: 様式1「保有情報リスト」がまだ受領されていません。');
+    // Every missing step, not only the first: both forms here.
+    const missing = tb.textOf(await tb.say('f1', 'book'));
+    expect(missing).toContain('NoForm1（ベトナム）: 様式1「保有情報リスト」がまだ受領されていません。');
+    expect(missing).toContain('NoForm1（ベトナム）: 様式2「情報管理体制セルフチェックシート／専門家コメントシート」がまだ受領されていません。');
+    await bookableEngagement(tb, { company: 'NothingYet', country: 'th', applicant: 'n3', form1: false, form2: false });
+    const three = tb.textOf(await tb.say('n3', 'book'));
+    expect(three.match(/^• NothingYet/gm)).toHaveLength(3);
+    expect(three).toContain('担当の専門家がまだ決まっていません');
     await bookableEngagement(tb, { company: 'NoForm2', country: 'vn', applicant: 'f2', experts: ['e1'], form2: false });
     expect(tb.textOf(await tb.say('f2', 'book'))).toContain('様式2「情報管理体制セルフチェックシート／専門家コメントシート」がまだ受領されていません。');
     await bookableEngagement(tb, { company: 'NoExpert', country: 'cn', applicant: 'ne' });
