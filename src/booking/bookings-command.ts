@@ -16,6 +16,9 @@ import { choices, error, facts, text, type Choice, type Reply } from '../core/re
 import { hasRole } from '../core/roles.ts';
 import type { Turn } from '../core/turn.ts';
 import { normalizeText } from '../core/text-normalize.ts';
+import { answerKey } from '../core/typed-text.ts';
+import { readYesNo } from '../core/typed-yes-no.ts';
+import { vocabulary } from '../i18n/vocabulary.ts';
 import type { BookingView } from './booking.ts';
 import { companiesOf } from './applicant-engagements.ts';
 import { engagementName, kindName, menuLabel, whenLabel } from './booking-labels.ts';
@@ -151,7 +154,6 @@ export const bookingActions: ActionHandler[] = [
 const cancelDataSchema = z.object({ bookingId: z.number().int(), side: z.enum(['applicant', 'provider']), reason: z.string().optional() });
 type CancelData = z.infer<typeof cancelDataSchema>;
 
-const yesWords = ['yes', 'y', 'はい', 'キャンセルする', 'cancel booking'];
 
 /** Cancelling from a button: the reason (experts and staff), then a confirmation. */
 export const cancelFlow: FlowDefinition<CancelData> = {
@@ -178,14 +180,15 @@ export const cancelFlow: FlowDefinition<CancelData> = {
         return [
           facts(turn.t('booking.fact.title', { id: booking.id }), bookingFacts(details, turn.services.program, turn.t, turn.locale)),
           choices(turn.t(data.reason ? 'booking.cancel.confirmReason' : 'booking.cancel.confirm', { id: booking.id, reason: data.reason ?? '' }), [
-            { ...flowChoice(cancelFlowId, 'confirm', 'yes', turn.t('booking.cancel.yes'), 'danger'), means: 'yes' },
+            { ...flowChoice(cancelFlowId, 'confirm', 'yes', turn.t('booking.cancel.yes'), 'danger'), means: 'yes', words: vocabulary.choices.confirmCancel },
             { ...flowChoice(cancelFlowId, 'confirm', 'keep', turn.t('booking.cancel.keep')), means: 'no' },
           ]),
         ];
       },
       async answer(turn, input, data) {
         if (input.value === 'keep') return { ok: true, data, replies: [text(turn.t('booking.cancel.kept'))] };
-        if (input.value !== 'yes' && !yesWords.includes(normalizeText(input.text ?? ''))) return { ok: false };
+        const typedYes = input.text !== undefined && (readYesNo(input.text) === true || vocabulary.choices.confirmCancel.some((w) => answerKey(w) === answerKey(input.text!)));
+        if (input.value !== 'yes' && !typedYes) return { ok: false };
         const booking = await turn.services.bookings.get(data.bookingId);
         if (!booking || booking.status !== 'booked') return { ok: true, data, replies: [error('not_open', turn.t('booking.refused.notOpen'))] };
         return { ok: true, data, replies: await cancelNow(turn, booking, data.side, data.reason ?? null) };

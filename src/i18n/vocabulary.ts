@@ -51,6 +51,8 @@ export const vocabularySchema = z.object({
   }),
   lists: z.object({ separators: words, rangeMarks: words, rangeEnds: words, all: words, only: words }),
   places: z.object({ filler: words }),
+  /** Words that control a flow at any step. */
+  flowWords: z.object({ back: words, cancel: words, restart: words, help: words }),
   greetings: words,
   choices: z.object({
     done: words,
@@ -58,6 +60,10 @@ export const vocabularySchema = z.object({
     entity: z.object({ japan_corporation: words, local_corporation: words, representative_office: words, other: words }),
     bookingKind: z.object({ consultation: words, training: words }),
     japanese: words,
+    /** Confirming a booking (「予約」 is also the book command: as a button's word it confirms). */
+    confirmBooking: words,
+    /** Confirming the cancellation of a booking. */
+    confirmCancel: words,
     /** Yes, register (the offer to register the application). */
     apply: words,
     /** Not now (the offer to register the application). */

@@ -186,7 +186,8 @@ describe('eligibility check, step by step', () => {
     r = await tb.say('alice', 'たぶん');
     expect(seen(r)).toContain('回答を読み取れませんでした。次から選んでください: はい / いいえ');
     expect(seen(r)).toContain('取り組む意思がありますか');
-    r = await tb.say('alice', 'わからない');
+    expect(seen(await tb.say('alice', 'わからない'))).toContain('取り組む意思があることが応募条件です');
+    r = await tb.say('alice', '微妙');
     r = await tb.say('alice', '???');
     expect(seen(r)).toContain('ヘルプを見るか、中止できます');
     expect(labels(r)).toEqual(['ヘルプ', '続ける', '中止する']);
