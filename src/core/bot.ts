@@ -29,6 +29,14 @@ export interface HandleResult {
   inProgress?: boolean;
 }
 
+/** The turn in the person's language as stored now (after `language en` in the middle of a flow). */
+async function relocalized(turn: Turn): Promise<Turn> {
+  const { identity, platform, locale: platformLocale } = turn.inbound;
+  const person = await turn.services.people.resolve({ key: identity.key, platform, tenant: identity.tenant, userId: identity.userId, displayName: identity.displayName });
+  const locale = pickLocale(person.locale, platformLocale);
+  return { ...turn, person, locale, t: translator(locale) };
+}
+
 /** Typed text as shown back in a reply: at most 60 characters. */
 const shorten = (typed: string) => (typed.length > 60 ? `${typed.slice(0, 60)}…` : typed);
 
@@ -154,7 +162,7 @@ export class Bot {
     const replies = await command.run(guard.turn, rest);
     if (guard.outcome() !== 'stayed') return guard.replies() ?? replies;
     // `language` changed the language: the reminder speaks the new one.
-    const now = command.name === 'language' ? await this.turnFor(turn.inbound) : turn;
+    const now = command.name === 'language' ? await relocalized(turn) : turn;
     const still = await this.flows.load(now);
     if (!still || still === 'expired') return replies;
     return [...replies, text(now.t('core.flow.stillOpen', { flow: this.flows.title(now, still) })), ...(await this.flows.ask(now, still))];
