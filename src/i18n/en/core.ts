@@ -34,7 +34,7 @@ export const coreEn = {
   'core.flow.leave.question': 'You are in the middle of "{flow}". Leave it and go on with "{what}"? Your answers so far will be lost.',
   'core.flow.leave.yes': 'Leave and go on',
   'core.flow.leave.no': 'Continue',
-  'core.flow.leave.button': 'the button',
+  'core.flow.leave.button': 'the button you pressed',
   'core.flow.tooManyMisses': 'The answers do not seem to get through. You can read the help or stop here.',
   'core.flow.keywords': 'At any step: back, restart, cancel, help',
   'core.flow.choice.help': 'Help',

@@ -32,7 +32,7 @@ export const coreJa = {
   'core.flow.leave.question': '「{flow}」の途中です。中断して「{what}」に進みますか。ここまでの回答は失われます。',
   'core.flow.leave.yes': '中断して進む',
   'core.flow.leave.no': '続ける',
-  'core.flow.leave.button': 'ボタンの操作',
+  'core.flow.leave.button': '押したボタンの操作',
   'core.flow.tooManyMisses': '回答がうまく読み取れないようです。ヘルプを見るか、中止できます。',
   'core.flow.keywords': 'いつでも使えることば: back（戻る）、restart（最初から）、cancel（中止）、help（ヘルプ）',
   'core.flow.choice.help': 'ヘルプ',
