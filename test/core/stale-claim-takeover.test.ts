@@ -93,7 +93,7 @@ describe('a request handled again after a crash', () => {
     await bookableEngagement(tb, { company: 'Acme', country: 'th', applicant: 'aiko', experts: ['somchai'] });
     await addSlot(tb, 'somchai', '2021-09-15 14:00 1h consultation');
     let r = await tb.say('aiko', 'book');
-    r = await tb.click('aiko', r, '相談');
+    r = await tb.click('aiko', r, 'コンサルテーション');
     r = await tb.click('aiko', r, 'A1');
     const ask = await tb.click('aiko', r, '9月15日');
     const flowBefore = await tb.db.prisma.conversationState.findMany();
