@@ -44,10 +44,12 @@ export function bookingFacts(d: BookingDetails, program: Program, t: Translate, 
 /** The calendar event of a booking at one slot: the uid names both, so a moved booking is a new event. */
 export function calendarReply(d: BookingDetails, slot: SlotView, program: Program, t: Translate, locale: Locale, stamp: Date, cancelled = false): Reply {
   const { booking, application } = d;
-  const summary = t('booking.ics.summary', { kind: kindName(booking.kind, t), company: application.companyName, expert: d.expertName });
+  const summary = t('booking.ics.summary', { kind: kindName(booking.kind, t), menu: menuLabel(booking.kind, booking.menu, program, t, locale), company: application.companyName, expert: d.expertName });
   const details = [
-    menuLabel(booking.kind, booking.menu, program, t, locale),
-    ...(booking.kind === 'training' ? [...topicLines(booking.menu, program, locale), `${t('booking.fact.language')}: ${languageName(booking.language, countryOf(program, application.country), t, locale)}`] : []),
+    // A training lists its topics one per line, with their titles.
+    ...(booking.kind === 'training'
+      ? [...topicLines(booking.menu, program, locale), `${t('booking.fact.language')}: ${languageName(booking.language, countryOf(program, application.country), t, locale)}`]
+      : [menuLabel(booking.kind, booking.menu, program, t, locale)]),
     `${t('booking.fact.engagement')}: ${engagementName(application, program, t, locale)}`,
     `${t('booking.fact.expert')}: ${d.expertName}`,
     `${t('booking.fact.estimate')}: ${hoursLabel(booking.estimateMinutes, locale)}`,

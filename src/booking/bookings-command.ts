@@ -16,6 +16,9 @@ import { choices, error, facts, text, type Choice, type Reply } from '../core/re
 import { hasRole } from '../core/roles.ts';
 import type { Turn } from '../core/turn.ts';
 import { normalizeText } from '../core/text-normalize.ts';
+import { answerKey } from '../core/typed-text.ts';
+import { readYesNo } from '../core/typed-yes-no.ts';
+import { vocabulary } from '../i18n/vocabulary.ts';
 import type { BookingView } from './booking.ts';
 import { companiesOf } from './applicant-engagements.ts';
 import { engagementName, kindName, menuLabel, whenLabel } from './booking-labels.ts';
@@ -116,6 +119,11 @@ export const bookingsCommand: Command = {
   audience: ['applicant', 'expert', 'staff'],
   usage: 'bookings [cancel <id> [reason] | reschedule <id>]',
   summary: 'booking.cmd.bookings',
+  roleHelp: {
+    applicant: { usage: 'bookings [cancel <id> | reschedule <id>]', summary: 'booking.cmd.bookingsApplicant' },
+    expert: { usage: 'bookings [cancel <id> <reason>]', summary: 'booking.cmd.bookingsProvider' },
+    staff: { usage: 'bookings [cancel <id> <reason>]', summary: 'booking.cmd.bookingsProvider' },
+  },
   async run(turn, args) {
     if (!['applicant', 'expert', 'staff'].some((r) => turn.person.roles.some((g) => g.role === r))) return deny(turn, ['applicant', 'expert', 'staff'], 'bookings');
     const m = /^(\S+)\s*(\S*)\s*([\s\S]*)$/.exec(args.trim());
@@ -149,7 +157,6 @@ export const bookingActions: ActionHandler[] = [
 const cancelDataSchema = z.object({ bookingId: z.number().int(), side: z.enum(['applicant', 'provider']), reason: z.string().optional() });
 type CancelData = z.infer<typeof cancelDataSchema>;
 
-const yesWords = ['yes', 'y', 'はい', 'キャンセルする', 'cancel booking'];
 
 /** Cancelling from a button: the reason (experts and staff), then a confirmation. */
 export const cancelFlow: FlowDefinition<CancelData> = {
@@ -159,6 +166,8 @@ export const cancelFlow: FlowDefinition<CancelData> = {
   firstStep: (_turn, data) => (data.side === 'provider' && !data.reason ? 'reason' : 'confirm'),
   steps: {
     reason: {
+      // Any text is the reason; only the button's own label keeps the booking.
+      freeText: true,
       ask: (turn) => [choices(turn.t('booking.cancel.askReason'), [{ label: turn.t('booking.cancel.keep'), value: encodeAction({ h: flowControlHandler, v: 'cancel' }) }])],
       answer: (turn, input, data) => {
         const reason = (input.text ?? '').trim();
@@ -175,14 +184,15 @@ export const cancelFlow: FlowDefinition<CancelData> = {
           facts(turn.t('booking.fact.title', { id: booking.id }), bookingFacts(details, turn.services.program, turn.t, turn.locale)),
           choices(turn.t(data.reason ? 'booking.cancel.confirmReason' : 'booking.cancel.confirm', { id: booking.id, reason: data.reason ?? '' }), [
             // The button names the booking it cancels: a click meant for another booking changes nothing.
-            flowChoice(cancelFlowId, 'confirm', `yes:${booking.id}`, turn.t('booking.cancel.yes'), 'danger'),
-            flowChoice(cancelFlowId, 'confirm', 'keep', turn.t('booking.cancel.keep')),
+            { ...flowChoice(cancelFlowId, 'confirm', `yes:${booking.id}`, turn.t('booking.cancel.yes'), 'danger'), means: 'yes', words: vocabulary.choices.confirmCancel },
+            { ...flowChoice(cancelFlowId, 'confirm', 'keep', turn.t('booking.cancel.keep')), means: 'no' },
           ]),
         ];
       },
       async answer(turn, input, data) {
         if (input.value === 'keep') return { ok: true, data, replies: [text(turn.t('booking.cancel.kept'))] };
-        if (input.value !== `yes:${data.bookingId}` && !yesWords.includes(normalizeText(input.text ?? ''))) return { ok: false };
+        const typedYes = input.text !== undefined && (readYesNo(input.text) === true || vocabulary.choices.confirmCancel.some((w) => answerKey(w) === answerKey(input.text!)));
+        if (input.value !== `yes:${data.bookingId}` && !typedYes) return { ok: false };
         const booking = await turn.services.bookings.get(data.bookingId);
         if (!booking || booking.status !== 'booked') return { ok: true, data, replies: [error('not_open', turn.t('booking.refused.notOpen'))] };
         return { ok: true, data, replies: await cancelNow(turn, booking, data.side, data.reason ?? null) };
@@ -190,5 +200,6 @@ export const cancelFlow: FlowDefinition<CancelData> = {
     },
   },
   next: (_turn, stepId) => (stepId === 'reason' ? 'confirm' : null),
+  title: (turn) => turn.t('booking.cancel.flowTitle'),
   finish: async () => [],
 };

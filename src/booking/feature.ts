@@ -24,7 +24,8 @@ const bookCommand: Command = {
     const engagements = await applicantEngagements(turn.services, turn.person, turn.now);
     if (engagements.length === 0) return [text(turn.t('booking.book.noApplication'))];
     if (engagements.every((e) => e.block)) {
-      const lines = engagements.map((e) => `• ${blockText(turn, e.block!, e.application)}`);
+      // Every step still missing, not only the first (Forms 1 and 2 both, and the expert).
+      const lines = engagements.flatMap((e) => e.blocks.map((b) => `• ${blockText(turn, b, e.application)}`));
       return [text([turn.t('booking.book.notYet'), ...lines].join('\n'))];
     }
     return turn.startFlow(bookFlowId);

@@ -212,5 +212,6 @@ export const slotsCommand: Command = {
   audience: ['expert', 'staff'],
   usage: 'slots [add <date> <time> <length> consultation|training [country] | remove <id> [reason]]',
   summary: 'booking.cmd.slots',
+  roleHelp: { staff: { usage: 'slots [for <expert> add <date> <time> <length> consultation|training | remove <id> [reason]]', summary: 'booking.cmd.slotsStaff' } },
   run,
 };

@@ -8,7 +8,9 @@ import { decodeAction, type ActionValue } from './action-value.ts';
 import { helpCommand, languageCommand } from './builtin-commands.ts';
 import { confirmationFlow } from './confirmation.ts';
 import type { ActionHandler, Command, Feature } from './feature.ts';
-import { FlowEngine } from './flow-engine.ts';
+import { flowControlHandler } from './flow.ts';
+import { FlowEngine, type ActiveFlow, type PendingRequest } from './flow-engine.ts';
+import { flowKeyword } from './flow-keywords.ts';
 import { inboundSchema, maxInboundText, type Inbound, type InboundInput } from './inbound.ts';
 import { error, text, type Reply } from './reply.ts';
 import type { Locale } from '../i18n/catalog.ts';
@@ -16,6 +18,7 @@ import { DuplicateRequestError, type Logger, type TurnStart } from './ports.ts';
 import type { PersonView } from './roles.ts';
 import type { Services } from './services.ts';
 import { normalizeText, splitCommand } from './text-normalize.ts';
+import { isGreeting } from './typed-text.ts';
 import type { Turn } from './turn.ts';
 import { isTransientStorageError } from './transient-error.ts';
 import type { UnitOfWork } from './unit-of-work.ts';
@@ -45,7 +48,16 @@ export interface BotDeps {
   log: Logger;
 }
 
-const greetings = ['hello', 'hi', 'hey', 'こんにちは', 'こんばんは', 'おはよう', 'おはようございます', 'はじめまして', 'よろしく', 'よろしくお願いします'];
+/** The turn in the person's language as stored now (after `language en` in the middle of a flow). */
+async function relocalized(turn: Turn): Promise<Turn> {
+  const platformLocale = turn.inbound.locale;
+  const person = (await turn.services.people.findById(turn.person.id)) ?? turn.person;
+  const locale = pickLocale(person.locale, platformLocale);
+  return { ...turn, person, locale, t: translator(locale) };
+}
+
+/** Typed text as shown back in a reply: at most 60 characters. */
+const shorten = (typed: string) => (typed.length > 60 ? `${typed.slice(0, 60)}…` : typed);
 
 /**
  * A turn that fails quickly for a transient reason (a concurrent change, a write conflict between two
@@ -210,20 +222,77 @@ export class Bot {
     const typed = inbound.text ?? '';
     if (typed.length > maxInboundText) return [error('too_long', turn.t('core.error.tooLong', { max: maxInboundText }))];
 
-    const notices: Reply[] = [];
-    if (!inbound.isCommand) {
-      const active = await this.flows.load(turn);
-      if (active === 'expired') notices.push(text(turn.t('core.flow.expired')));
-      else if (active && !this.isCommandWord(typed, active.def.id)) return this.flows.handleText(turn, active, typed);
+    const active = await this.flows.load(turn);
+    if (active === 'expired') return [text(turn.t('core.flow.expired')), ...(await this.routeCommand(turn, typed))];
+    if (!active) return this.routeCommand(turn, typed);
+    if (inbound.isCommand) {
+      // A slash command in a flow: `/desk cancel` is the flow word; anything else runs as a command and the flow stays.
+      const keyword = flowKeyword(typed);
+      if (keyword) return this.flows.control(turn, active, keyword);
+      return (await this.commandDuringFlow(turn, active, typed, false)) ?? this.routeCommand(turn, typed);
     }
-    return [...notices, ...(await this.routeCommand(turn, typed))];
+    return this.flows.handleText(turn, active, typed, {
+      command: ({ freeText }) => this.commandDuringFlow(turn, active, typed, freeText),
+      action: (value) => this.routeAction(turn, value),
+      leave: () => this.leaveFlow(turn),
+    });
   }
 
-  /** In a flow, typed text is an answer, unless it switches the language or is exactly the command that started this flow (resume). */
-  private isCommandWord(typed: string, flowId: string): boolean {
-    const cmd = this.findCommand(splitCommand(typed).word);
-    if (cmd?.name === 'language') return true;
-    return cmd !== undefined && cmd.name === flowId && splitCommand(typed).rest === '';
+  /**
+   * A command typed (or slashed) while a flow is open: it runs, and the flow stays open and is asked again.
+   * Undefined when the text is no command: the flow reads it as an answer.
+   */
+  private async commandDuringFlow(turn: Turn, active: ActiveFlow, typed: string, freeText: boolean): Promise<Reply[] | undefined> {
+    const { word, rest } = splitCommand(typed);
+    const command = this.findCommand(word);
+    if (!command) return undefined;
+    // Where any text is an answer (a company name), "Book Off Corp." is a name: only a bare or slashed command word counts.
+    if (freeText && !turn.inbound.isCommand && rest !== '' && !/^\s*\//.test(typed)) return undefined;
+
+    const guard = this.guardFlow(turn, active, { text: typed, isCommand: turn.inbound.isCommand });
+    const replies = await command.run(guard.turn, rest);
+    if (guard.outcome() !== 'stayed') return guard.replies() ?? replies;
+    // `language` changed the language: the reminder speaks the new one.
+    const now = command.name === 'language' ? await relocalized(turn) : turn;
+    const still = await this.flows.load(now);
+    if (!still || still === 'expired') return replies;
+    return [...replies, text(now.t('core.flow.stillOpen', { flow: this.flows.title(now, still) })), ...(await this.flows.ask(now, still))];
+  }
+
+  /**
+   * A turn whose `startFlow` protects the open flow: its own command resumes it; another flow replaces it only
+   * when nothing typed would be lost, else the person is asked first whether to leave (and `pending` is kept
+   * to run once they agree).
+   */
+  private guardFlow(turn: Turn, active: ActiveFlow, pending: PendingRequest) {
+    let outcome: 'stayed' | 'resumed' | 'replaced' | 'asked' = 'stayed';
+    let question: Reply[] | undefined;
+    const guarded: Turn = {
+      ...turn,
+      startFlow: async (flowId, initial) => {
+        if (flowId === active.def.id && initial === undefined) {
+          outcome = 'resumed';
+          return this.flows.start(turn, flowId);
+        }
+        if (this.flows.holdsWork(active)) {
+          outcome = 'asked';
+          question = await this.flows.askToLeave(turn, active, pending, shorten(pending.text ?? turn.t('core.flow.leave.button')));
+          return question;
+        }
+        outcome = 'replaced';
+        return this.flows.start(turn, flowId, initial);
+      },
+    };
+    // Only the question: what the command said before starting its flow is said again once the person agrees.
+    return { turn: guarded, outcome: () => outcome, replies: () => question };
+  }
+
+  /** The person agreed to leave the flow: it ends, and the command (or click) they asked for runs. */
+  private async leaveFlow(turn: Turn): Promise<Reply[]> {
+    const pending = await this.flows.takePending(turn);
+    if (!pending) return [text(turn.t('core.flow.cancelled'))];
+    const inbound: Inbound = { ...turn.inbound, text: pending.text, action: pending.action, isCommand: pending.isCommand };
+    return this.route({ ...turn, inbound });
   }
 
   private async routeCommand(turn: Turn, typed: string): Promise<Reply[]> {
@@ -231,14 +300,14 @@ export class Bot {
     const command = this.findCommand(word);
     if (command) return command.run(turn, rest);
 
-    if (word === '' || greetings.includes(normalizeText(typed).replace(/[!！。.]+$/, ''))) {
+    if (word === '' || isGreeting(typed)) {
       for (const f of this.features) {
         const replies = await f.onGreeting?.(turn);
         if (replies) return replies;
       }
       return this.findCommand('help')!.run(turn, '');
     }
-    const shown = typed.length > 60 ? `${typed.slice(0, 60)}…` : typed;
+    const shown = shorten(typed);
     return [text(turn.t('core.unknown', { text: shown }), true)];
   }
 
@@ -250,9 +319,15 @@ export class Bot {
   private async routeAction(turn: Turn, raw: string): Promise<Reply[]> {
     const action = decodeAction(raw);
     if (!action) return [error('bad_button', turn.t('core.error.badButton'))];
-    if (this.flows.has(action.h) || action.h === '_flow') return this.flows.handleAction(turn, action);
+    if (action.h === flowControlHandler && action.v === 'leave') return this.leaveFlow(turn);
+    if (this.flows.has(action.h) || action.h === flowControlHandler) return this.flows.handleAction(turn, action);
     const handler = this.actions.get(action.h);
     if (!handler) return [error('bad_button', turn.t('core.error.badButton'))];
-    return handler.run(turn, action);
+    // A feature's button clicked while a flow is open must not silently end the flow either.
+    const active = await this.flows.load(turn);
+    if (!active || active === 'expired') return handler.run(turn, action);
+    const guard = this.guardFlow(turn, active, { action: raw, isCommand: false });
+    const replies = await handler.run(guard.turn, action);
+    return guard.replies() ?? replies;
   }
 }

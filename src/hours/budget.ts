@@ -72,7 +72,8 @@ export async function budget(turn: Turn, args: string): Promise<Reply[]> {
     const company = lookup ? (lookup.found ? lookup.company : null) : await services.applications.findCompany(name);
     // Others name only a company of their own (or of their engagements): any other name reads the same, existing or not.
     const theirs = company !== null && (applicantCompanies(turn).includes(company.id) || (await engagementsOf(services, turn.person)).some((a) => a.companyId === company.id));
-    if (!company || (!staff && !theirs)) return [error('not_found', t(staff ? 'hours.companyNotFound' : 'hours.companyNotYours', { name }))];
+    if (staff && !company) return [error('not_found', t('hours.companyNotFound', { name }))];
+    if (!company || (!staff && !theirs)) return [error('not_yours', t('hours.companyNotYours', { name }))];
     companyId = company.id;
   }
 

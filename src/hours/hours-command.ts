@@ -11,7 +11,7 @@ import { hasRole } from '../core/roles.ts';
 import { normalizeText } from '../core/text-normalize.ts';
 import type { Turn } from '../core/turn.ts';
 import { budget, expertBudget, recentEntries } from './budget.ts';
-import { engagementFlowId, type EngagementFlowData } from './engagement-flow.ts';
+import { engagementFlowId, hoursCommandWords, type EngagementFlowData } from './engagement-flow.ts';
 import { listEntries } from './entry-list.ts';
 import { engagementsOf, resolveEngagement } from './expert-engagements.ts';
 import { companyKey, companyLooseKey } from '../applications/company-name.ts';
@@ -105,11 +105,13 @@ async function logEntry(turn: Turn, args: string): Promise<Reply[]> {
 }
 
 export const hoursCommand: Command = {
-  name: 'hours',
-  aliases: ['時間', '工数'],
+  name: hoursCommandWords[0],
+  aliases: hoursCommandWords.slice(1),
   audience: ['expert', 'staff'],
   usage: 'hours <duration> <note> [on YYYY-MM-DD] [for <company>]',
   summary: 'hours.cmd.hours',
+  // Staff do not log hours: they list and take back entries.
+  roleHelp: { staff: { usage: 'hours list [company] · hours void <id> <reason>', summary: 'hours.cmd.hoursStaff' } },
   async run(turn, args) {
     const [first = '', ...rest] = args.split(/\s+/);
     const word = normalizeText(first);
@@ -128,5 +130,6 @@ export const budgetCommand: Command = {
   audience: ['applicant', 'expert', 'staff'],
   usage: 'budget [company]',
   summary: 'hours.cmd.budget',
+  roleHelp: { applicant: { usage: 'budget', summary: 'hours.cmd.budgetApplicant' } },
   run: (turn, args) => budget(turn, args),
 };

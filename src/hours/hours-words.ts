@@ -24,16 +24,23 @@ export function formatDuration(minutes: number, t: Translate): string {
   return t('hours.duration.hoursMinutes', { h, m });
 }
 
+/**
+ * Used against the cap, and, when bookings are open, the hours they reserve and what is left after them (the
+ * same figure the booking summary shows): 「2時間 / 17時間（予約中 1時間30分、予約分を除いた残り 13時間30分）」.
+ */
 export function usageMeter(app: ApplicationView, program: Program, t: Translate, locale: Locale, label = engagementLabel(app, program, t, locale)): Meter {
+  const booked = Math.max(0, app.reservedMinutes);
+  const params = {
+    used: formatDuration(app.usedMinutes, t),
+    cap: formatDuration(app.capMinutes, t),
+    booked: formatDuration(booked, t),
+    remaining: formatDuration(Math.max(0, app.capMinutes - app.usedMinutes - booked), t),
+  };
   return {
     label,
-    used: app.usedMinutes,
+    used: app.usedMinutes + booked,
     total: app.capMinutes,
-    caption: t('hours.meter.caption', {
-      used: formatDuration(app.usedMinutes, t),
-      cap: formatDuration(app.capMinutes, t),
-      remaining: formatDuration(Math.max(0, app.capMinutes - app.usedMinutes), t),
-    }),
+    caption: t(booked > 0 ? 'hours.meter.captionBooked' : 'hours.meter.caption', params),
   };
 }
 

@@ -13,7 +13,7 @@ afterEach(() => tb.close());
 
 async function book(user: string, slotLabel: string): Promise<number> {
   let r = await tb.say(user, 'book');
-  r = await tb.click(user, r, '相談');
+  r = await tb.click(user, r, 'コンサルテーション');
   r = await tb.click(user, r, 'A1');
   r = await tb.click(user, r, slotLabel);
   r = await tb.click(user, r, '予約する');

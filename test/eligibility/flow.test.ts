@@ -202,7 +202,8 @@ describe('eligibility check, step by step', () => {
     r = await tb.say('alice', 'たぶん');
     expect(seen(r)).toContain('回答を読み取れませんでした。次から選んでください: はい / いいえ');
     expect(seen(r)).toContain('取り組む意思がありますか');
-    r = await tb.say('alice', 'わからない');
+    expect(seen(await tb.say('alice', 'わからない'))).toContain('取り組む意思があることが応募条件です');
+    r = await tb.say('alice', '微妙');
     r = await tb.say('alice', '???');
     expect(seen(r)).toContain('ヘルプを見るか、中止できます');
     expect(labels(r)).toEqual(['ヘルプ', '続ける', '中止する']);
@@ -365,7 +366,8 @@ describe('when the program does not take the application', () => {
     await start({ now: '2021-07-01T01:00:00Z' });
     let r = await toSummary('alice');
     r = await tb.click('alice', r, 'この内容で結果を見る');
-    expect(seen(r)).toContain('■ タイ: 応募できます');
+    expect(seen(r)).toContain('■ タイ: 応募条件を満たしています');
+    expect(seen(r)).not.toContain('応募できます');
     expect(seen(r)).toContain('本事業の申請受付は2021年7月7日（水）からです');
     expect(seen(r)).not.toContain('お申し込み: 所定の申請書');
     expect(labels(r)).toEqual([]);
@@ -373,8 +375,17 @@ describe('when the program does not take the application', () => {
 
   it('after the support period ends', async () => {
     await start({ now: '2022-02-19T01:00:00Z' });
+    // The first reply says so, before any question.
+    const greeting = await tb.say('bob', 'こんにちは');
+    const first = greeting[0]!;
+    expect(first.kind === 'text' && first.text).toContain('本事業の支援期間は2022年2月18日（金）で終了しました');
+    expect(seen(greeting).indexOf('終了しました')).toBeLessThan(seen(greeting).indexOf('貴社は次のどれに当たりますか'));
     let r = await toSummary('alice');
+    expect(seen(await tb.say('carol', 'eligibility', { locale: 'en' }))).toMatch(/^The support period of the program ended on Fri 18 Feb 2022\.[\s\S]*Which of these/);
     r = await tb.click('alice', r, 'この内容で結果を見る');
+    expect(seen(r)).toContain('■ タイ: 応募条件を満たしています');
+    expect(seen(r)).not.toContain('応募できます');
+    expect(seen(r).indexOf('終了しました')).toBeLessThan(seen(r).indexOf('■ タイ'));
     expect(seen(r)).toContain('本事業の支援期間は2022年2月18日（金）で終了しました');
     expect(seen(r)).not.toContain('お申し込み: 所定の申請書');
     expect(labels(r)).toEqual([]);
@@ -386,10 +397,89 @@ describe('when the program does not take the application', () => {
       const company = await tb.db.prisma.company.create({ data: { name: `Adopted ${i}`, nameKey: `adopted${i}` } });
       await tb.db.prisma.application.create({ data: { companyId: company.id, country: 'th', status: 'adopted', adoptedAt: new Date('2021-08-01T00:00:00Z') } });
     }
+    expect(seen(await tb.say('bob', 'hello', { locale: 'en' }))).toMatch(/^Hello, [\s\S]*has reached its planned number of adoptions \(about 40\), so applications are closed\./);
     let r = await toSummary('alice');
     r = await tb.click('alice', r, 'この内容で結果を見る');
     expect(seen(r)).toContain('予定採択件数（40件程度）に達したため、申請の受付を締め切りました');
+    expect(seen(r)).toContain('■ タイ: 応募条件を満たしています');
     expect(labels(r)).toEqual([]);
+  });
+});
+
+describe('typed answers', () => {
+  it('goes from greeting to registration typing only, as a manager in Bangkok would', async () => {
+    await start();
+    let r = await tb.say('somsak', 'こんにちは');
+    r = await tb.say('somsak', '日本法人です');
+    r = await tb.say('somsak', 'バンコクとホーチミンに工場があります');
+    expect(seen(r)).toContain('取り組む意思がありますか');
+    r = await tb.say('somsak', 'はいあります');
+    r = await tb.say('somsak', 'もちろん');
+    r = await tb.say('somsak', '十九時間');
+    expect(seen(r)).toContain('19時間として記録しました');
+    r = await tb.say('somsak', '使ったことはない');
+    expect(seen(r)).toContain('ご回答の内容');
+    r = await tb.say('somsak', 'この内容で結果を見る');
+    expect(seen(r)).toContain('■ タイ: 応募できます');
+    expect(seen(r)).toContain('申請書原本の郵送先については、改めて個別にご連絡します');
+    r = await tb.say('somsak', '申請を登録する');
+    r = await tb.say('somsak', 'サイアム精工株式会社です');
+    expect(seen(r)).toContain('サイアム精工株式会社のタイ向けの申請を登録しました');
+    expect(seen(r)).toContain('サイアム精工株式会社のベトナム向けの申請を登録しました');
+  });
+
+  it('compares the hours used with the rule exactly as typed, and shows them as typed', async () => {
+    await start();
+    await tb.say('alice', '応募資格');
+    await tb.say('alice', '1');
+    await tb.say('alice', 'タイ');
+    await tb.say('alice', 'はい');
+    await tb.say('alice', 'はい');
+    let r = await tb.say('alice', '19.999');
+    expect(seen(r)).toContain('19.999時間として記録しました');
+    expect(seen(r)).toContain('タイでの利用実績: 20時間未満・利用なし（19.999時間）');
+    r = await tb.say('alice', 'この内容で結果を見る');
+    // Below 20 hours: no later acceptance date.
+    expect(seen(r)).toContain('■ タイ: 応募できます');
+    expect(seen(r)).not.toContain('受付開始日');
+    r = await tb.say('alice', 'はい');
+    await tb.say('alice', 'Exact Co.');
+    const [app] = await tb.db.prisma.application.findMany();
+    expect(app!.priorUseMinutes).toBe(1199);
+    expect(JSON.parse(app!.answers)).toMatchObject({ priorUse: { atLeastThreshold: false, amount: { hours: '19.999' } } });
+  });
+
+  it('takes mainland China from 「深圳と香港」 and says why Hong Kong is not covered', async () => {
+    await start();
+    await tb.say('li', '応募資格');
+    await tb.say('li', '現地法人です');
+    const r = await tb.say('li', '深圳と香港');
+    expect(seen(r)).toContain('香港は本事業の対象外です（中国は中国大陸のみが対象です）');
+    expect(seen(r)).toContain('日本企業から出資を受けていますか');
+  });
+
+  it('runs a command typed mid-check and asks the question again; the check goes on', async () => {
+    await start();
+    await tb.say('alice', '応募資格');
+    await tb.say('alice', '日本法人');
+    const r = await tb.say('alice', 'status');
+    expect(seen(r)).toContain('このアカウントで登録された申請はまだありません');
+    expect(seen(r)).toContain('「応募資格の確認」は途中のままです');
+    expect(seen(r)).toContain('どの国にありますか');
+    expect(seen(await tb.say('alice', 'thai'))).toContain('取り組む意思がありますか');
+  });
+
+  it('starts English result lines with a capital', async () => {
+    await start();
+    await tb.say('carol', 'eligibility', { locale: 'en' });
+    await tb.say('carol', 'Corporation in Japan', { locale: 'en' });
+    await tb.say('carol', 'Shanghai', { locale: 'en' });
+    await tb.say('carol', 'yes', { locale: 'en' });
+    await tb.say('carol', 'I agree', { locale: 'en' });
+    await tb.say('carol', 'never', { locale: 'en' });
+    const r = seen(await tb.say('carol', 'Show the result', { locale: 'en' }));
+    expect(r).toContain('■ Mainland China: eligible');
+    expect(r).not.toMatch(/^■ mainland/m);
   });
 });
 

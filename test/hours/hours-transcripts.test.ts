@@ -290,6 +290,33 @@ describe('choosing the engagement', () => {
     expect(await entries(acme)).toHaveLength(1);
   });
 
+  it('types the label, the number, or the entry again with its company: each answers once', async () => {
+    await tb.say('bob', 'hours 1 電話');
+    expect(tb.textOf(await tb.say('bob', 'Acme（タイ）'))).toContain('案件: Acme（タイ）');
+    await tb.say('bob', 'hours 1 電話');
+    expect(tb.textOf(await tb.say('bob', '2'))).toContain('案件: Beta（ベトナム）');
+    // The same entry typed again, now naming its company: it answers the question, and is logged once.
+    await tb.say('bob', 'hours 2 review NDA', { key: 'first' });
+    const retyped = tb.textOf(await tb.say('bob', 'hours 2 review NDA for Acme'));
+    expect(retyped).toContain('2時間を記録しました');
+    expect((await entries(acme)).filter((e) => e.note === 'review NDA')).toHaveLength(1);
+    expect(await tb.services.conversations.get('console:bob', 'console:bob')).toBeNull();
+  });
+
+  it('logs another entry typed while it asks, and keeps asking about the first', async () => {
+    await tb.say('bob', 'hours 2 review NDA');
+    const other = tb.textOf(await tb.say('bob', 'hours 1 call for Beta'));
+    expect(other).toContain('1時間を記録しました');
+    expect(other).toContain('「支援時間の記録（2時間・review NDA）」は途中のままです');
+    expect(other).toContain('どの案件の時間ですか？（2時間・review NDA）');
+    expect(await entries(beta)).toHaveLength(1);
+    // An entry that needs asking too would lose the first: the expert is asked first.
+    const asked = await tb.say('bob', 'hours 3 workshop');
+    expect(tb.textOf(asked)).toContain('中断して「hours 3 workshop」に進みますか');
+    const kept = await tb.click('bob', asked, '続ける');
+    expect(tb.textOf(await tb.click('bob', kept, 'Acme'))).toContain('内容: review NDA');
+  });
+
   it('uses the engagement bound to the channel, or the company named with for', async () => {
     expect(tb.textOf(await tb.say('bob', 'hours 1 電話', { conversation: 'slack:T1:CBETA' }))).toContain('案件: Beta（ベトナム）');
     expect(tb.textOf(await tb.say('bob', 'hours 1 review NDA for the new hires for Acme'))).toContain('内容: review NDA for the new hires');
@@ -315,6 +342,20 @@ describe('budget', () => {
     expect(shown).toContain('タイ ████░░░░░░░░░░░░░░░░ 3時間 / 17時間（残り 14時間）');
     expect(shown).toContain('シンガポール ████░░░░░░░░░░░░░░░░ 2時間 / 10時間（残り 8時間）');
     expect(shown).not.toContain('Beta');
+  });
+
+  it('shows used, booked and what is left after open bookings, as the booking summary does', async () => {
+    const acmeTh = (await tb.db.prisma.application.findFirstOrThrow({ where: { country: 'th' } })).id;
+    await tb.db.prisma.application.update({ where: { id: acmeTh }, data: { reservedMinutes: 90 } });
+    const shown = tb.textOf(await tb.say('ann', 'budget'));
+    expect(shown).toContain('タイ █████░░░░░░░░░░░░░░░ 3時間 / 17時間（予約中 1時間30分、予約分を除いた残り 12時間30分）');
+    const english = tb.textOf(await tb.say('ann', 'budget', { locale: 'en' }));
+    expect(english).toContain('3 h / 17 h (1 h 30 min booked, 12 h 30 min left after bookings)');
+  });
+
+  it('shows an applicant the company they name, if it is theirs', async () => {
+    expect(tb.textOf(await tb.say('ann', 'budget acme'))).toContain('■ Acmeの支援時間');
+    expect((await tb.say('ann', 'budget Beta'))[0]).toMatchObject({ kind: 'error', code: 'not_yours' });
   });
 
   it('shows experts their engagements, including one not adopted yet', async () => {

@@ -268,7 +268,7 @@ describe.skipIf(!server)('two bot processes on one PostgreSQL (skipped without T
     const [a, b] = instances as [Instance, Instance];
     const toConfirmation = async (user: string, first: Instance, second: Instance) => {
       let replies = await step(user, first, { text: 'book' });
-      replies = await click(user, second, replies, '相談');
+      replies = await click(user, second, replies, 'コンサルテーション');
       replies = await click(user, first, replies, 'A1');
       return click(user, second, replies, '9月15日');
     };

@@ -88,14 +88,21 @@ describe('messages in Teams', () => {
     expect(testFeature.effects.slice(before)).toEqual(['count']);
   });
 
-  it('runs text starting with / as a command, even in the middle of a question', async () => {
+  it('runs text starting with / as a command, even in the middle of a question, which stays open; flow words work slashed too', async () => {
     await teams.message('pick', { user: 'gus' });
     const plain = await teams.message('help', { user: 'gus' });
     // Typed in a flow, "help" is the flow's own help, which repeats the question.
     expect(plain.text).toContain('どれにしますか？');
-    const slash = await teams.message('/help', { user: 'gus' });
-    expect(slash.text).toContain('使えるコマンド');
-    expect(slash.text).not.toContain('どれにしますか？');
+    const slash = await teams.message('/meter', { user: 'gus' });
+    expect(slash.text).toContain('5 / 17 時間');
+    expect(slash.text).toContain('は途中のままです');
+    expect(slash.text).toContain('どれにしますか？');
+    const slashedHelp = await teams.message('/help', { user: 'gus' });
+    expect(slashedHelp.text).toContain('いつでも使えることば');
+    expect(slashedHelp.text).toContain('どれにしますか？');
+    expect((await teams.message('/cancel', { user: 'gus' })).text).toContain('中止しました');
+    const afterwards = await teams.message('/help', { user: 'gus' });
+    expect(afterwards.text).toContain('使えるコマンド');
   });
 
   it('renders facts as a FactSet and meters as a progress bar', async () => {

@@ -3,7 +3,9 @@ import type { hoursJa } from '../ja/hours.ts';
 /** English messages of the hours ledger (hours, budget). */
 export const hoursEn = {
   'hours.cmd.hours': 'log support hours (e.g. hours 2 review NDA); hours alone shows usage, hours list the entries, hours undo takes back your last entry',
-  'hours.cmd.budget': 'show used and remaining support hours',
+  'hours.cmd.budget': 'show used, booked and remaining support hours',
+  'hours.cmd.budgetApplicant': 'show your company\'s used, booked and remaining support hours, per country',
+  'hours.cmd.hoursStaff': 'list hour entries and take back a wrong one, with a reason',
   'hours.engagement': '{company} ({country})',
   'hours.duration.hours': '{h} h',
   'hours.duration.minutes': '{m} min',
@@ -37,6 +39,7 @@ export const hoursEn = {
   'hours.fact.note': 'Work',
   'hours.fact.remaining': 'Remaining',
   'hours.meter.caption': '{used} / {cap} ({remaining} left)',
+  'hours.meter.captionBooked': '{used} / {cap} ({booked} booked, {remaining} left after bookings)',
   'hours.category.inferred': '{category} (from your description)',
   'hours.category.default': '{category} (default: no category recognised in your description)',
   'hours.category.hint': 'If the category is wrong, you can change it.',
@@ -51,6 +54,7 @@ export const hoursEn = {
   'hours.notify.capReached.applicant': 'All support hours of {engagement} (cap {cap}) have been used. For any questions, please contact {contact}.',
   'hours.notify.voided': 'JETRO program staff took back your entry #{id} ({engagement}, {duration}, {note}). Reason: {reason}',
   'hours.ask.engagement': 'Which engagement is this for? ({duration}, {note})',
+  'hours.flow.title': 'Logging hours ({duration}, {note})',
   'hours.ask.help': 'The hours are logged on the engagement you choose. To name another company, end the command with for <company>.',
   'hours.overview.recent': 'Recent entries:',
   'hours.overview.noEntries': 'No entries yet.',

@@ -1,7 +1,9 @@
 /** Japanese messages of the hours ledger (hours, budget). `{name}` marks a parameter. */
 export const hoursJa = {
   'hours.cmd.hours': '支援時間を記録します（例: hours 2 NDAレビュー）。hours だけで使用状況、hours list で一覧、hours undo で直前の記録を取り消し',
-  'hours.cmd.budget': '使用済み・残りの支援時間を表示します',
+  'hours.cmd.budget': '使用済み・予約中・残りの支援時間を表示します',
+  'hours.cmd.budgetApplicant': '貴社の使用済み・予約中・残りの支援時間を国ごとに表示します',
+  'hours.cmd.hoursStaff': '支援時間の記録を一覧し、誤った記録を理由を添えて取り消します',
   'hours.engagement': '{company}（{country}）',
   'hours.duration.hours': '{h}時間',
   'hours.duration.minutes': '{m}分',
@@ -35,6 +37,7 @@ export const hoursJa = {
   'hours.fact.note': '内容',
   'hours.fact.remaining': '残り',
   'hours.meter.caption': '{used} / {cap}（残り {remaining}）',
+  'hours.meter.captionBooked': '{used} / {cap}（予約中 {booked}、予約分を除いた残り {remaining}）',
   'hours.category.inferred': '{category}（内容から判定）',
   'hours.category.default': '{category}（内容から判定できなかったため既定の区分）',
   'hours.category.hint': '区分が違う場合は変更できます。',
@@ -49,6 +52,7 @@ export const hoursJa = {
   'hours.notify.capReached.applicant': '{engagement}の支援時間（上限{cap}）をすべて使用しました。ご不明な点は {contact} までお問い合わせください。',
   'hours.notify.voided': 'ジェトロ事務局が記録 #{id}（{engagement}、{duration}、{note}）を取り消しました。理由: {reason}',
   'hours.ask.engagement': 'どの案件の時間ですか？（{duration}・{note}）',
+  'hours.flow.title': '支援時間の記録（{duration}・{note}）',
   'hours.ask.help': '選んだ案件に時間を記録します。別の会社を指定するときは、コマンドの最後に for <会社名> を付けてください。',
   'hours.overview.recent': '最近の記録:',
   'hours.overview.noEntries': 'まだ記録はありません。',
