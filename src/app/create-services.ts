@@ -36,12 +36,16 @@ export interface ServiceDeps {
   onNotification?: () => void;
 }
 
-/** The services of one unit of work, every repository bound to its transaction (`db`). */
-export function createServices(db: Db, hooks: CommitHooks, deps: ServiceDeps): Services {
+/**
+ * The services of one unit of work, every repository bound to its transaction (`db`). `inTransaction`
+ * false: repositories on the client itself (tests and scripts reading or seeding between turns), which
+ * keep nothing they read.
+ */
+export function createServices(db: Db, hooks: CommitHooks, deps: ServiceDeps, inTransaction = true): Services {
   const { program, clock, log } = deps;
   const serialize = serializerFor(db, deps.provider);
   const sql = rawSql(db, deps.sqlite);
-  const flowStates = new FlowStates();
+  const flowStates = new FlowStates(inTransaction);
   const people = createPeopleRepository(db);
   const outbox = createOutboxRepository(db, sql);
   const onNotification = deps.onNotification;

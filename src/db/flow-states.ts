@@ -16,12 +16,15 @@ export interface KnownFlowState {
 export class FlowStates {
   private readonly known = new Map<string, KnownFlowState>();
 
+  /** `remember` false: nothing is kept (repositories used outside a transaction, where a read can be stale at once). */
+  constructor(private readonly keep = true) {}
+
   get(identityKey: string, conversationKey: string): KnownFlowState | undefined {
     return this.known.get(keyOf(identityKey, conversationKey));
   }
 
   remember(identityKey: string, conversationKey: string, state: KnownFlowState): void {
-    this.known.set(keyOf(identityKey, conversationKey), state);
+    if (this.keep) this.known.set(keyOf(identityKey, conversationKey), state);
   }
 }
 

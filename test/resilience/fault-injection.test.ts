@@ -65,7 +65,7 @@ async function bookable(tb: TestBot) {
 
 async function book(tb: TestBot, day: string): Promise<Reply[]> {
   let r = await tb.say('aiko', 'book');
-  r = await tb.click('aiko', r, '相談');
+  r = await tb.click('aiko', r, 'コンサルテーション');
   r = await tb.click('aiko', r, 'A1');
   return tb.click('aiko', r, day);
 }

@@ -18,5 +18,5 @@ export function directServices(running: RunningBot): Services {
     provider: running.db.provider,
     sqlite: running.db.sqlite,
     onNotification: () => running.dispatcher.kick(),
-  });
+  }, false);
 }

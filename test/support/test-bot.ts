@@ -64,7 +64,7 @@ export async function createTestBot(
   const deps = { program, clock, log: silent, flowTtlHours: 72, provider: db.provider, sqlite: db.sqlite };
   const uow = createAppUnitOfWork(db.prisma, deps);
   // For seeding and inspecting between turns; the bot's own work goes through its unit of work.
-  const services = createServices(db.prisma, immediately, deps);
+  const services = createServices(db.prisma, immediately, deps, false);
   const bot = new Bot({ uow, log: silent }, opts.features ?? createFeatures());
 
   const inbound = (user: string, o: { locale?: string; conversation?: string; key?: string } = {}) => ({
