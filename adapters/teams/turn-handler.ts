@@ -36,9 +36,8 @@ async function handleMessage(deps: TurnDeps, context: TurnContext, activity: Tea
   const inbound = { ...base, address: addressOf(activity) };
   const result = await deps.bot.handle(inbound);
 
-  // A repeated delivery: its replies went out the first time. Only a caller that collects the replies
-  // in the response (expectReplies) gets them again, from the stored result.
-  if (result.duplicate && activity.deliveryMode !== 'expectReplies') return;
+  // A repeated delivery (Bot Framework retries what it got no answer for) changed nothing again and gets the
+  // first answer again: the first delivery's replies may not have gone out.
   // In a channel anyone can click a card; only the person it asked may close it.
   const askedThem = !submitted?.for || submitted.for === inbound.identity.userId;
   if (submitted && askedThem && activity.replyToId && !result.duplicate) await closeAnsweredCard(deps.log, context, activity.replyToId, submitted);
