@@ -45,6 +45,8 @@ async function startInstance(name: string, databaseUrl: string): Promise<Instanc
     SLACK_APP_TOKEN: '',
     MICROSOFT_APP_ID: '',
     MICROSOFT_APP_PASSWORD: '',
+    // Unauthenticated activities from the fake Bot Framework on loopback (the explicit local opt-in).
+    TEAMS_ALLOW_UNAUTHENTICATED: '1',
   });
   const url = `http://127.0.0.1:${port}`;
   const up = await waitFor(async () => (await fetch(`${url}/healthz`)).status === 200);
