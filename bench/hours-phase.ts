@@ -1,8 +1,11 @@
 /**
- * `/hours` under load: our server (signed slash commands, acks timed; replies timed until the fake Slack
- * got them; the ledger checked afterwards) and the bare Bolt baseline (acks only).
+ * `/hours` under load, on our server and on the minimal app (bench/minimal-app.ts), each on its own copy of
+ * the same seeded database: a burst at a concurrency (closed loop: each sender sends its next command when
+ * the last was answered) and an open loop at a fixed rate (commands sent on schedule whatever the answers).
+ * Both answer a command in the body of its acknowledgement, so a command is complete when its HTTP answer
+ * arrives. The ledger is checked afterwards.
  */
-import { performance } from 'node:perf_hooks';
+import { copyFileSync } from 'node:fs';
 import path from 'node:path';
 import { openDatabase } from '../src/db/open-database.ts';
 import type { Program } from '../src/program/program-schema.ts';
@@ -10,40 +13,57 @@ import { benchSigningSecret, benchTeam, startDeskServer } from './desk-server.ts
 import type { BenchSlack } from './fake-slack.ts';
 import { seedExpertsWithEngagements, type SeededExpert } from './seed.ts';
 import { startServerProcess, type ServerProcess } from './server-process.ts';
-import { sendSlashCommands, type LoadResult, type SlashCommand, type SlackTarget } from './slack-load.ts';
+import { sendAtRate, sendSlashCommands, type LoadResult, type SlashCommand, type SlackTarget } from './slack-load.ts';
 import { summarize, type LatencySummary } from './stats.ts';
 
-export interface LoadFigures {
-  requests: number;
-  concurrency: number;
-  /** Acknowledged requests per second (HTTP 200 answers / wall time of the run). */
-  acksPerSecond: number;
-  ack: LatencySummary;
+export interface RunFigures {
+  commands: number;
+  /** Commands answered (HTTP 200 with the reply) per second, from the first send to the last answer. */
+  completedPerSecond: number;
+  /** Time from sending a command to its answer (the reply). */
+  latency: LatencySummary;
+  /** Answers that were not the confirmation (should be none), the first few. */
+  unexpected: string[];
   non200: number;
   transportErrors: number;
-  /** Resident memory once started and warmed up (100 commands), before the load (MiB). */
-  idleMemoryMiB: number | undefined;
-  /** Peak resident memory (VmHWM) of the server process over its life (MiB). */
-  peakMemoryMiB: number | undefined;
-  /** Processor time the server spent per request (user + system), ms: comparable on a busy machine. */
-  cpuMsPerRequest: number | undefined;
+  /** Processor time the server spent per command (user + system), ms: comparable on a busy machine. */
+  cpuMsPerCommand: number | undefined;
 }
 
-export interface HoursFigures extends LoadFigures {
-  /** Replies delivered to Slack (response_url) per second, from the first send to the last reply. */
-  repliesPerSecond: number;
-  /** Time from sending a command to its reply reaching Slack. */
-  reply: LatencySummary;
+export interface ServerFigures {
+  burst: RunFigures & { concurrency: number };
+  openLoop: RunFigures & { ratePerSecond: number };
+  /** Resident memory after the warm-up, before the load, and the peak over the server's life (MiB). */
+  idleMemoryMiB: number | undefined;
+  peakMemoryMiB: number | undefined;
   entriesStored: number;
-  /** Entries whose reply was not a confirmation (should be 0). */
-  unexpectedReplies: string[];
   ledgerConsistent: boolean;
 }
 
-export interface HoursRun {
-  figures: HoursFigures;
-  profile?: string;
+export interface HoursComparison {
+  ours: ServerFigures;
+  minimal: ServerFigures;
+  /** Ours / minimal, completed commands per second in the burst. */
+  completedRatio: number;
+  /** Ours / minimal, processor time per command in the burst. */
+  cpuRatio: number | undefined;
 }
+
+export interface HoursOptions {
+  program: Program;
+  slack: BenchSlack;
+  dir: string;
+  experts: number;
+  requests: number;
+  concurrency: number;
+  rate: number;
+  warmup: number;
+  logLevel: string;
+  profileDir?: string;
+}
+
+/** The reply both servers give a logged entry (the bot: hours.logged.title in ja or en). */
+const confirmation = /を記録しました|Logged /;
 
 /** Entry size that keeps every expert's entries under the smallest cap. */
 function entryMinutes(experts: SeededExpert[], perExpert: number): number {
@@ -58,120 +78,100 @@ function commandsFor(experts: SeededExpert[], count: number, prefix: string, min
     id: `${prefix}${i}`,
     user: experts[i % experts.length]!.user,
     command: '/hours',
-    text: `${minutes}m review NDA draft ${i}`,
+    text: `${minutes}m review NDA draft ${prefix}${i}`,
   }));
 }
 
-function loadFigures(run: LoadResult, requests: number, concurrency: number, server: ServerProcess, cpuBefore: number | undefined, idleMemoryMiB: number | undefined): LoadFigures {
+function figuresOf(run: LoadResult, server: ServerProcess, cpuBefore: number | undefined): RunFigures {
   const ok = run.sent.filter((s) => s.status === 200);
   const cpuAfter = server.cpuSeconds();
   return {
-    requests,
-    concurrency,
-    acksPerSecond: Math.round((ok.length / ((run.finishedAt - run.startedAt) / 1000)) * 10) / 10,
-    ack: summarize(run.sent.map((s) => s.ackedAt - s.sentAt)),
+    commands: run.sent.length + run.errors.length,
+    completedPerSecond: Math.round((ok.length / ((run.finishedAt - run.startedAt) / 1000)) * 10) / 10,
+    latency: summarize(run.sent.map((s) => s.ackedAt - s.sentAt)),
+    unexpected: ok.filter((s) => !confirmation.test(s.text)).slice(0, 5).map((s) => s.text.slice(0, 200) || '(no reply)'),
     non200: run.sent.length - ok.length,
     transportErrors: run.errors.length,
-    idleMemoryMiB,
-    peakMemoryMiB: server.memory()?.peakMiB,
-    cpuMsPerRequest: cpuBefore === undefined || cpuAfter === undefined ? undefined : Math.round(((cpuAfter - cpuBefore) * 1000 * 100) / requests) / 100,
+    cpuMsPerCommand: cpuBefore === undefined || cpuAfter === undefined ? undefined : Math.round(((cpuAfter - cpuBefore) * 1000 * 100) / run.sent.length) / 100,
   };
 }
 
-export async function benchOurHours(o: {
-  program: Program;
-  slack: BenchSlack;
-  dir: string;
-  experts: number;
-  requests: number;
-  concurrency: number;
-  warmup: number;
-  logLevel: string;
-  profileDir?: string;
-}): Promise<HoursRun> {
-  const databaseUrl = `file:${path.join(o.dir, 'hours.db')}`;
-  const db = await openDatabase(databaseUrl);
+/** Warm-up, the burst, then the open loop, on one running server. */
+async function measure(server: ServerProcess, o: HoursOptions, experts: SeededExpert[], minutes: number, prefix: string): Promise<Omit<ServerFigures, 'entriesStored' | 'ledgerConsistent'>> {
+  const target: SlackTarget = { eventsUrl: `${server.url}/slack/events`, signingSecret: benchSigningSecret, team: benchTeam, responseUrl: o.slack.responseUrl };
+  await sendSlashCommands(target, commandsFor(experts, o.warmup, `${prefix}w`, minutes), Math.min(10, o.concurrency));
+  const idleMemoryMiB = server.memory()?.currentMiB;
+
+  let cpu = server.cpuSeconds();
+  const burst = figuresOf(await sendSlashCommands(target, commandsFor(experts, o.requests, `${prefix}b`, minutes), o.concurrency), server, cpu);
+  cpu = server.cpuSeconds();
+  const openLoop = figuresOf(await sendAtRate(target, commandsFor(experts, o.requests, `${prefix}o`, minutes), o.rate), server, cpu);
+  return {
+    burst: { ...burst, concurrency: o.concurrency },
+    openLoop: { ...openLoop, ratePerSecond: o.rate },
+    idleMemoryMiB,
+    peakMemoryMiB: server.memory()?.peakMiB,
+  };
+}
+
+/** Entries stored (all of them confirmed ones: every command fits under its cap), and the counters equal to the ledger. */
+async function checkLedger(databaseUrl: string): Promise<{ entriesStored: number; ledgerConsistent: boolean }> {
+  const check = await openDatabase(databaseUrl);
+  try {
+    const entriesStored = await check.prisma.hourEntry.count();
+    const sums = await check.prisma.hourEntry.groupBy({ by: ['applicationId'], where: { voidedAt: null }, _sum: { minutes: true } });
+    const apps = await check.prisma.application.findMany({ select: { id: true, usedMinutes: true, capMinutes: true } });
+    const sumOf = new Map(sums.map((s) => [s.applicationId, s._sum.minutes ?? 0]));
+    return { entriesStored, ledgerConsistent: apps.every((a) => (sumOf.get(a.id) ?? 0) === a.usedMinutes && a.usedMinutes <= a.capMinutes) };
+  } finally {
+    await check.close();
+  }
+}
+
+export async function benchHours(o: HoursOptions): Promise<HoursComparison> {
+  const seeded = path.join(o.dir, 'hours-seeded.db');
+  const db = await openDatabase(`file:${seeded}`);
   const experts = await seedExpertsWithEngagements(db.prisma, { program: o.program, team: benchTeam, count: o.experts });
   await db.close();
+  // Every command of the run (warm-up, burst, open loop) must fit under its expert's cap.
+  const minutes = entryMinutes(experts, Math.ceil((o.warmup + 2 * o.requests) / experts.length));
+  const copy = (name: string) => {
+    const file = path.join(o.dir, name);
+    copyFileSync(seeded, file);
+    return file;
+  };
 
-  const minutes = entryMinutes(experts, Math.ceil((o.requests + o.warmup) / experts.length));
-  const server = await startDeskServer({
-    databaseUrl,
+  const oursFile = copy('hours-ours.db');
+  const ours = await startDeskServer({
+    databaseUrl: `file:${oursFile}`,
     slackApiUrl: o.slack.apiUrl,
     logLevel: o.logLevel,
     nodeFlags: o.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${o.profileDir}`] : [],
   });
+  let oursFigures;
   try {
-    const target: SlackTarget = { eventsUrl: `${server.url}/slack/events`, signingSecret: benchSigningSecret, team: benchTeam, responseUrl: o.slack.responseUrl };
-    const warm = commandsFor(experts, o.warmup, 'warm', minutes);
-    await sendSlashCommands(target, warm, Math.min(10, o.concurrency));
-    await Promise.all(warm.map((c) => o.slack.responsesTo(c.id)));
-    const idleMemoryMiB = server.memory()?.currentMiB;
-
-    const commands = commandsFor(experts, o.requests, 'h', minutes);
-    const cpuBefore = server.cpuSeconds();
-    const run = await sendSlashCommands(target, commands, o.concurrency);
-    const replies = await withTimeout(Promise.all(commands.map(async (c) => [c.id, (await o.slack.responsesTo(c.id))[0]!] as const)), 180_000, 'waiting for /hours replies');
-    const lastReply = Math.max(...replies.map(([, r]) => r.at));
-    const sentAt = new Map(run.sent.map((s) => [s.id, s.sentAt]));
-    const figures = loadFigures(run, o.requests, o.concurrency, server, cpuBefore, idleMemoryMiB);
-    // Every reply should be the confirmation (hours.logged.title, ja or en), not a refusal or an error.
-    const unexpected = replies.filter(([, r]) => !/を記録しました|Logged /.test(r.text));
-
-    await server.stop();
-    const check = await openDatabase(databaseUrl);
-    const entriesStored = await check.prisma.hourEntry.count({ where: { requestKey: { startsWith: `slack:command:${benchTeam}:h` } } });
-    const sums = await check.prisma.hourEntry.groupBy({ by: ['applicationId'], where: { voidedAt: null }, _sum: { minutes: true } });
-    const apps = await check.prisma.application.findMany({ select: { id: true, usedMinutes: true, capMinutes: true } });
-    const sumOf = new Map(sums.map((s) => [s.applicationId, s._sum.minutes ?? 0]));
-    const ledgerConsistent = apps.every((a) => (sumOf.get(a.id) ?? 0) === a.usedMinutes && a.usedMinutes <= a.capMinutes);
-    await check.close();
-
-    return {
-      profile: o.profileDir,
-      figures: {
-        ...figures,
-        repliesPerSecond: Math.round((o.requests / ((lastReply - run.startedAt) / 1000)) * 10) / 10,
-        reply: summarize(replies.map(([id, r]) => r.at - sentAt.get(id)!)),
-        entriesStored,
-        unexpectedReplies: unexpected.slice(0, 5).map(([, r]) => r.text.slice(0, 200)),
-        ledgerConsistent,
-      },
-    };
+    oursFigures = await measure(ours, o, experts, minutes, 'o');
   } finally {
-    await server.stop();
+    await ours.stop();
   }
-}
 
-export async function benchBareBolt(o: { slack: BenchSlack; requests: number; concurrency: number; warmup: number }): Promise<LoadFigures> {
-  const server = await startServerProcess({
-    entry: 'bench/bare-bolt.ts',
-    env: { SLACK_SIGNING_SECRET: benchSigningSecret, SLACK_API_URL: o.slack.apiUrl },
-  });
+  const minimalFile = copy('hours-minimal.db');
+  const minimal = await startServerProcess({ entry: 'bench/minimal-app.ts', env: { SLACK_SIGNING_SECRET: benchSigningSecret, DATABASE_FILE: minimalFile } });
+  let minimalFigures;
   try {
-    const target: SlackTarget = { eventsUrl: `${server.url}/slack/events`, signingSecret: benchSigningSecret, team: benchTeam, responseUrl: o.slack.responseUrl };
-    const users = [{ user: 'UBARE1' } as SeededExpert];
-    await sendSlashCommands(target, commandsFor(users, o.warmup, 'bwarm', 15), Math.min(10, o.concurrency));
-    const idleMemoryMiB = server.memory()?.currentMiB;
-    const cpuBefore = server.cpuSeconds();
-    const run = await sendSlashCommands(target, commandsFor(users, o.requests, 'b', 15), o.concurrency);
-    return loadFigures(run, o.requests, o.concurrency, server, cpuBefore, idleMemoryMiB);
+    minimalFigures = await measure(minimal, o, experts, minutes, 'm');
   } finally {
-    await server.stop();
+    await minimal.stop();
   }
-}
 
-export async function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const started = performance.now();
-  try {
-    return await Promise.race([
-      p,
-      new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`${what}: nothing after ${Math.round(performance.now() - started)} ms`)), ms);
-      }),
-    ]);
-  } finally {
-    clearTimeout(timer);
-  }
+  const oursAll: ServerFigures = { ...oursFigures, ...(await checkLedger(`file:${oursFile}`)) };
+  const minimalAll: ServerFigures = { ...minimalFigures, ...(await checkLedger(`file:${minimalFile}`)) };
+  const oursCpu = oursAll.burst.cpuMsPerCommand;
+  const minimalCpu = minimalAll.burst.cpuMsPerCommand;
+  return {
+    ours: oursAll,
+    minimal: minimalAll,
+    completedRatio: Math.round((oursAll.burst.completedPerSecond / minimalAll.burst.completedPerSecond) * 100) / 100,
+    cpuRatio: oursCpu === undefined || minimalCpu === undefined ? undefined : Math.round((oursCpu / minimalCpu) * 100) / 100,
+  };
 }

@@ -8,7 +8,6 @@
  * engagement do not depend on `total` (fewer, larger entries or more, smaller ones): measuring `/quota` at
  * two ledger sizes then compares the same program state, and the same reply, at two ledger sizes.
  */
-import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
 import type { SeededEngagement } from './seed.ts';
 
@@ -33,7 +32,7 @@ export function writeLedger(
     db.pragma('journal_mode = WAL');
     const del = db.prepare('DELETE FROM "HourEntry" WHERE "applicationId" = ?');
     const insert = db.prepare(
-      'INSERT INTO "HourEntry" ("applicationId", "expertId", "minutes", "category", "note", "workDate", "createdAt", "requestKey") VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO "HourEntry" ("applicationId", "expertId", "minutes", "category", "note", "workDate", "createdAt") VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
     const setUsed = db.prepare(
       'UPDATE "Application" SET "usedMinutes" = (SELECT COALESCE(SUM("minutes"), 0) FROM "HourEntry" WHERE "applicationId" = ? AND "voidedAt" IS NULL) WHERE "id" = ?',
@@ -41,9 +40,6 @@ export function writeLedger(
     const span = opts.to.getTime() - opts.from.getTime();
     let written = 0;
     let used = 0;
-    // Unique per call: entries of engagements not yet rewritten still hold the previous call's keys.
-    const run = randomUUID().slice(0, 8);
-    let key = 0;
     db.transaction(() => {
       engagements.forEach((e, i) => {
         del.run(e.applicationId);
@@ -54,7 +50,7 @@ export function writeLedger(
           // The target split into `count` whole minutes: the first ones take the remainder.
           const minutes = Math.floor(target / count) + (k < target % count ? 1 : 0);
           const at = new Date(opts.from.getTime() + Math.floor((span * (k + 1)) / (count + 1)));
-          insert.run(e.applicationId, e.expertId, minutes, opts.categories[(i + k) % opts.categories.length]!, `bench entry ${k + 1}`, at.toISOString().slice(0, 10), sqliteDate(at), `bench:${run}:${key++}`);
+          insert.run(e.applicationId, e.expertId, minutes, opts.categories[(i + k) % opts.categories.length]!, `bench entry ${k + 1}`, at.toISOString().slice(0, 10), sqliteDate(at));
           written++;
           used += minutes;
         }

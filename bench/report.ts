@@ -1,10 +1,11 @@
 /** The results file and the table printed at the end of `npm run bench`. */
 import type { MachineInfo } from './machine.ts';
-import type { HoursFigures, LoadFigures } from './hours-phase.ts';
+import type { HoursComparison, RunFigures, ServerFigures } from './hours-phase.ts';
 import type { IdleMemoryFigures } from './memory.ts';
 import type { QuotaFigures } from './quota-phase.ts';
 import type { SoakFigures } from './soak.ts';
 import type { StartupFigures } from './startup.ts';
+import type { StatementFigures } from './statements-phase.ts';
 
 export interface Target {
   what: string;
@@ -17,19 +18,15 @@ export interface BenchResults {
   date: string;
   machine: MachineInfo;
   options: Record<string, unknown>;
-  hours: HoursFigures;
-  bareBolt?: LoadFigures;
-  /** Ours / bare Bolt, acknowledged requests per second. */
-  throughputRatio?: number;
+  statements: StatementFigures;
+  hours: HoursComparison;
   quota: QuotaFigures;
-  /** Start-up times and idle memory of the compiled server (absent with --no-startup). */
   startup?: StartupFigures;
   idleMemory?: IdleMemoryFigures;
   targets: Target[];
   durationSeconds: number;
 }
 
-/** `npm run bench -- --soak <seconds>`: the soak alone. */
 export interface SoakResults {
   date: string;
   machine: MachineInfo;
@@ -40,22 +37,41 @@ export interface SoakResults {
 }
 
 export function targetsOf(r: Omit<BenchResults, 'targets' | 'durationSeconds'>): Target[] {
-  const targets: Target[] = [];
-  if (r.throughputRatio !== undefined) {
-    targets.push({ what: '/hours throughput vs bare Bolt', goal: '≥ 0.5×', actual: `${r.throughputRatio}×`, met: r.throughputRatio >= 0.5 });
-  }
-  targets.push({ what: `/hours p99 ack at concurrency ${r.hours.concurrency}`, goal: '< 300 ms', actual: `${r.hours.ack.p99} ms`, met: r.hours.ack.p99 < 300 });
+  const { statements: s, hours: h } = r;
+  const dataStatements = s.statementsPerCommand - s.transactionsPerCommand - s.commitsPerCommand;
+  const cpu = h.ours.burst.cpuMsPerCommand;
   const largest = r.quota.sizes.at(-1)!;
-  targets.push({ what: `/quota p99 at ${largest.entries} entries`, goal: '< 50 ms', actual: `${largest.reply.p99} ms`, met: largest.reply.p99 < 50 });
-  targets.push({
-    what: `/quota p99 growth ${r.quota.sizes[0]!.entries} → ${largest.entries} entries`,
-    goal: 'flat (≤ 1.5×), same reply',
-    actual: `${r.quota.p99Growth}×, ${r.quota.sameReplyAtEverySize ? 'same reply' : 'replies differ'}`,
-    met: r.quota.p99Growth <= 1.5 && r.quota.sameReplyAtEverySize,
-  });
-  targets.push(...memoryTargets(r));
-  targets.push({ what: '/hours entries stored once each, ledger = counters', goal: `${r.hours.requests}, consistent`, actual: `${r.hours.entriesStored}, ${r.hours.ledgerConsistent ? 'consistent' : 'INCONSISTENT'}`, met: r.hours.entriesStored === r.hours.requests && r.hours.ledgerConsistent });
-  return targets;
+  const stored = (f: ServerFigures) => `${f.entriesStored}, ${f.ledgerConsistent ? 'consistent' : 'INCONSISTENT'}`;
+  return [
+    {
+      what: '/hours: write transactions, statements (BEGIN/COMMIT aside)',
+      goal: '1, ≤ 6',
+      actual: `${s.transactionsPerCommand}, ${dataStatements}`,
+      met: s.transactionsPerCommand === 1 && s.commitsPerCommand === 1 && dataStatements <= 6,
+    },
+    { what: '/hours completed per second vs the minimal app', goal: '≥ 0.5×', actual: `${h.completedRatio}×`, met: h.completedRatio >= 0.5 },
+    { what: '/hours server CPU per command', goal: '≤ 3 ms', actual: cpu === undefined ? 'not measured' : `${cpu} ms`, met: cpu !== undefined && cpu <= 3 },
+    {
+      what: `/hours reply p99 at an open-loop ${h.ours.openLoop.ratePerSecond}/s`,
+      goal: '< 100 ms',
+      actual: `${h.ours.openLoop.latency.p99} ms`,
+      met: h.ours.openLoop.latency.p99 < 100 && h.ours.openLoop.non200 + h.ours.openLoop.transportErrors === 0,
+    },
+    { what: `/quota p99 at ${largest.entries} entries`, goal: '< 50 ms', actual: `${largest.reply.p99} ms`, met: largest.reply.p99 < 50 },
+    {
+      what: `/quota p99 growth ${r.quota.sizes[0]!.entries} → ${largest.entries} entries`,
+      goal: 'flat (≤ 1.5×), same reply',
+      actual: `${r.quota.p99Growth}×, ${r.quota.sameReplyAtEverySize ? 'same reply' : 'replies differ'}`,
+      met: r.quota.p99Growth <= 1.5 && r.quota.sameReplyAtEverySize,
+    },
+    ...memoryTargets(r),
+    {
+      what: '/hours every command stored once, ledger = counters (ours; minimal)',
+      goal: 'all, consistent',
+      actual: `${stored(h.ours)}; ${stored(h.minimal)}`,
+      met: [h.ours, h.minimal].every((f) => f.ledgerConsistent && f.entriesStored === f.burst.commands + f.openLoop.commands + (r.options.warmup as number)),
+    },
+  ];
 }
 
 /** Memory and start-up of the compiled server (issue 16's goals). */
@@ -63,8 +79,8 @@ function memoryTargets(r: Omit<BenchResults, 'targets' | 'durationSeconds'>): Ta
   const targets: Target[] = [];
   const idle = r.idleMemory?.withSlackMiB;
   if (idle !== undefined) targets.push({ what: 'server idle RSS (Slack configured)', goal: '≤ 150 MiB', actual: `${idle} MiB`, met: idle <= 150 });
-  const peak = r.hours.peakMemoryMiB;
-  if (peak !== undefined) targets.push({ what: `server peak RSS, ${r.hours.requests}-command /hours burst`, goal: '≤ 256 MiB', actual: `${peak} MiB`, met: peak <= 256 });
+  const peak = r.hours.ours.peakMemoryMiB;
+  if (peak !== undefined) targets.push({ what: `server peak RSS, /hours burst of ${r.hours.ours.burst.commands} and open loop`, goal: '≤ 256 MiB', actual: `${peak} MiB`, met: peak <= 256 });
   if (r.startup) {
     const start = r.startup.npmStartToHealthy.p50;
     targets.push({ what: 'npm start → /healthz 200 (median, warm)', goal: '≤ 2000 ms', actual: `${start} ms`, met: start <= 2000 });
@@ -99,34 +115,41 @@ export function formatTable(r: BenchResults): string {
   const lines: string[] = [];
   lines.push(`Machine: ${m.nproc} cores, ${m.cpuModel}, ${m.memoryGiB} GiB, Node ${m.node} (load average at start ${m.loadAverageAtStart})`);
   lines.push('');
-  const w = [34, 10, 9, 9, 9, 9, 20, 10];
-  lines.push(row(['/hours (signed slash commands)', 'acks/s', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'RSS idle → peak', 'CPU/req'], w));
-  const load = (name: string, f: LoadFigures) =>
+  const s = r.statements;
+  lines.push(`/hours, counted at the driver over ${s.commands} commands: ${s.statementsPerCommand} statements, ${s.transactionsPerCommand} transaction(s), ${s.commitsPerCommand} commit(s) per command`);
+  for (const sql of s.oneCommand) lines.push(`  ${sql}`);
+  lines.push('');
+  const w = [40, 12, 9, 9, 9, 9, 10, 18];
+  lines.push(row(['/hours (signed slash commands)', 'completed/s', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'CPU/cmd', 'RSS idle → peak'], w));
+  const line = (name: string, f: RunFigures, server: ServerFigures) =>
     row(
       [
         name,
-        String(f.acksPerSecond),
-        String(f.ack.p50),
-        String(f.ack.p95),
-        String(f.ack.p99),
-        String(f.ack.max),
-        f.peakMemoryMiB === undefined ? '—' : `${f.idleMemoryMiB ?? '?'} → ${f.peakMemoryMiB} MiB`,
-        f.cpuMsPerRequest === undefined ? '—' : `${f.cpuMsPerRequest} ms`,
+        String(f.completedPerSecond),
+        String(f.latency.p50),
+        String(f.latency.p95),
+        String(f.latency.p99),
+        String(f.latency.max),
+        f.cpuMsPerCommand === undefined ? '—' : `${f.cpuMsPerCommand} ms`,
+        server.peakMemoryMiB === undefined ? '—' : `${server.idleMemoryMiB ?? '?'} → ${server.peakMemoryMiB} MiB`,
       ],
       w,
     );
-  lines.push(load(`ours: ack (${r.hours.requests} @ ${r.hours.concurrency})`, r.hours));
-  lines.push(
-    row([`ours: reply at Slack`, `${r.hours.repliesPerSecond}/s`, String(r.hours.reply.p50), String(r.hours.reply.p95), String(r.hours.reply.p99), String(r.hours.reply.max), ''], w),
-  );
-  if (r.bareBolt) lines.push(load(`bare Bolt: ack (${r.bareBolt.requests} @ ${r.bareBolt.concurrency})`, r.bareBolt));
-  if (r.throughputRatio !== undefined) lines.push(`ratio ours/bare (acks/s): ${r.throughputRatio}×`);
-  lines.push(`entries stored: ${r.hours.entriesStored}/${r.hours.requests}, ledger ${r.hours.ledgerConsistent ? 'consistent with the counters' : 'INCONSISTENT'}; non-200: ${r.hours.non200}, transport errors: ${r.hours.transportErrors}`);
+  const { ours, minimal } = r.hours;
+  lines.push(line(`ours: burst of ${ours.burst.commands} @ ${ours.burst.concurrency}`, ours.burst, ours));
+  lines.push(line(`minimal: burst of ${minimal.burst.commands} @ ${minimal.burst.concurrency}`, minimal.burst, minimal));
+  lines.push(line(`ours: open loop ${ours.openLoop.ratePerSecond}/s`, ours.openLoop, ours));
+  lines.push(line(`minimal: open loop ${minimal.openLoop.ratePerSecond}/s`, minimal.openLoop, minimal));
+  lines.push(`ratio ours/minimal: ${r.hours.completedRatio}× completed per second, ${r.hours.cpuRatio ?? '—'}× CPU per command`);
+  for (const [name, f] of [['ours', ours] as const, ['minimal', minimal] as const]) {
+    const problems = [f.burst, f.openLoop].flatMap((x) => [...(x.non200 ? [`${x.non200} non-200`] : []), ...(x.transportErrors ? [`${x.transportErrors} transport errors`] : []), ...x.unexpected]);
+    lines.push(`${name}: ${f.entriesStored} entries stored, ledger ${f.ledgerConsistent ? 'consistent with the counters' : 'INCONSISTENT'}${problems.length ? `; ${problems.join('; ')}` : ''}`);
+  }
   lines.push('');
   const q = [34, 10, 9, 9, 9, 9, 11];
   lines.push(row([`/quota (${r.quota.sizes[0]!.engagements} engagements)`, 'entries', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'ack p99'], q));
-  for (const s of r.quota.sizes) {
-    lines.push(row(['time to the whole reply', String(s.entries), String(s.reply.p50), String(s.reply.p95), String(s.reply.p99), String(s.reply.max), `${s.ack.p99} ms`], q));
+  for (const size of r.quota.sizes) {
+    lines.push(row(['time to the whole reply', String(size.entries), String(size.reply.p50), String(size.reply.p95), String(size.reply.p99), String(size.reply.max), `${size.ack.p99} ms`], q));
   }
   lines.push(
     `p99 growth: ${r.quota.p99Growth}×; reply: ${r.quota.sizes[0]!.messagesPerReply} message(s), ${r.quota.sizes[0]!.replyBytes} bytes, ` +
@@ -134,7 +157,7 @@ export function formatTable(r: BenchResults): string {
   );
   lines.push('');
   if (r.idleMemory || r.startup) lines.push(...startupLines(r));
-  for (const t of r.targets) lines.push(`${t.met ? 'MET   ' : 'MISSED'}  ${pad(t.what, 52)} goal ${pad(t.goal, 28)} actual ${t.actual}`);
+  for (const t of r.targets) lines.push(`${t.met ? 'MET   ' : 'MISSED'}  ${pad(t.what, 60)} goal ${pad(t.goal, 26)} actual ${t.actual}`);
   lines.push(`(${r.durationSeconds} s)`);
   return lines.join('\n');
 }

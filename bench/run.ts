@@ -1,12 +1,14 @@
 /**
- * `npm run bench`: how the bot feels to its users under load, side by side with a bare Bolt app.
+ * `npm run bench`: how the bot feels to its users under load, side by side with the thinnest honest app
+ * doing the same job, in the same run.
  *
- *  1. `/hours`: the real server (src/main.ts, a child process) on a fresh SQLite file, experts seeded with
- *     an adopted engagement each, signed slash commands at a given concurrency; acks timed, replies timed
- *     until the fake Slack got them, the ledger checked afterwards.
- *  2. The same load against a bare Bolt app whose `/hours` only acknowledges; the ratio of throughputs.
- *  3. `/quota` over many engagements at two ledger sizes, to show its time does not grow with the ledger.
- *  4. Before those, the compiled server's start-up times and idle memory (startup.ts, memory.ts).
+ *  1. The compiled server's start-up times and idle memory (startup.ts, memory.ts).
+ *  2. `/hours`, counted: one command's SQL statements and transactions, at the driver.
+ *  3. `/hours` under load: the real server (as `npm start` runs it, a child process) and the minimal app
+ *     (bench/minimal-app.ts: Bolt + better-sqlite3), each on a copy of the same seeded database: a burst at
+ *     a concurrency, then an open loop at a fixed rate; replies timed, processor time and memory read from
+ *     /proc, the ledger checked afterwards.
+ *  4. `/quota` over many engagements at two ledger sizes, to show its time does not grow with the ledger.
  *
  * `--soak <seconds>` runs only the soak (soak.ts): steady traffic, the server's memory sampled.
  *
@@ -19,14 +21,15 @@ import { performance } from 'node:perf_hooks';
 import { loadProgram } from '../src/program/load-program.ts';
 import { parseBenchArgs } from './args.ts';
 import { startBenchSlack } from './fake-slack.ts';
-import { benchBareBolt, benchOurHours } from './hours-phase.ts';
+import { benchHours } from './hours-phase.ts';
 import { machineInfo } from './machine.ts';
-import { benchQuota } from './quota-phase.ts';
 import { benchIdleMemory } from './memory.ts';
+import { benchQuota } from './quota-phase.ts';
 import { formatSoak, formatTable, soakTargetsOf, targetsOf, type BenchResults, type SoakResults } from './report.ts';
 import { repoRoot } from './server-process.ts';
 import { benchSoak } from './soak.ts';
 import { benchStartup } from './startup.ts';
+import { benchStatements } from './statements-phase.ts';
 
 let opts: ReturnType<typeof parseBenchArgs>;
 try {
@@ -74,17 +77,14 @@ try {
     idleMemory = await benchIdleMemory({ dir, slack });
   }
 
-  say(`/hours: ${opts.requests} signed commands at concurrency ${opts.concurrency} on our server (${opts.experts} experts)`);
+  say(`/hours: counting the statements of ${opts.countedCommands} commands`);
+  const statements = await benchStatements({ program, slack, dir, commands: opts.countedCommands });
+
+  say(`/hours: ${opts.requests} commands at concurrency ${opts.concurrency}, then ${opts.requests} at ${opts.rate}/s, on our server and on the minimal app`);
   const profileDir = opts.profile ? path.join(repoRoot, 'bench', 'profiles.tmp') : undefined;
   if (profileDir) mkdirSync(profileDir, { recursive: true });
-  const ours = await benchOurHours({ program, slack, dir, experts: opts.experts, requests: opts.requests, concurrency: opts.concurrency, warmup, logLevel: opts.logLevel, profileDir });
+  const hours = await benchHours({ program, slack, dir, experts: opts.experts, requests: opts.requests, concurrency: opts.concurrency, rate: opts.rate, warmup, logLevel: opts.logLevel, profileDir });
   if (profileDir) say(`CPU profile written under ${profileDir}`);
-
-  let bareBolt: Awaited<ReturnType<typeof benchBareBolt>> | undefined;
-  if (opts.bare) {
-    say(`/hours: the same load on a bare Bolt app`);
-    bareBolt = await benchBareBolt({ slack, requests: opts.requests, concurrency: opts.concurrency, warmup });
-  }
 
   say(`/quota: ${opts.engagements} engagements, ledger of ${opts.ledgerSizes.join(' then ')} entries, ${opts.quotaRequests} commands each`);
   const quota = await benchQuota({
@@ -102,9 +102,9 @@ try {
   const partial = {
     date: new Date().toISOString(),
     machine,
-    options: { ...opts },
-    hours: ours.figures,
-    ...(bareBolt ? { bareBolt, throughputRatio: Math.round((ours.figures.acksPerSecond / bareBolt.acksPerSecond) * 100) / 100 } : {}),
+    options: { ...opts, warmup },
+    statements,
+    hours,
     quota,
     ...(startup ? { startup } : {}),
     ...(idleMemory ? { idleMemory } : {}),

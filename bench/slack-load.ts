@@ -1,6 +1,7 @@
 /**
  * Sends signed Slack slash commands over HTTP the way Slack does (form body, v0 signature, timestamp),
- * `concurrency` at a time over keep-alive connections, and times each until its HTTP answer (Slack's ack).
+ * `concurrency` at a time over keep-alive connections, and times each until its HTTP answer (Slack's ack,
+ * whose body carries the reply Slack shows).
  */
 import { Agent, request } from 'node:http';
 import { performance } from 'node:perf_hooks';
@@ -22,6 +23,18 @@ export interface SentCommand {
   /** performance.now() when the HTTP answer was complete. */
   ackedAt: number;
   status: number;
+  /** The text of the reply in the answer's body (the fallback text of its message), '' when it had none. */
+  text: string;
+}
+
+/** The fallback text of a message in an acknowledgement's body. */
+export function ackText(body: string): string {
+  if (!body.startsWith('{')) return '';
+  try {
+    return String((JSON.parse(body) as { text?: unknown }).text ?? '');
+  } catch {
+    return '';
+  }
 }
 
 export interface LoadResult {
@@ -112,8 +125,8 @@ export async function sendSlashCommands(
       const body = slashCommandBody(target, c);
       const sentAt = performance.now();
       try {
-        const { status } = await postSigned(target, body, { agent });
-        const answer = { id: c.id, sentAt, ackedAt: performance.now(), status };
+        const { status, body: answerBody } = await postSigned(target, body, { agent });
+        const answer = { id: c.id, sentAt, ackedAt: performance.now(), status, text: ackText(answerBody) };
         sent.push(answer);
         opts.onAnswer?.(answer);
       } catch (e) {
@@ -122,6 +135,35 @@ export async function sendSlashCommands(
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, commands.length) }, worker));
+  const finishedAt = performance.now();
+  agent.destroy();
+  return { sent, startedAt, finishedAt, errors };
+}
+
+/**
+ * Sends every command on a fixed schedule, `ratePerSecond` of them per second, whether or not the earlier
+ * ones were answered (an open loop, as people send commands): each is timed from its scheduled moment, so a
+ * server falling behind shows in the latencies instead of slowing the load down. Never rejects.
+ */
+export async function sendAtRate(target: SlackTarget, commands: readonly SlashCommand[], ratePerSecond: number): Promise<LoadResult> {
+  const agent = new Agent({ keepAlive: true, maxSockets: 1_000 });
+  const sent: SentCommand[] = [];
+  const errors: LoadResult['errors'] = [];
+  const startedAt = performance.now();
+  const intervalMs = 1000 / ratePerSecond;
+  await Promise.all(
+    commands.map(async (c, i) => {
+      const sentAt = startedAt + i * intervalMs;
+      const wait = sentAt - performance.now();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      try {
+        const { status, body } = await postSigned(target, slashCommandBody(target, c), { agent });
+        sent.push({ id: c.id, sentAt, ackedAt: performance.now(), status, text: ackText(body) });
+      } catch (e) {
+        errors.push({ id: c.id, error: e instanceof Error ? e.message : String(e) });
+      }
+    }),
+  );
   const finishedAt = performance.now();
   agent.destroy();
   return { sent, startedAt, finishedAt, errors };

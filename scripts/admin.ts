@@ -13,9 +13,9 @@ import { loadConfig } from '../src/config.ts';
 import { systemClock } from '../src/core/clock.ts';
 import { platformSchema } from '../src/core/inbound.ts';
 import { roleSchema } from '../src/core/roles.ts';
-import { createAuditLog } from '../src/db/audit-log.ts';
 import { openDatabase } from '../src/db/open-database.ts';
-import { createPeopleRepository } from '../src/db/people-repository.ts';
+import { createAppUnitOfWork } from '../src/app/create-services.ts';
+import { createLogger } from '../src/app/logger.ts';
 import { loadProgram } from '../src/program/load-program.ts';
 
 const usage = `usage:
@@ -57,26 +57,29 @@ async function main(): Promise<void> {
   if (role?.data === 'expert' && verb === 'grant' && countries.length === 0) throw new UsageError('an expert is granted for one or more countries: add --country');
 
   const db = await openDatabase(config.DATABASE_URL);
+  const uow = createAppUnitOfWork(db.prisma, { program, clock: systemClock, log: createLogger('warn'), flowTtlHours: config.FLOW_TTL_HOURS, provider: db.provider, sqlite: db.sqlite });
   try {
-    const people = createPeopleRepository(db.prisma);
-    const audit = createAuditLog(db.prisma, systemClock);
-    const person = await people.resolve({
-      key: identityKey,
-      platform: platform.data,
-      tenant: parts.length > 2 ? parts[1]! : '',
-      userId: parts.at(-1)!,
-      displayName: values.name,
-    });
-    if (role?.success) {
-      for (const country of role.data === 'expert' ? countries : ['']) {
-        if (verb === 'grant') await people.grantRole({ personId: person.id, role: role.data, country });
-        else await people.revokeRole({ personId: person.id, role: role.data, country: country || undefined });
-        await audit.record({ actorId: null, action: `role.${verb}`, subjectType: 'person', subjectId: person.id, details: { role: role.data, country, via: 'admin-cli' } });
+    // One transaction: the person, the grants and their audit rows are written together or not at all.
+    const line = await uow.run(async ({ people, audit }) => {
+      const person = await people.resolve({
+        key: identityKey,
+        platform: platform.data,
+        tenant: parts.length > 2 ? parts[1]! : '',
+        userId: parts.at(-1)!,
+        displayName: values.name,
+      });
+      if (role?.success) {
+        for (const country of role.data === 'expert' ? countries : ['']) {
+          if (verb === 'grant') await people.grantRole({ personId: person.id, role: role.data, country });
+          else await people.revokeRole({ personId: person.id, role: role.data, country: country || undefined });
+          await audit.record({ actorId: null, action: `role.${verb}`, subjectType: 'person', subjectId: person.id, details: { role: role.data, country, via: 'admin-cli' } });
+        }
       }
-    }
-    const after = await people.findById(person.id);
-    const roles = after!.roles.map((g) => (g.country ? `${g.role}(${g.country})` : g.role));
-    process.stdout.write(`${identityKey} (person ${person.id}): ${roles.length ? roles.join(', ') : 'no roles'}\n`);
+      const after = await people.findById(person.id);
+      const roles = after!.roles.map((g) => (g.country ? `${g.role}(${g.country})` : g.role));
+      return `${identityKey} (person ${person.id}): ${roles.length ? roles.join(', ') : 'no roles'}\n`;
+    });
+    process.stdout.write(line);
   } finally {
     await db.close();
   }

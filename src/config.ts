@@ -10,14 +10,31 @@ const optionalSecret = z
 const fix = {
   port: { error: 'a port number from 0 to 65535, e.g. 3000' },
   hours: { error: 'a number of hours above 0, e.g. 72' },
-  seconds: { error: 'a whole number of seconds, at least 1, e.g. 120' },
   url: { error: 'a URL such as https://host:port/path' },
 };
+
+/** `1`/`true` or `0`/`false` (empty means unset). */
+const flag = z
+  .enum(['0', '1', 'true', 'false', ''])
+  .optional()
+  .transform((v) => v === '1' || v === 'true');
+
+/** A comma-separated list of service URL origins (`https://smba.trafficmanager.net`, `https://*.botframework.com`). */
+const originList = z
+  .string()
+  .optional()
+  .transform((v) => (v ? v.split(',').map((e) => e.trim()).filter((e) => e !== '') : undefined))
+  .refine(
+    (list) => list === undefined || list.every((e) => /^https?:\/\/(\*\.)?[a-z0-9.-]+(:\d{1,5})?\/?$/i.test(e) || /^https?:\/\/\[[0-9a-f:]+\](:\d{1,5})?\/?$/i.test(e)),
+    'comma-separated origins such as https://smba.trafficmanager.net,https://*.botframework.com (scheme and host, optionally a port; no path)',
+  );
 
 const envSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
     PORT: z.coerce.number(fix.port).int(fix.port).min(0, fix.port).max(65535, fix.port).default(3000),
+    /** The address the HTTP server listens on: loopback by default; 0.0.0.0 (or the interface) behind a load balancer. */
+    HOST: z.string().trim().min(1).default('127.0.0.1'),
     DATABASE_URL: z
       .string()
       .default('file:./data/desk.db')
@@ -31,12 +48,6 @@ const envSchema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** How long a step-by-step flow left halfway is kept, in hours. */
     FLOW_TTL_HOURS: z.coerce.number(fix.hours).positive(fix.hours).default(72),
-    /**
-     * How long a request may be in handling before it counts as abandoned by a crashed process and is handled
-     * again: the lease of an acknowledged request in the inbox, and the age after which a claim left without
-     * replies is taken over. Longer than any request takes, queue included.
-     */
-    REQUEST_LEASE_SECONDS: z.coerce.number(fix.seconds).int(fix.seconds).min(1, fix.seconds).default(120),
     SLACK_SIGNING_SECRET: optionalSecret,
     SLACK_BOT_TOKEN: optionalSecret,
     SLACK_APP_TOKEN: optionalSecret,
@@ -47,6 +58,13 @@ const envSchema = z
     MICROSOFT_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional(),
     /** Where the Teams adapter reads the channel's signing keys (OpenID metadata); tests point it at a local issuer. */
     MICROSOFT_OPENID_METADATA_URL: z.url(fix.url).optional(),
+    /**
+     * Serve /api/messages without authentication (Bot Framework Emulator, local use): an explicit opt-in,
+     * refused in production; only loopback service URLs are accepted then.
+     */
+    TEAMS_ALLOW_UNAUTHENTICATED: flag,
+    /** Where Teams replies and notifications may go when authenticated; default: the Bot Framework's and Teams' hosts. */
+    TEAMS_SERVICE_URL_ALLOWLIST: originList,
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && env.BOT_NOW) {
@@ -55,12 +73,16 @@ const envSchema = z
     if (env.SLACK_BOT_TOKEN && !env.SLACK_SIGNING_SECRET && !env.SLACK_APP_TOKEN) {
       ctx.addIssue({ code: 'custom', path: ['SLACK_SIGNING_SECRET'], message: 'set it (from the Slack app\'s Basic Information page) or SLACK_APP_TOKEN for Socket Mode' });
     }
-    if (env.NODE_ENV === 'production' && (!env.MICROSOFT_APP_ID || !env.MICROSOFT_APP_PASSWORD) && env.MICROSOFT_APP_TYPE !== 'UserAssignedMSI') {
+    if (env.NODE_ENV === 'production' && env.TEAMS_ALLOW_UNAUTHENTICATED) {
       ctx.addIssue({
         code: 'custom',
-        path: ['MICROSOFT_APP_ID'],
-        message: 'production refuses unauthenticated Teams requests: set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD from the Azure bot registration',
+        path: ['TEAMS_ALLOW_UNAUTHENTICATED'],
+        message: 'production refuses unauthenticated Teams requests: unset it and set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD from the Azure bot registration',
       });
+    }
+    // Without an app id Teams is simply off; with one, production needs its secret (a managed identity has none).
+    if (env.NODE_ENV === 'production' && env.MICROSOFT_APP_ID && !env.MICROSOFT_APP_PASSWORD && env.MICROSOFT_APP_TYPE !== 'UserAssignedMSI') {
+      ctx.addIssue({ code: 'custom', path: ['MICROSOFT_APP_PASSWORD'], message: 'set it (the client secret of the Azure bot registration), or MICROSOFT_APP_TYPE=UserAssignedMSI for a managed identity' });
     }
   });
 

@@ -14,7 +14,7 @@ import { OutboxDispatcher } from '../../src/core/outbox-dispatcher.ts';
 import { openDatabase } from '../../src/db/open-database.ts';
 import { projectRoot } from '../../src/db/sqlite-url.ts';
 import { exitWithFailure, UsageError } from '../../src/app/cli-failure.ts';
-import { createServices } from '../../src/app/create-services.ts';
+import { createAppUnitOfWork } from '../../src/app/create-services.ts';
 import { createFeatures } from '../../src/app/features.ts';
 import { createLogger } from '../../src/app/logger.ts';
 import { ConsoleSession } from './console-session.ts';
@@ -39,15 +39,24 @@ async function main(): Promise<void> {
   const clock = config.BOT_NOW ? pinnedClock(new Date(config.BOT_NOW)) : systemClock;
   const db = await openDatabase(config.DATABASE_URL);
   let dispatcher: OutboxDispatcher | undefined;
-  const services = createServices({ db, program: loadProgram(config.PROGRAM), clock, log, flowTtlHours: config.FLOW_TTL_HOURS, onNotification: () => dispatcher?.kick() });
-  const session = new ConsoleSession({ bot: new Bot(services, createFeatures()), user, locale: values.locale, filesDir: path.join(projectRoot, 'data', 'files') });
+  const uow = createAppUnitOfWork(db.prisma, {
+    program: loadProgram(config.PROGRAM),
+    clock,
+    log,
+    flowTtlHours: config.FLOW_TTL_HOURS,
+    provider: db.provider,
+    sqlite: db.sqlite,
+    onNotification: () => dispatcher?.kick(),
+  });
+  const session = new ConsoleSession({ bot: new Bot({ uow, log }, createFeatures()), user, locale: values.locale, filesDir: path.join(projectRoot, 'data', 'files') });
 
   // Notifications for this user are printed as they arrive; others wait in the outbox for their own session.
-  await services.people.resolve({ key: session.identityKey, platform: 'console', tenant: '', userId: user, displayName: user });
-  await services.people.saveAddress(session.identityKey, session.identityKey);
+  await uow.run(async ({ people }) => {
+    await people.resolve({ key: session.identityKey, platform: 'console', tenant: '', userId: user, displayName: user });
+    await people.saveAddress(session.identityKey, session.identityKey);
+  });
   const outbox = new OutboxDispatcher({
-    outbox: services.outbox,
-    people: services.people,
+    uow,
     clock,
     log,
     senders: () => [

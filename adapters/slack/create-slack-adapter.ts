@@ -1,7 +1,8 @@
 /**
  * The Slack adapter: a Bolt app on the shared HTTP server (POST /slack/events), or over Socket Mode when
- * an app-level token is configured. Listeners acknowledge at once and do the work afterwards; a request
- * is stored in the inbox before the acknowledgement, so a crash does not lose it (slack-inbox.ts).
+ * an app-level token is configured. Each request is handled before Slack is acknowledged (slack-desk.ts);
+ * Bolt acknowledges events before its listeners run, so the app holds that acknowledgement back until the
+ * event was handled (DeskApp below).
  *
  * Web API client: SLACK_API_URL replaces Slack's base URL (tests, enterprise proxies). In production the
  * client retries server errors and waits out rate limits (Retry-After); with NODE_ENV=test it fails at
@@ -11,14 +12,12 @@
 import { App, webApi, type AppOptions, type AuthorizeResult, type ReceiverEvent } from '@slack/bolt';
 import type { AdapterContext, ChannelAdapter } from '../../src/app/channel-adapter.ts';
 import { boltLogger } from './bolt-logger.ts';
-import { HandlingLimit, handlingLimitFor } from './handling-limit.ts';
 import { InFlight } from './in-flight.ts';
 import { actionIdPrefix } from './render-blocks.ts';
 import { ReplyDelivery } from './reply-delivery.ts';
 import { postToResponseUrl, type PostToResponseUrl } from './response-url.ts';
 import { SharedServerReceiver } from './shared-server-receiver.ts';
-import { SlackDesk } from './slack-desk.ts';
-import { SlackInbox } from './slack-inbox.ts';
+import { ackWithinMs, SlackDesk } from './slack-desk.ts';
 import { createSlackSender } from './slack-sender.ts';
 import { slashCommands } from './slash-commands.ts';
 
@@ -30,31 +29,46 @@ export interface SlackAdapter extends ChannelAdapter {
 export interface SlackAdapterOptions {
   /** Posts to response_url; defaults to fetch. */
   postResponse?: PostToResponseUrl;
+  /** How long a request may take before Slack is acknowledged anyway (tests shorten it). */
+  ackWithinMs?: number;
 }
 
-/** A Bolt app whose every incoming request passes the inbox first (whichever receiver delivers it). */
-class InboxApp extends App {
+/** Notifications: two quick retries at most, well within the outbox's 60-second lease. */
+const notificationRetries: webApi.RetryOptions = { retries: 2, factor: 2, minTimeout: 1_000, maxTimeout: 5_000 };
+
+/**
+ * A Bolt app that acknowledges an Events API event only once its listeners are done (or the deadline has
+ * passed): Slack delivers an unacknowledged event again, so an event is never acknowledged before what it
+ * asked for was committed. Commands and clicks are acknowledged by their listeners (slack-desk.ts).
+ */
+class DeskApp extends App {
   constructor(
     options: AppOptions,
-    private readonly inbox: SlackInbox,
+    private readonly work: InFlight,
+    private readonly ackWithin: number,
   ) {
     super(options);
   }
 
   override async processEvent(event: ReceiverEvent): Promise<void> {
-    // Before Bolt, because Bolt acknowledges events before any middleware or listener runs.
-    const admitted = await this.inbox.admit(event);
-    if (!admitted) return;
-    try {
-      await super.processEvent(admitted);
-    } finally {
-      this.inbox.settled(admitted);
-    }
+    await this.work.run('slack request', async () => {
+      if (event.body.type !== 'event_callback') return super.processEvent(event);
+      let acked = false;
+      const ackOnce = async () => {
+        if (acked) return;
+        acked = true;
+        await event.ack();
+      };
+      const timer = setTimeout(() => void ackOnce(), this.ackWithin);
+      try {
+        await super.processEvent({ ...event, ack: async () => {} });
+      } finally {
+        clearTimeout(timer);
+        await ackOnce();
+      }
+    });
   }
 }
-
-/** Notifications: two quick retries at most, well within the outbox's 60-second lease. */
-const notificationRetries: webApi.RetryOptions = { retries: 2, factor: 2, minTimeout: 1_000, maxTimeout: 5_000 };
 
 export function createSlackAdapter(ctx: AdapterContext, options: SlackAdapterOptions = {}): SlackAdapter {
   const { config, log } = ctx;
@@ -76,14 +90,14 @@ export function createSlackAdapter(ctx: AdapterContext, options: SlackAdapterOpt
   const notificationWeb = new webApi.WebClient(botToken, { ...clientOptions, retryConfig: testing ? { retries: 0 } : notificationRetries, timeout: 10_000 });
 
   const work = new InFlight(log);
+  const ackWithin = options.ackWithinMs ?? ackWithinMs;
   const receiver = socketMode ? undefined : new SharedServerReceiver({ signingSecret: config.SLACK_SIGNING_SECRET!, log, work });
   // One workspace, one bot token: no OAuth, and no auth.test call at start (the bot's user id comes with each event).
   const authorize = async (): Promise<AuthorizeResult> => ({ botToken });
   const delivery = new ReplyDelivery({ web, postResponse: options.postResponse ?? postToResponseUrl });
-  const desk = new SlackDesk({ bot: ctx.bot, services: ctx.services, log, web, delivery, limit: new HandlingLimit(handlingLimitFor(config.DATABASE_URL)) });
-  const inbox = new SlackInbox({ inbox: ctx.services.inbox, desk, work, log, leaseMs: config.REQUEST_LEASE_SECONDS * 1000 });
+  const desk = new SlackDesk({ bot: ctx.bot, program: ctx.program, log, delivery, work, ackWithinMs: ackWithin });
 
-  const app = new InboxApp(
+  const app = new DeskApp(
     {
       ...(receiver ? { receiver } : { socketMode: true, appToken: config.SLACK_APP_TOKEN }),
       authorize,
@@ -91,23 +105,15 @@ export function createSlackAdapter(ctx: AdapterContext, options: SlackAdapterOpt
       logger,
       convoStore: false,
     },
-    inbox,
+    work,
+    ackWithin,
   );
 
-  for (const spec of slashCommands) {
-    app.command(spec.command, async ({ ack, body, context }) => {
-      await ack();
-      await work.run(spec.command, () => inbox.handled(context, () => desk.command(spec, body)));
-    });
-  }
-  app.action(new RegExp(`^${actionIdPrefix}`), async ({ ack, body, context }) => {
-    await ack();
-    await work.run('click', () => inbox.handled(context, () => desk.click(body)));
-  });
-  app.event('message', async ({ body, context }) => work.run('message', () => inbox.handled(context, () => desk.directMessage(body))));
-  app.event('app_mention', async ({ body, context }) => work.run('app_mention', () => inbox.handled(context, () => desk.mention(body))));
-  // Not stored in the inbox: read-only, and the next visit shows the App Home again.
-  app.event('app_home_opened', async ({ body }) => work.run('app_home_opened', () => desk.homeOpened(body)));
+  for (const spec of slashCommands) app.command(spec.command, ({ ack, body }) => desk.command(spec, body, ack));
+  app.action(new RegExp(`^${actionIdPrefix}`), ({ ack, body }) => desk.click(body, () => ack()));
+  app.event('message', ({ body }) => desk.directMessage(body));
+  app.event('app_mention', ({ body }) => desk.mention(body));
+  app.event('app_home_opened', ({ body }) => desk.homeOpened(body));
   app.error(async (e) => log.error({ err: e }, 'slack: listener failed'));
 
   let connecting: Promise<void> | undefined;
@@ -125,12 +131,9 @@ export function createSlackAdapter(ctx: AdapterContext, options: SlackAdapterOpt
       } else {
         log.info({ mode: 'http', path: receiver?.route.path }, 'slack: ready');
       }
-      // Requests a crashed process acknowledged but did not finish: handled now, then looked for regularly.
-      inbox.start();
     },
     async stop() {
       if (connecting) await app.stop().catch((e: unknown) => log.warn({ err: e }, 'slack: Socket Mode stop failed'));
-      await inbox.stop();
       await work.idle();
     },
     idle: () => work.idle(),

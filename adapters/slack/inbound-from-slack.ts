@@ -6,21 +6,33 @@
 import { createHash } from 'node:crypto';
 import type { InboundInput } from '../../src/core/inbound.ts';
 import { plainTextFromSlack } from './escape-mrkdwn.ts';
+import { encodeSlackAddress } from './slack-address.ts';
+import { slackMentions } from './slack-mentions.ts';
 import { commandText, type SlashCommandSpec } from './slash-commands.ts';
 import type { BlockActionsPayload, DirectMessagePayload, HomeOpenedPayload, MentionPayload, SlashCommandPayload } from './slack-payloads.ts';
 
 export const identityKey = (team: string, user: string) => `slack:${team}:${user}`;
 export const conversationKey = (team: string, channel: string) => `slack:${team}:${channel}`;
 
-function who(team: string, user: string, displayName?: string): InboundInput['identity'] {
-  return { key: identityKey(team, user), tenant: team, userId: user, ...(displayName ? { displayName } : {}) };
+function who(team: string, user: string, displayName?: string): Pick<InboundInput, 'identity' | 'address'> {
+  return {
+    identity: { key: identityKey(team, user), tenant: team, userId: user, ...(displayName ? { displayName } : {}) },
+    // Notifications reach the person in their DM with the bot, opened when one is sent.
+    address: { value: encodeSlackAddress({ team, user }) },
+  };
+}
+
+/** Slack text as the core reads it: people mentioned become neutral mentions (of the sender's workspace), the rest plain text. */
+function readText(text: string, team: string): Pick<InboundInput, 'text' | 'mentions'> {
+  const named = slackMentions(text, team, identityKey);
+  return { text: plainTextFromSlack(named.text), mentions: named.mentions };
 }
 
 function payloadHash(payload: unknown): string {
   return createHash('sha256').update(JSON.stringify(payload)).digest('hex').slice(0, 32);
 }
 
-/** The idempotency key of a slash command (also its key in the inbox). */
+/** The idempotency key of a slash command. */
 export const commandKey = (cmd: SlashCommandPayload) => `slack:command:${cmd.team_id}:${cmd.trigger_id ?? payloadHash(cmd)}`;
 /** The idempotency key of a click. */
 export const actionKey = (body: BlockActionsPayload) => `slack:action:${teamOfAction(body)}:${body.trigger_id ?? payloadHash(body)}`;
@@ -28,11 +40,13 @@ export const actionKey = (body: BlockActionsPayload) => `slack:action:${teamOfAc
 export const eventKey = (body: { event_id: string }) => `slack:event:${body.event_id}`;
 
 export function inboundFromCommand(cmd: SlashCommandPayload, spec: SlashCommandSpec): InboundInput {
+  const read = readText(cmd.text, cmd.team_id);
   return {
     platform: 'slack',
-    identity: who(cmd.team_id, cmd.user_id, cmd.user_name),
+    ...who(cmd.team_id, cmd.user_id, cmd.user_name),
     conversation: { key: conversationKey(cmd.team_id, cmd.channel_id), isDirect: cmd.channel_name === 'directmessage' || cmd.channel_id.startsWith('D') },
-    text: commandText(spec, plainTextFromSlack(cmd.text)),
+    text: commandText(spec, read.text ?? ''),
+    mentions: read.mentions,
     isCommand: true,
     idempotencyKey: commandKey(cmd),
   };
@@ -41,9 +55,9 @@ export function inboundFromCommand(cmd: SlashCommandPayload, spec: SlashCommandS
 export function inboundFromDirectMessage(body: DirectMessagePayload, user: string): InboundInput {
   return {
     platform: 'slack',
-    identity: who(body.team_id, user),
+    ...who(body.team_id, user),
     conversation: { key: conversationKey(body.team_id, body.event.channel), isDirect: true },
-    text: plainTextFromSlack(body.event.text ?? ''),
+    ...readText(body.event.text ?? '', body.team_id),
     isCommand: false,
     idempotencyKey: eventKey(body),
   };
@@ -52,9 +66,9 @@ export function inboundFromDirectMessage(body: DirectMessagePayload, user: strin
 export function inboundFromMention(body: MentionPayload): InboundInput {
   return {
     platform: 'slack',
-    identity: who(body.team_id, body.event.user),
+    ...who(body.team_id, body.event.user),
     conversation: { key: conversationKey(body.team_id, body.event.channel), isDirect: false },
-    text: plainTextFromSlack(withoutBotMention(body.event.text, body.authorizations?.[0]?.user_id)),
+    ...readText(withoutBotMention(body.event.text, body.authorizations?.[0]?.user_id), body.team_id),
     isCommand: false,
     idempotencyKey: eventKey(body),
   };
@@ -76,7 +90,7 @@ export function inboundFromAction(body: BlockActionsPayload, channel: string): I
   const action = body.actions[0]!;
   return {
     platform: 'slack',
-    identity: who(team, body.user.id, body.user.username ?? body.user.name),
+    ...who(team, body.user.id, body.user.username ?? body.user.name),
     conversation: { key: conversationKey(team, channel), isDirect: channel.startsWith('D') },
     action: action.value ?? '',
     isCommand: false,
@@ -87,7 +101,7 @@ export function inboundFromAction(body: BlockActionsPayload, channel: string): I
 export function inboundForHome(body: HomeOpenedPayload): InboundInput {
   return {
     platform: 'slack',
-    identity: who(body.team_id, body.event.user),
+    ...who(body.team_id, body.event.user),
     conversation: { key: conversationKey(body.team_id, body.event.channel ?? body.event.user), isDirect: true },
     idempotencyKey: eventKey(body),
   };

@@ -42,6 +42,11 @@ export class ReplyDelivery {
     if (rendered.files.length > 0) await this.uploadAll(opts.direct ? channel : await this.openDm(opts.user), rendered.files);
   }
 
+  /** Shows `view` on the person's App Home tab. */
+  async publishHome(user: string, view: Parameters<webApi.WebClient['views']['publish']>[0]['view']): Promise<void> {
+    await this.deps.web.views.publish({ user_id: user, view });
+  }
+
   /** The person's DM channel with the bot (opened if needed). */
   async openDm(user: string): Promise<string> {
     const opened = await this.deps.web.conversations.open({ users: user });

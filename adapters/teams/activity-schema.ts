@@ -14,10 +14,16 @@ const channelAccountSchema = z.looseObject({
 
 const mentionSchema = z.looseObject({
   type: z.literal('mention'),
-  mentioned: z.looseObject({ id: z.string() }),
+  mentioned: z.looseObject({
+    id: z.string(),
+    name: z.string().max(500).optional(),
+    /** The mentioned user's Microsoft Entra object id: what their identity key is made of. */
+    aadObjectId: z.string().max(100).optional(),
+  }),
   /** How the mention appears in the text, e.g. `<at>Desk</at>`. */
   text: z.string().optional(),
 });
+type MentionEntity = z.infer<typeof mentionSchema>;
 
 export const activitySchema = z.looseObject({
   type: z.string().min(1).max(100),
@@ -52,6 +58,14 @@ export function mentionsOf(activity: TeamsActivity, accountId: string): string[]
   return (activity.entities ?? []).flatMap((e) => {
     const mention = mentionSchema.safeParse(e);
     return mention.success && mention.data.mentioned.id === accountId && mention.data.text ? [mention.data.text] : [];
+  });
+}
+
+/** The mention entities of the activity other than the bot's own (people named in the message). */
+export function peopleMentioned(activity: TeamsActivity): MentionEntity[] {
+  return (activity.entities ?? []).flatMap((e) => {
+    const mention = mentionSchema.safeParse(e);
+    return mention.success && mention.data.mentioned.id !== activity.recipient.id && mention.data.text ? [mention.data] : [];
   });
 }
 

@@ -2,9 +2,14 @@
  * The Microsoft Teams adapter: a botbuilder CloudAdapter at `POST /api/messages` on the shared server,
  * replies as Adaptive Cards, and proactive messages for the outbox. Everything botbuilder-specific stays
  * in this folder, so that moving to the Microsoft 365 Agents SDK touches nothing else.
+ *
+ * It fails closed: the composition root mounts it only with MICROSOFT_APP_ID (every request's token is
+ * checked) or with the explicit local opt-in TEAMS_ALLOW_UNAUTHENTICATED=1 (refused in production), and
+ * anything it sends goes only to service URLs its policy allows (service-url-policy.ts).
  */
 import type { AdapterContext, ChannelAdapter } from '../../src/app/channel-adapter.ts';
 import { messagesRoute } from './messages-route.ts';
+import { allowList, defaultServiceUrlAllowList, loopbackOnly } from './service-url-policy.ts';
 import type { TeamsRuntime } from './teams-runtime.ts';
 import { createTeamsSender } from './teams-sender.ts';
 import { teamsSettings } from './teams-settings.ts';
@@ -13,16 +18,23 @@ import { createTurnHandler } from './turn-handler.ts';
 export function createTeamsAdapter(ctx: AdapterContext): ChannelAdapter {
   // Configuration mistakes stop the start here, before botbuilder is even loaded.
   const settings = teamsSettings(ctx.config);
-  if (!settings.appId) {
-    ctx.log.warn('Teams: MICROSOFT_APP_ID is not set, so /api/messages accepts unauthenticated requests (Bot Framework Emulator, local use only)');
+  const authenticated = settings.appId !== undefined;
+  const serviceUrls = authenticated ? allowList(ctx.config.TEAMS_SERVICE_URL_ALLOWLIST ?? defaultServiceUrlAllowList) : loopbackOnly;
+  if (!authenticated) {
+    ctx.log.warn(
+      { TEAMS_ALLOW_UNAUTHENTICATED: true },
+      'Teams: /api/messages accepts UNAUTHENTICATED requests (TEAMS_ALLOW_UNAUTHENTICATED=1): anyone who reaches it can act as any Teams user. For local use with the Bot Framework Emulator only; only loopback service URLs are accepted. Set MICROSOFT_APP_ID for anything else.',
+    );
+  } else {
+    ctx.log.info({ serviceUrls: serviceUrls.describe() }, 'Teams: requests authenticated; replies and notifications go only to these service URLs');
   }
   let loading: Promise<TeamsRuntime> | undefined;
   const runtime = () => (loading ??= import('./teams-runtime.ts').then((m) => m.createTeamsRuntime(settings)));
-  const handleTurn = createTurnHandler({ bot: ctx.bot, services: ctx.services, log: ctx.log });
+  const handleTurn = createTurnHandler({ bot: ctx.bot, program: ctx.program, log: ctx.log, authenticated });
   return {
     name: 'teams',
-    routes: [messagesRoute({ runtime, handleTurn, log: ctx.log })],
-    sender: createTeamsSender({ runtime, appId: settings.appId }),
+    routes: [messagesRoute({ runtime, handleTurn, log: ctx.log, serviceUrls, authenticated })],
+    sender: createTeamsSender({ runtime, appId: settings.appId, serviceUrls }),
     // With an app registration Teams is in use: botbuilder is loaded once the server listens, so /healthz
     // answers meanwhile and the first activity does not wait. Without one (local Emulator use) it is loaded
     // by the first request, and a server that never sees Teams does without its memory (about 30 MiB).

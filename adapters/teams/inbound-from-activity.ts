@@ -1,7 +1,7 @@
 /** Turns a Teams activity into the core's neutral Inbound: who, where, what they typed or clicked. */
 import { createHash, randomUUID } from 'node:crypto';
-import type { InboundInput } from '../../src/core/inbound.ts';
-import { mentionsOf, submitValueSchema, type ChannelAccount, type SubmitValue, type TeamsActivity } from './activity-schema.ts';
+import type { InboundInput, Mention } from '../../src/core/inbound.ts';
+import { mentionsOf, peopleMentioned, submitValueSchema, type ChannelAccount, type SubmitValue, type TeamsActivity } from './activity-schema.ts';
 
 /** The core's keys are at most 300 characters; Teams ids usually fit, a longer one is hashed. */
 export function fitKey(key: string): string {
@@ -13,11 +13,39 @@ export function tenantOf(activity: TeamsActivity): string {
   return activity.channelData?.tenant?.id ?? activity.conversation.tenantId ?? activity.channelId;
 }
 
-/** `teams:<tenant>:<aadObjectId>`, falling back to the channel account id where there is no Entra id. */
-export function identityOf(activity: TeamsActivity, account: ChannelAccount): InboundInput['identity'] {
+/**
+ * `teams:<tenant>:<aadObjectId>`, falling back to the channel account id where there is no Entra id. The
+ * name is the person's own only when the request was authenticated (`nameVerified`); otherwise it may name a
+ * new person but never rename a known one.
+ */
+export function identityOf(activity: TeamsActivity, account: ChannelAccount, nameVerified: boolean): InboundInput['identity'] {
   const tenant = tenantOf(activity);
   const userId = account.aadObjectId ?? account.id;
-  return { key: fitKey(`teams:${tenant}:${userId}`), tenant, userId, displayName: account.name };
+  return { key: fitKey(`teams:${tenant}:${userId}`), tenant, userId, displayName: account.name, displayNameVerified: nameVerified };
+}
+
+const aadObjectIdShape = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * People named with Teams mentions, as the core's neutral mentions: `<at>Yamada Taro</at>` becomes the one
+ * word `@YamadaTaro` in the text and the identity `teams:<tenant>:<aadObjectId>` (the mention entity's AAD
+ * object id, or its id when that is one). A mention without one is left as it is (the core then says it
+ * cannot tell who that is).
+ */
+function withPeopleMentioned(activity: TeamsActivity, text: string): { text: string; mentions: Mention[] } {
+  const tenant = tenantOf(activity);
+  const mentions: Mention[] = [];
+  let result = text;
+  for (const entity of peopleMentioned(activity)) {
+    const { mentioned } = entity;
+    const aad = mentioned.aadObjectId ?? (aadObjectIdShape.test(mentioned.id) ? mentioned.id : undefined);
+    if (!aad || !entity.text || !result.includes(entity.text)) continue;
+    const name = (mentioned.name ?? entity.text.replace(/<\/?at>/g, '')).replace(/[\s,、<>]+/g, '');
+    const word = `@${name || aad}`;
+    result = result.split(entity.text).join(word);
+    mentions.push({ text: word, identity: { key: fitKey(`teams:${tenant}:${aad}`), tenant, userId: aad, ...(mentioned.name ? { displayName: mentioned.name.slice(0, 200) } : {}) } });
+  }
+  return { text: result, mentions };
 }
 
 /** True for the one-to-one chat between a person and the bot (the Emulator's conversations are one-to-one too). */
@@ -40,13 +68,14 @@ export interface TeamsInbound {
   submitted?: SubmitValue;
 }
 
-export function inboundFromActivity(activity: TeamsActivity): TeamsInbound {
+/** `authenticated`: the request carried a valid Bot Framework token (see create-teams-adapter.ts). */
+export function inboundFromActivity(activity: TeamsActivity, authenticated: boolean): TeamsInbound {
   const tenant = tenantOf(activity);
   // A retry of the same activity carries the same id; without one (never seen from Teams) nothing can be matched.
   const idempotencyKey = fitKey(activity.id ? `teams:${activity.conversation.id}:${activity.id}` : `teams:unmatched:${randomUUID()}`);
   const base = {
     platform: 'teams' as const,
-    identity: identityOf(activity, activity.from),
+    identity: identityOf(activity, activity.from, authenticated),
     conversation: { key: fitKey(`teams:${tenant}:${activity.conversation.id}`), isDirect: isPersonalChat(activity) },
     locale: activity.locale,
     idempotencyKey,
@@ -59,7 +88,7 @@ export function inboundFromActivity(activity: TeamsActivity): TeamsInbound {
     return submitted.success ? { inbound: { ...base, action: submitted.data.deskAction }, submitted: submitted.data } : { inbound: { ...base, action: '' } };
   }
 
-  const text = textWithoutBotMention(activity);
+  const { text, mentions } = withPeopleMentioned(activity, textWithoutBotMention(activity));
   const isCommand = text.startsWith('/');
-  return { inbound: { ...base, text: isCommand ? text.slice(1).trimStart() : text, isCommand } };
+  return { inbound: { ...base, text: isCommand ? text.slice(1).trimStart() : text, mentions, isCommand } };
 }

@@ -9,9 +9,10 @@ import { pickLocale, translator } from '../../src/i18n/translate.ts';
 import type { DeskCloudAdapter } from './cloud-adapter.ts';
 import { renderReplies } from './render-card.ts';
 import { parseTeamsAddress } from './teams-address.ts';
+import type { ServiceUrlPolicy } from './service-url-policy.ts';
 import type { TeamsRuntime } from './teams-runtime.ts';
 
-export function createTeamsSender(deps: { runtime: () => Promise<TeamsRuntime>; appId: string | undefined }): ProactiveSender {
+export function createTeamsSender(deps: { runtime: () => Promise<TeamsRuntime>; appId: string | undefined; serviceUrls: ServiceUrlPolicy }): ProactiveSender {
   // Without an app id (local use) botbuilder sends unauthenticated, which only the Emulator accepts.
   const appId = deps.appId ?? '';
   return {
@@ -19,6 +20,9 @@ export function createTeamsSender(deps: { runtime: () => Promise<TeamsRuntime>; 
     async send(raw: string, replies: Reply[]) {
       const address = parseTeamsAddress(raw);
       if (!address) throw new Error('unreadable Teams address');
+      // Checked before any outbound call: an address stored earlier (or under another policy) may not be trusted now.
+      const serviceUrl = address.kind === 'conversation' ? address.reference.serviceUrl : address.serviceUrl;
+      if (!deps.serviceUrls.allows(serviceUrl)) throw new Error(`Teams service URL not allowed (${deps.serviceUrls.describe()})`);
       const { adapter, connectorScope } = await deps.runtime();
       const messages = renderReplies(replies, translator(pickLocale(undefined, address.locale))) as Parameters<TurnContext['sendActivities']>[0];
       const deliver = async (context: TurnContext) => {

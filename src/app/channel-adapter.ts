@@ -2,7 +2,7 @@
 import type { Bot } from '../core/bot.ts';
 import type { ProactiveSender } from '../core/outbox-dispatcher.ts';
 import type { Logger } from '../core/ports.ts';
-import type { Services } from '../core/services.ts';
+import type { Program } from '../program/program-schema.ts';
 import type { Config } from '../config.ts';
 import type { HttpRoute } from '../http/route.ts';
 
@@ -18,6 +18,6 @@ export interface ChannelAdapter {
 export interface AdapterContext {
   config: Config;
   bot: Bot;
-  services: Services;
+  program: Program;
   log: Logger;
 }

@@ -4,7 +4,8 @@ import { hoursFeature } from '../hours/feature.ts';
 import { createEligibilityFeature } from '../eligibility/feature.ts';
 import { staffFeature } from '../staff/staff-feature.ts';
 import { bookingFeature } from '../booking/feature.ts';
+import { membershipFeature } from '../membership/feature.ts';
 
 export function createFeatures(): Feature[] {
-  return [hoursFeature, createEligibilityFeature(), staffFeature(), bookingFeature];
+  return [hoursFeature, createEligibilityFeature(), staffFeature(), bookingFeature, membershipFeature];
 }

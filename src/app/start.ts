@@ -5,17 +5,20 @@
 import { readFileSync } from 'node:fs';
 import { loadConfig, type Config } from '../config.ts';
 import { loadProgram } from '../program/load-program.ts';
+import type { Program } from '../program/program-schema.ts';
 import { pinnedClock, systemClock, type Clock } from '../core/clock.ts';
 import { Bot } from '../core/bot.ts';
 import { OutboxDispatcher } from '../core/outbox-dispatcher.ts';
 import { scheduleHousekeeping } from '../core/housekeeping.ts';
 import type { Services } from '../core/services.ts';
+import type { UnitOfWork } from '../core/unit-of-work.ts';
 import type { Feature } from '../core/feature.ts';
 import { openDatabase, type OpenDatabase } from '../db/open-database.ts';
 import { redact } from '../db/sqlite-url.ts';
 import { createHttpServer } from '../http/server.ts';
 import { createLogger } from './logger.ts';
-import { createServices } from './create-services.ts';
+import { createAppUnitOfWork } from './create-services.ts';
+import type { StatementProbe } from '../db/statement-probe.ts';
 import { createFeatures } from './features.ts';
 import { createChannelAdapters } from './channel-adapters.ts';
 import type { ChannelAdapter } from './channel-adapter.ts';
@@ -26,8 +29,11 @@ export interface RunningBot {
   url: string;
   port: number;
   config: Config;
+  program: Program;
+  clock: Clock;
   bot: Bot;
-  services: Services;
+  /** Every database access goes through it (tests read and seed the database with it too). */
+  uow: UnitOfWork<Services>;
   db: OpenDatabase;
   dispatcher: OutboxDispatcher;
   adapters: ChannelAdapter[];
@@ -40,9 +46,18 @@ export interface StartOptions {
   clock?: Clock;
   /** Where logs go (tests pass a sink); default stderr. */
   logDestination?: NodeJS.WritableStream;
+  /** Overrides HOST (the listening address). */
   host?: string;
   /** Replaces the feature list (adapter tests use a tiny feature of their own); default createFeatures(). */
   features?: Feature[];
+  /** Told of every SQL statement (the benchmark counts them; fault-injection tests make one fail). */
+  databaseProbe?: StatementProbe;
+}
+
+/** How this process reaches its own server: a wildcard address is reached on loopback. */
+function localAddress(host: string): string {
+  if (host === '0.0.0.0' || host === '::' || host === '') return '127.0.0.1';
+  return host.includes(':') ? `[${host}]` : host;
 }
 
 export async function startBot(options: StartOptions = {}): Promise<RunningBot> {
@@ -52,34 +67,34 @@ export async function startBot(options: StartOptions = {}): Promise<RunningBot> 
   const clock = options.clock ?? (config.BOT_NOW ? pinnedClock(new Date(config.BOT_NOW)) : systemClock);
   if (config.BOT_NOW && !options.clock) log.warn({ BOT_NOW: config.BOT_NOW }, 'clock pinned by BOT_NOW (demo/test only)');
 
-  const db = await openDatabase(config.DATABASE_URL, { log: (line) => log.info(line) });
+  const db = await openDatabase(config.DATABASE_URL, { log: (line) => log.info(line), probe: options.databaseProbe });
   log.info({ database: redact(config.DATABASE_URL), migrationsApplied: db.applied.length, program: program.id }, 'database ready');
 
   let dispatcher: OutboxDispatcher | undefined;
-  const services = createServices({
-    db,
+  const uow = createAppUnitOfWork(db.prisma, {
     program,
     clock,
     log,
     flowTtlHours: config.FLOW_TTL_HOURS,
-    requestLeaseMs: config.REQUEST_LEASE_SECONDS * 1000,
+    provider: db.provider,
+    sqlite: db.sqlite,
     onNotification: () => dispatcher?.kick(),
   });
-  const bot = new Bot(services, options.features ?? createFeatures());
+  const bot = new Bot({ uow, log }, options.features ?? createFeatures());
   let adapters: ChannelAdapter[] = [];
   let http: ReturnType<typeof createHttpServer> | undefined;
+  const host = options.host ?? config.HOST;
   let port: number;
   try {
-    adapters = await createChannelAdapters({ config, bot, services, log });
+    adapters = await createChannelAdapters({ config, bot, program, log });
     dispatcher = new OutboxDispatcher({
-      outbox: services.outbox,
-      people: services.people,
+      uow,
       clock,
       log,
       senders: () => adapters.flatMap((a) => (a.sender ? [a.sender] : [])),
     });
     http = createHttpServer({ routes: adapters.flatMap((a) => a.routes), health: db.health, log, version });
-    port = await http.listen(config.PORT, options.host);
+    port = await http.listen(config.PORT, host);
     for (const a of adapters) await a.start?.();
     dispatcher.start();
   } catch (e) {
@@ -90,16 +105,18 @@ export async function startBot(options: StartOptions = {}): Promise<RunningBot> 
   }
   const server = http;
   const outbox = dispatcher;
-  const stopHousekeeping = scheduleHousekeeping({ requests: services.requests, conversations: services.conversations, inbox: services.inbox, clock, log });
-  log.info({ port, adapters: adapters.map((a) => a.name) }, 'desk bot listening');
+  const stopHousekeeping = scheduleHousekeeping({ uow, clock, log });
+  log.info({ host, port, adapters: adapters.map((a) => a.name) }, 'desk bot listening');
 
   let stopping: Promise<void> | undefined;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://${localAddress(host)}:${port}`,
     port,
     config,
+    program,
+    clock,
     bot,
-    services,
+    uow,
     db,
     dispatcher: outbox,
     adapters,

@@ -9,9 +9,16 @@ export interface CompanyView {
 export type CreateApplicationResult = { created: true; application: ApplicationView } | { created: false; existing: ApplicationView };
 
 export interface ApplicationRepository {
-  /** Finds the company by its folded name, creating it on first use. */
-  findOrCreateCompany(name: string): Promise<CompanyView>;
+  /**
+   * Finds the company by its exact key (src/applications/company-name.ts), creating it on first use;
+   * `created` tells whether this call created it (a company found, or created by someone else a moment
+   * before, is not the caller's).
+   */
+  findOrCreateCompany(name: string): Promise<CompanyView & { created: boolean }>;
+  /** By id, or by the exact key of a name (legal forms count: 株式会社サンプル is not 有限会社サンプル). */
   findCompany(nameOrId: string | number): Promise<CompanyView | null>;
+  /** Other companies whose name is the same without its legal form: possible duplicates, for staff only. */
+  similarCompanies(name: string): Promise<CompanyView[]>;
   /** Creates the application unless the company already has one for the country (then returns that one). */
   create(input: {
     companyId: number;

@@ -28,12 +28,3 @@ export interface ApplicationView {
   channelKey: string | null;
   version: number;
 }
-
-/** Folds a company name so the same company is found however it is typed (full-width, case, spaces, 株式会社). */
-export function companyNameKey(name: string): string {
-  return name
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/株式会社|\(株\)|有限会社|co\.,?\s*ltd\.?|inc\.?|corporation|corp\.?/g, '')
-    .replace(/[\s.,、。・'"()（）]/g, '');
-}

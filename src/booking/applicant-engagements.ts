@@ -2,13 +2,15 @@
 import type { ApplicationView } from '../applications/application.ts';
 import type { PersonView } from '../core/roles.ts';
 import type { Services } from '../core/services.ts';
-import { engagementBlock, type EngagementBlock } from './booking-rules.ts';
+import { engagementBlocks, type EngagementBlock } from './booking-rules.ts';
 import { settleEndedBookings } from './booking-service.ts';
 
 export interface ApplicantEngagement {
   application: ApplicationView;
-  /** Undefined when the engagement can book now. */
+  /** The first missing step; undefined when the engagement can book now. */
   block: EngagementBlock | undefined;
+  /** Every missing step, in order (empty when it can book). */
+  blocks: EngagementBlock[];
 }
 
 /** Companies the person applies for (an applicant grant carries the company). */
@@ -23,7 +25,8 @@ export async function applicantEngagements(services: Services, person: PersonVie
       // A session that has taken place no longer reserves hours: its hours are logged instead.
       const application = (await settleEndedBookings(services, listed.id, now)) > 0 ? ((await services.applications.get(listed.id)) ?? listed) : listed;
       const experts = await services.applications.expertsOf(application.id);
-      found.push({ application, block: engagementBlock(application, experts.length, now, services.program) });
+      const blocks = engagementBlocks(application, experts.length, now, services.program);
+      found.push({ application, block: blocks[0], blocks });
     }
   }
   return found;

@@ -26,7 +26,6 @@ export type BookData = z.infer<typeof bookDataSchema>;
 
 export const bookInitialSchema = z.object({ rescheduleOf: z.number().int() }).optional();
 
-export const yesWords = ['yes', 'y', 'ok', 'はい', '予約', '予約する', 'ok!', '確定', 'confirm'];
 /** One of the flow engine's own buttons (back, cancel). */
 export const control = (v: 'back' | 'cancel', label: string, style?: Choice['style']): Choice => ({ label, value: encodeAction({ h: flowControlHandler, v }), style });
 /** Button labels stay short enough for Slack (75 characters). */

@@ -6,11 +6,11 @@
  */
 import { flowChoice, type FlowDefinition } from '../core/flow.ts';
 import { choices, facts, text } from '../core/reply.ts';
-import { normalizeText } from '../core/text-normalize.ts';
+import { vocabulary } from '../i18n/vocabulary.ts';
 import { formatIsoDate } from '../i18n/format.ts';
 import { menuToTopics } from './booking.ts';
 import { applicantEngagements } from './applicant-engagements.ts';
-import { countryOf, engagementName, whenLabel } from './booking-labels.ts';
+import { countryOf, engagementName, menuText, whenLabel } from './booking-labels.ts';
 import { bookingFacts, calendarReply, confirmationReplies } from './booking-notices.ts';
 import { bookingDetails } from './booking-service.ts';
 import { application, bookDataSchema, bookFlowId, bookInitialSchema, clip, type BookData } from './book-flow-data.ts';
@@ -18,11 +18,6 @@ import { slotStep } from './book-slot-step.ts';
 import { topicsStep } from './book-topics-step.ts';
 
 export { bookFlowId };
-
-function matches(typed: string, words: readonly string[]): boolean {
-  const t = normalizeText(typed);
-  return words.some((w) => normalizeText(w) === t);
-}
 
 export const bookFlow: FlowDefinition<BookData> = {
   id: bookFlowId,
@@ -56,36 +51,35 @@ export const bookFlow: FlowDefinition<BookData> = {
         return [
           choices(
             turn.t('booking.ask.engagement'),
-            bookable.map((e) => flowChoice(bookFlowId, 'engagement', String(e.application.id), engagementName(e.application, turn.services.program, turn.t, turn.locale))),
+            bookable.map((e) => {
+              const country = countryOf(turn.services.program, e.application.country);
+              // The country alone (「タイ」, 'Bangkok') tells the engagements apart, as does the company.
+              const words = [e.application.companyName, country.name.ja, country.name.en, ...country.aliases, ...country.places];
+              return { ...flowChoice(bookFlowId, 'engagement', String(e.application.id), engagementName(e.application, turn.services.program, turn.t, turn.locale)), words };
+            }),
           ),
         ];
       },
       async answer(turn, input, data) {
         const bookable = (await applicantEngagements(turn.services, turn.person, turn.now)).filter((e) => !e.block);
-        const chosen = bookable.find(
-          (e) =>
-            String(e.application.id) === input.value ||
-            (input.text !== undefined && matches(input.text, countryOf(turn.services.program, e.application.country).aliases)),
-        );
+        const chosen = bookable.find((e) => String(e.application.id) === input.value);
         return chosen ? { ok: true, data: { ...data, applicationId: chosen.application.id } } : { ok: false };
       },
     },
 
     kind: {
-      ask: (turn) => [
-        choices(turn.t('booking.ask.kind'), [
-          flowChoice(bookFlowId, 'kind', 'consultation', turn.t('booking.kind.consultationChoice')),
-          flowChoice(bookFlowId, 'kind', 'training', turn.t('booking.kind.trainingChoice')),
-        ]),
-      ],
-      answer(turn, input, data) {
-        const typed = input.text ?? '';
-        const kind =
-          input.value === 'consultation' || matches(typed, ['a', 'consultation', '相談', 'コンサルテーション'])
-            ? 'consultation'
-            : input.value === 'training' || matches(typed, ['b', 'training', '研修', 'トレーニング'])
-              ? 'training'
-              : undefined;
+      ask: (turn) => {
+        const { services } = turn.services.program;
+        const words = vocabulary.choices.bookingKind;
+        return [
+          choices(turn.t('booking.ask.kind'), [
+            { ...flowChoice(bookFlowId, 'kind', 'consultation', services.consultation[turn.locale]), words: [...words.consultation, services.consultation.ja, services.consultation.en] },
+            { ...flowChoice(bookFlowId, 'kind', 'training', services.training[turn.locale]), words: [...words.training, services.training.ja, services.training.en] },
+          ]),
+        ];
+      },
+      answer(_turn, input, data) {
+        const kind = input.value === 'consultation' || input.value === 'training' ? input.value : undefined;
         if (!kind) return { ok: false };
         // A different kind means different slots: forget an earlier choice of slot.
         return { ok: true, data: { ...data, kind, slotId: undefined, page: 0 } };
@@ -96,11 +90,14 @@ export const bookFlow: FlowDefinition<BookData> = {
       ask: (turn) => [
         choices(
           turn.t('booking.ask.menu'),
-          turn.services.program.consultationMenu.map((m) => flowChoice(bookFlowId, 'menu', m.code, clip(`${m.code} ${m.title[turn.locale]}`))),
+          turn.services.program.consultationMenu.map((m) => ({
+            ...flowChoice(bookFlowId, 'menu', m.code, clip(`${m.code} ${m.title[turn.locale]}`)),
+            words: [m.code, m.title.ja, m.title.en, ...m.aliases],
+          })),
         ),
       ],
       answer(turn, input, data) {
-        const code = input.value ?? (input.text ?? '').toUpperCase();
+        const code = input.value ?? (input.text ?? '').normalize('NFKC').trim().toUpperCase();
         const item = turn.services.program.consultationMenu.find((m) => m.code === code);
         return item ? { ok: true, data: { ...data, menu: item.code } } : { ok: false };
       },
@@ -111,22 +108,17 @@ export const bookFlow: FlowDefinition<BookData> = {
     language: {
       async ask(turn, data) {
         const country = countryOf(turn.services.program, (await application(turn, data)).country);
+        const local = country.localLanguage;
         return [
           choices(turn.t('booking.ask.language'), [
-            flowChoice(bookFlowId, 'language', 'ja', turn.t('booking.language.japanese')),
-            flowChoice(bookFlowId, 'language', country.localLanguage.code, country.localLanguage.name[turn.locale]),
+            { ...flowChoice(bookFlowId, 'language', 'ja', turn.t('booking.language.japanese')), words: vocabulary.choices.japanese },
+            { ...flowChoice(bookFlowId, 'language', local.code, local.name[turn.locale]), words: [local.code, local.name.ja, local.name.en, ...local.aliases] },
           ]),
         ];
       },
       async answer(turn, input, data) {
         const country = countryOf(turn.services.program, (await application(turn, data)).country);
-        const typed = input.text ?? '';
-        const language =
-          input.value === 'ja' || matches(typed, ['ja', 'japanese', '日本語'])
-            ? 'ja'
-            : input.value === country.localLanguage.code || matches(typed, [country.localLanguage.code, country.localLanguage.name.ja, country.localLanguage.name.en])
-              ? country.localLanguage.code
-              : undefined;
+        const language = input.value === 'ja' || input.value === country.localLanguage.code ? input.value : undefined;
         return language ? { ok: true, data: { ...data, language } } : { ok: false };
       },
     },
@@ -151,6 +143,10 @@ export const bookFlow: FlowDefinition<BookData> = {
     }
   },
 
+  title: (turn) => turn.t('booking.flow.title'),
+  // A booking being moved, or any choice made, is lost by leaving.
+  holdsWork: (data, _step, answered) => answered > 0 || data.rescheduleOf !== undefined,
+
   async finish(turn, data) {
     const { services, t, locale } = turn;
     const booking = data.bookingId === undefined ? null : await services.bookings.get(data.bookingId);
@@ -168,8 +164,7 @@ export const bookFlow: FlowDefinition<BookData> = {
 
   help(turn, stepId) {
     const { t, locale, services } = turn;
-    if (stepId === 'menu')
-      return [text(services.program.consultationMenu.map((m) => [`${m.code} ${m.title[locale]}`, ...m.items.map((i) => `  • ${i[locale]}`)].join('\n')).join('\n\n'))];
+    if (stepId === 'menu') return [text([menuText(services.program, locale), services.program.notes.menuMayChange[locale]].join('\n\n'))];
     if (stepId === 'topics') return [text(t('booking.help.topics', { handouts: services.program.notes.handouts[locale] }))];
     if (stepId === 'slot') return [text(t('booking.help.slot', { hours: services.program.booking.minimumLeadHours, date: formatIsoDate(services.program.dates.supportEnds, locale) }))];
     return [text(t('booking.help.general'))];

@@ -5,8 +5,7 @@
  */
 import { flowChoice, type FlowInput, type FlowStep, type StepOutcome } from '../core/flow.ts';
 import { pageOf } from '../core/paging.ts';
-import { choices, facts, text, type Reply } from '../core/reply.ts';
-import { normalizeText } from '../core/text-normalize.ts';
+import { choices, facts, text, type Choice, type Reply } from '../core/reply.ts';
 import type { Turn } from '../core/turn.ts';
 import type { ApplicationView } from '../applications/application.ts';
 import { topicsToMenu, type BookingView } from './booking.ts';
@@ -15,7 +14,10 @@ import { bookingFacts } from './booking-notices.ts';
 import { estimateFor, leadTimeLimit, remainingMinutes, timingBlock } from './booking-rules.ts';
 import { bookSlot, checkSlot, moveBooking, personName } from './booking-service.ts';
 import { blockText, refusalText } from './booking-wording.ts';
-import { application, bookFlowId, bookingBeingMoved, clip, control, yesWords, type BookData } from './book-flow-data.ts';
+import { application, bookFlowId, bookingBeingMoved, clip, control, type BookData } from './book-flow-data.ts';
+import { readYesNo } from '../core/typed-yes-no.ts';
+import { answerKey } from '../core/typed-text.ts';
+import { vocabulary } from '../i18n/vocabulary.ts';
 import { supportPeriodEnd } from './local-time.ts';
 import type { SlotView } from './slot.ts';
 
@@ -64,8 +66,8 @@ async function askConfirm(turn: Turn, data: BookData): Promise<Reply[]> {
   const slot = await services.slots.get(data.slotId!);
   const app = await application(turn, data);
   const moving = await bookingBeingMoved(turn, data);
-  const change = flowChoice(bookFlowId, 'slot', 'change', t('booking.confirm.change'));
-  if (slot?.status !== 'open') return [choices(t('booking.refused.taken'), [change])];
+  const change: Choice = { ...flowChoice(bookFlowId, 'slot', 'change', t('booking.confirm.change')), means: 'no' };
+  if (!slot || slot.status !== 'open') return [choices(t('booking.refused.taken'), [change])];
   const draft: BookingView = {
     id: moving?.id ?? 0,
     slotId: slot.id,
@@ -89,7 +91,8 @@ async function askConfirm(turn: Turn, data: BookData): Promise<Reply[]> {
   const left = remainingMinutes(app) + (moving?.estimateMinutes ?? 0) - draft.estimateMinutes;
   return [
     facts(t('booking.confirm.title'), [...bookingFacts(details, services.program, t, locale), { label: t('booking.fact.remainingAfter'), value: hoursLabel(left, locale) }]),
-    choices(heading, [flowChoice(bookFlowId, 'slot', `yes:${slot.id}`, t(moving ? 'booking.confirm.moveYes' : 'booking.confirm.yes'), 'primary'), change]),
+    // 「予約」 is also the book command: as a word of this button it confirms instead of restarting the flow.
+    choices(heading, [{ ...flowChoice(bookFlowId, 'slot', `yes:${slot.id}`, t(moving ? 'booking.confirm.moveYes' : 'booking.confirm.yes'), 'primary'), means: 'yes', words: vocabulary.choices.confirmBooking }, change]),
   ];
 }
 
@@ -100,7 +103,6 @@ function backToSlots(data: BookData, why?: string): StepOutcome<BookData> {
 
 async function answerSlot(turn: Turn, input: FlowInput, data: BookData): Promise<StepOutcome<BookData>> {
   const value = input.value ?? '';
-  const typed = normalizeText(input.text ?? '');
   const page = /^page:(\d+)$/.exec(value);
   if (page) return { ok: true, data: { ...data, page: Number(page[1]) }, goTo: 'slot' };
   if (value === 'change') return backToSlots(data);
@@ -116,7 +118,8 @@ async function answerSlot(turn: Turn, input: FlowInput, data: BookData): Promise
   }
 
   const yes = /^yes:(\d+)$/.exec(value);
-  const confirmed = data.slotId !== undefined && ((yes && Number(yes[1]) === data.slotId) || yesWords.includes(typed));
+  const saysYes = input.text !== undefined && (readYesNo(input.text) === true || vocabulary.choices.confirmBooking.some((w) => answerKey(w) === answerKey(input.text!)));
+  const confirmed = data.slotId !== undefined && ((yes && Number(yes[1]) === data.slotId) || saysYes);
   if (!confirmed) return { ok: false };
   return data.rescheduleOf === undefined ? confirmBooking(turn, data) : confirmMove(turn, data);
 }
@@ -132,7 +135,6 @@ async function confirmBooking(turn: Turn, data: BookData): Promise<StepOutcome<B
     slotId: data.slotId!,
     request,
     now: turn.now,
-    requestKey: turn.inbound.idempotencyKey,
   });
   if (outcome.ok) return { ok: true, data: { ...data, bookingId: outcome.details.booking.id } };
   // Ends the flow (no booking to confirm) with the reason.

@@ -19,18 +19,28 @@ export function kindName(kind: SlotKind, t: Translate): string {
   return t(kind === 'consultation' ? 'booking.kind.consultation' : 'booking.kind.training');
 }
 
-/** `A1 営業秘密情報の特定…` or `研修テーマ 1・4・5`. */
+/** `A1 営業秘密情報の特定…` or `研修テーマ 1. 営業秘密の概要、4. 営業秘密流出リスクと…`: topics always with their titles. */
 export function menuLabel(kind: SlotKind, menu: string, program: Program, t: Translate, locale: Locale): string {
   if (kind === 'consultation') {
     const item = program.consultationMenu.find((m) => m.code === menu);
     return item ? `${item.code} ${item.title[locale]}` : menu;
   }
-  return t('booking.topicsList', { topics: menuToTopics(menu).join(locale === 'ja' ? '・' : ', ') });
+  return t('booking.topicsList', { topics: topicLines(menu, program, locale).join(t('booking.topicsSeparator')) });
 }
 
-/** The topics with their titles, one per line, for confirmations. */
+/** The topics with their titles (the announcement's words), one per entry: `4. 営業秘密流出リスクと従業員にかかる責任`. */
 export function topicLines(menu: string, program: Program, locale: Locale): string[] {
-  return menuToTopics(menu).map((n) => `${n}. ${program.trainingTopics.find((tp) => tp.number === n)?.title[locale] ?? ''}`);
+  return menuToTopics(menu).map((n) => {
+    const title = program.trainingTopics.find((tp) => tp.number === n)?.title[locale];
+    return title ? `${n}. ${title}` : String(n);
+  });
+}
+
+/** The consultation menu as the announcement lists it: each item, its points and their details. */
+export function menuText(program: Program, locale: Locale): string {
+  return program.consultationMenu
+    .map((m) => [`${m.code} ${m.title[locale]}`, ...m.items.flatMap((i) => [`  • ${i.title[locale]}`, ...i.details.map((d) => `    – ${d[locale]}`)])].join('\n'))
+    .join('\n\n');
 }
 
 export function audienceLabel(audiences: readonly ('managers' | 'employees')[], t: Translate): string {

@@ -44,10 +44,12 @@ export function bookingFacts(d: BookingDetails, program: Program, t: Translate, 
 /** The calendar event of a booking at one slot: the uid names both, so a moved booking is a new event. */
 export function calendarReply(d: BookingDetails, slot: SlotView, program: Program, t: Translate, locale: Locale, stamp: Date, cancelled = false): Reply {
   const { booking, application } = d;
-  const summary = t('booking.ics.summary', { kind: kindName(booking.kind, t), company: application.companyName, expert: d.expertName });
+  const summary = t('booking.ics.summary', { kind: kindName(booking.kind, t), menu: menuLabel(booking.kind, booking.menu, program, t, locale), company: application.companyName, expert: d.expertName });
   const details = [
-    menuLabel(booking.kind, booking.menu, program, t, locale),
-    ...(booking.kind === 'training' ? [...topicLines(booking.menu, program, locale), `${t('booking.fact.language')}: ${languageName(booking.language, countryOf(program, application.country), t, locale)}`] : []),
+    // A training lists its topics one per line, with their titles.
+    ...(booking.kind === 'training'
+      ? [...topicLines(booking.menu, program, locale), `${t('booking.fact.language')}: ${languageName(booking.language, countryOf(program, application.country), t, locale)}`]
+      : [menuLabel(booking.kind, booking.menu, program, t, locale)]),
     `${t('booking.fact.engagement')}: ${engagementName(application, program, t, locale)}`,
     `${t('booking.fact.expert')}: ${d.expertName}`,
     `${t('booking.fact.estimate')}: ${hoursLabel(booking.estimateMinutes, locale)}`,
@@ -96,30 +98,30 @@ function confirmedNext(d: BookingDetails, program: Program, t: Translate, locale
   return d.booking.kind === 'training' ? `${next}\n${program.notes.handouts[locale]}` : next;
 }
 
-export function reminderKey(bookingId: number, personId: number): string {
-  return `reminder:booking:${bookingId}:${personId}`;
+/**
+ * A reminder is keyed by its booking, slot and recipient: queued once, whatever happens; a booking moved
+ * to another slot gets new reminders (and the old ones are cancelled) rather than rescheduled ones.
+ */
+export function reminderKey(bookingId: number, slotId: number, personId: number): string {
+  return `reminder:booking:${bookingId}:slot:${slotId}:${personId}`;
 }
 
-/** Schedules (or moves, when already scheduled) the reminders of both sides a day before the session. */
+/** Schedules the reminders of both sides a day before the session (none when it is sooner: the confirmation is the reminder). */
 export async function scheduleReminders(services: Services, d: BookingDetails, now: Date): Promise<void> {
   const dueAt = reminderDueAt(d.booking.slot.startsAt, services.program);
+  if (dueAt.getTime() <= now.getTime()) return;
   for (const personId of [d.booking.applicantId, d.booking.slot.expertId]) {
-    const key = reminderKey(d.booking.id, personId);
-    // Booked less than a day ahead: the confirmation is the reminder.
-    if (dueAt.getTime() <= now.getTime()) {
-      await services.notifier.cancel(key);
-      continue;
-    }
     const render: RenderForRecipient = (t, locale) => [
       text(t('booking.reminder', { hours: services.program.booking.reminderHoursBefore, id: d.booking.id })),
       facts(t('booking.fact.title', { id: d.booking.id }), bookingFacts(d, services.program, t, locale)),
     ];
-    await services.notifier.notify(personId, render, { dueAt, dedupeKey: key });
+    await services.notifier.notify(personId, render, { dueAt, dedupeKey: reminderKey(d.booking.id, d.booking.slot.id, personId) });
   }
 }
 
-export async function cancelReminders(services: Services, bookingId: number, personIds: readonly number[]): Promise<void> {
-  for (const personId of personIds) await services.notifier.cancel(reminderKey(bookingId, personId));
+/** Cancels the reminders of the booking's session in `slotId` for `personIds`. */
+export async function cancelReminders(services: Services, bookingId: number, slotId: number, personIds: readonly number[]): Promise<void> {
+  for (const personId of personIds) await services.notifier.cancel(reminderKey(bookingId, slotId, personId));
 }
 
 /** Tells `personId` that the booking was cancelled, with a calendar file that removes the event. */

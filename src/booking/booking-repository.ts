@@ -1,4 +1,4 @@
-/** Storage port for bookings. Every change that touches a slot or the hours budget is one transaction. */
+/** Storage port for bookings. Every change that touches a slot or the hours budget is all or nothing. */
 import type { BookingStatus, BookingView } from './booking.ts';
 
 export interface NewBooking {
@@ -10,8 +10,6 @@ export interface NewBooking {
   language: string;
   estimateMinutes: number;
   createdAt: Date;
-  /** The idempotency key of the request, so one request books at most once. */
-  requestKey?: string;
 }
 
 export type BookResult = { ok: true; booking: BookingView } | { ok: false; code: 'slot_taken' | 'over_budget' };
@@ -25,7 +23,7 @@ export type RescheduleResult =
 export interface BookingRepository {
   /**
    * Takes the slot (only if still open) and reserves the estimate on the engagement (only if it fits the
-   * remaining hours, counting the other open bookings), in one transaction: both or neither.
+   * remaining hours, counting the other open bookings): both or neither.
    */
   book(input: NewBooking): Promise<BookResult>;
   /**
@@ -33,7 +31,7 @@ export interface BookingRepository {
    * when the applicant cancels; removed when the expert or staff cannot keep it).
    */
   cancel(input: { bookingId: number; byId: number; reason: string | null; at: Date; slotAfter: 'open' | 'removed' }): Promise<CancelResult>;
-  /** Moves an open booking to another open slot, adjusting the reserved estimate, in one transaction. */
+  /** Moves an open booking to another open slot, adjusting the reserved estimate: all or nothing. */
   reschedule(input: { bookingId: number; newSlotId: number; estimateMinutes: number }): Promise<RescheduleResult>;
   /** Marks an open booking as done and releases its reservation (the hours actually spent are logged instead). */
   complete(bookingId: number): Promise<CancelResult>;
@@ -42,8 +40,6 @@ export interface BookingRepository {
   get(id: number): Promise<BookingView | null>;
   /** The open booking of a slot, if any. */
   findOpenBySlot(slotId: number): Promise<BookingView | null>;
-  /** The booking a request made, if it made one (a request handled again after a crash finds it). */
-  findByRequestKey(requestKey: string): Promise<BookingView | null>;
   /** Bookings whose slot ends after `from`, soonest first, filtered by engagements, expert and status. */
   list(query: { applicationIds?: readonly number[]; expertId?: number; statuses?: readonly BookingStatus[]; from: Date; limit?: number }): Promise<BookingView[]>;
 }

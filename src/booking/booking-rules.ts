@@ -20,16 +20,22 @@ export type EngagementBlock =
 
 const waiting: readonly ApplicationStatus[] = ['applied', 'received', 'screening'];
 
+/** Every missing step before the engagement can book, in the order they happen; empty when it can book. */
+export function engagementBlocks(application: ApplicationView, expertCount: number, now: Date, program: Program): EngagementBlock[] {
+  if (waiting.includes(application.status)) return [{ code: 'not_adopted', status: application.status }];
+  if (application.status !== 'adopted') return [{ code: 'ended', status: application.status }];
+  if (now.getTime() >= supportPeriodEnd(program).getTime()) return [{ code: 'period_over' }];
+  const blocks: EngagementBlock[] = [];
+  if (!application.form1ReceivedAt) blocks.push({ code: 'form1_missing' });
+  if (!application.form2ReceivedAt) blocks.push({ code: 'form2_missing' });
+  if (expertCount === 0) blocks.push({ code: 'no_expert' });
+  if (remainingMinutes(application) <= 0) blocks.push({ code: 'no_hours_left' });
+  return blocks;
+}
+
 /** The first missing step before the engagement can book, or undefined when it can. */
 export function engagementBlock(application: ApplicationView, expertCount: number, now: Date, program: Program): EngagementBlock | undefined {
-  if (waiting.includes(application.status)) return { code: 'not_adopted', status: application.status };
-  if (application.status !== 'adopted') return { code: 'ended', status: application.status };
-  if (!application.form1ReceivedAt) return { code: 'form1_missing' };
-  if (!application.form2ReceivedAt) return { code: 'form2_missing' };
-  if (expertCount === 0) return { code: 'no_expert' };
-  if (now.getTime() >= supportPeriodEnd(program).getTime()) return { code: 'period_over' };
-  if (remainingMinutes(application) <= 0) return { code: 'no_hours_left' };
-  return undefined;
+  return engagementBlocks(application, expertCount, now, program)[0];
 }
 
 /** Hours left to book: the cap less the hours logged and the estimates of open bookings. */

@@ -54,18 +54,9 @@ export type BookOutcome = { ok: true; details: BookingDetails } | ({ ok: false }
 
 export async function bookSlot(
   services: Services,
-  input: { applicationId: number; applicantId: number; slotId: number; request: BookingRequest; now: Date; requestKey?: string },
+  input: { applicationId: number; applicantId: number; slotId: number; request: BookingRequest; now: Date },
 ): Promise<BookOutcome> {
   const { request, now } = input;
-  // The same request handled again (its first handling crashed after booking, before answering): the
-  // booking it made is the answer, instead of "slot taken" by itself. The expert was told the first time;
-  // scheduling the reminders again changes nothing when they were.
-  const made = input.requestKey ? await services.bookings.findByRequestKey(input.requestKey) : null;
-  if (made?.status === 'booked') {
-    const details = await bookingDetails(services, made);
-    await scheduleReminders(services, details, now);
-    return { ok: true, details };
-  }
   await settleEndedBookings(services, input.applicationId, now);
   // Read again at the moment of booking: the engagement may have been closed since the flow started.
   const application = await services.applications.get(input.applicationId);
@@ -85,7 +76,6 @@ export async function bookSlot(
     language: request.kind === 'training' ? request.language : 'ja',
     estimateMinutes,
     createdAt: now,
-    requestKey: input.requestKey,
   });
   if (!result.ok) {
     if (result.code === 'slot_taken') return { ok: false, code: 'slot_taken' };
@@ -129,7 +119,7 @@ export async function cancelBooking(
   if (!result.ok) return { ok: false, code: 'not_open' };
   const details = await bookingDetails(services, result.booking);
   await services.audit.record({ actorId: input.actorId, action: 'booking.cancelled', subjectType: 'booking', subjectId: booking.id, details: { side, reason, slotAfter } });
-  await cancelReminders(services, booking.id, [booking.applicantId, booking.slot.expertId]);
+  await cancelReminders(services, booking.id, booking.slot.id, [booking.applicantId, booking.slot.expertId]);
   const by = await personName(services, input.actorId);
   const others = new Set([booking.applicantId, booking.slot.expertId]);
   others.delete(input.actorId);
@@ -167,16 +157,18 @@ export async function moveBooking(services: Services, input: { booking: BookingV
     subjectId: booking.id,
     details: { fromSlotId: previous.id, toSlotId: slot!.id, estimateMinutes: result.booking.estimateMinutes },
   });
+  // The reminders of the old session are withdrawn and the new session's queued (before the notices, which
+  // are due at once).
+  await cancelReminders(services, booking.id, previous.id, [booking.applicantId, previous.expertId]);
+  await scheduleReminders(services, details, now);
   const by = await personName(services, input.actorId);
   if (previous.expertId !== slot!.expertId) {
     // Another expert takes it over: the first one loses the session, the new one gains it.
-    await cancelReminders(services, booking.id, [previous.expertId]);
     await notifyCancelled(services, previous.expertId, { ...details, booking: result.previous, expertName: await personName(services, previous.expertId) }, by, null, now);
     await services.notifier.notify(slot!.expertId, (t, locale) => confirmationFor(services, details, t, locale, now));
   } else {
     await notifyMoved(services, slot!.expertId, details, previous, by, now);
   }
-  await scheduleReminders(services, details, now);
   return { ok: true, details, previous };
 }
 

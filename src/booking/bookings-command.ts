@@ -16,6 +16,9 @@ import { choices, error, facts, text, type Choice, type Reply } from '../core/re
 import { hasRole } from '../core/roles.ts';
 import type { Turn } from '../core/turn.ts';
 import { normalizeText } from '../core/text-normalize.ts';
+import { answerKey } from '../core/typed-text.ts';
+import { readYesNo } from '../core/typed-yes-no.ts';
+import { vocabulary } from '../i18n/vocabulary.ts';
 import type { BookingView } from './booking.ts';
 import { companiesOf } from './applicant-engagements.ts';
 import { engagementName, kindName, menuLabel, whenLabel } from './booking-labels.ts';
@@ -118,6 +121,11 @@ export const bookingsCommand: Command = {
   audience: ['applicant', 'expert', 'staff'],
   usage: 'bookings [cancel <id> [reason] | reschedule <id>]',
   summary: 'booking.cmd.bookings',
+  roleHelp: {
+    applicant: { usage: 'bookings [cancel <id> | reschedule <id>]', summary: 'booking.cmd.bookingsApplicant' },
+    expert: { usage: 'bookings [cancel <id> <reason>]', summary: 'booking.cmd.bookingsProvider' },
+    staff: { usage: 'bookings [cancel <id> <reason>]', summary: 'booking.cmd.bookingsProvider' },
+  },
   async run(turn, args) {
     if (!['applicant', 'expert', 'staff'].some((r) => turn.person.roles.some((g) => g.role === r))) return deny(turn, ['applicant', 'expert', 'staff'], 'bookings');
     const m = /^(\S+)\s*(\S*)\s*([\s\S]*)$/.exec(args.trim());
@@ -126,7 +134,10 @@ export const bookingsCommand: Command = {
     if (['cancel', 'キャンセル', '取消', '取り消し'].includes(verb)) {
       const found = await bookingFor(turn, m[2]!, 'bookings.cancel');
       if ('refusal' in found) return found.refusal;
-      return cancelNow(turn, found.booking, found.side, m[3]!.trim() || null);
+      if (found.side === 'applicant') return cancelNow(turn, found.booking, found.side, m[3]!.trim() || null);
+      // An expert or staff cancelling removes the slot and tells the applicant: it asks first (for the reason if none was given).
+      const reason = m[3]!.trim().slice(0, 500);
+      return turn.startFlow(cancelFlowId, { bookingId: found.booking.id, side: found.side, ...(reason.length >= 2 ? { reason } : {}) });
     }
     if (['reschedule', 'move', 'change', '変更', '日程変更'].includes(verb)) return startReschedule(turn, m[2]!);
     return [text(turn.t('booking.list.usage'), true)];
@@ -148,16 +159,17 @@ export const bookingActions: ActionHandler[] = [
 const cancelDataSchema = z.object({ bookingId: z.number().int(), side: z.enum(['applicant', 'provider']), reason: z.string().optional() });
 type CancelData = z.infer<typeof cancelDataSchema>;
 
-const yesWords = ['yes', 'y', 'はい', 'キャンセルする', 'cancel booking'];
 
 /** Cancelling from a button: the reason (experts and staff), then a confirmation. */
 export const cancelFlow: FlowDefinition<CancelData> = {
   id: cancelFlowId,
   dataSchema: cancelDataSchema,
   start: (_turn, initial) => cancelDataSchema.parse(initial),
-  firstStep: (_turn, data) => (data.side === 'provider' ? 'reason' : 'confirm'),
+  firstStep: (_turn, data) => (data.side === 'provider' && !data.reason ? 'reason' : 'confirm'),
   steps: {
     reason: {
+      // Any text is the reason; only the button's own label keeps the booking.
+      freeText: true,
       ask: (turn) => [choices(turn.t('booking.cancel.askReason'), [{ label: turn.t('booking.cancel.keep'), value: encodeAction({ h: flowControlHandler, v: 'cancel' }) }])],
       answer: (turn, input, data) => {
         const reason = (input.text ?? '').trim();
@@ -173,14 +185,16 @@ export const cancelFlow: FlowDefinition<CancelData> = {
         return [
           facts(turn.t('booking.fact.title', { id: booking.id }), bookingFacts(details, turn.services.program, turn.t, turn.locale)),
           choices(turn.t(data.reason ? 'booking.cancel.confirmReason' : 'booking.cancel.confirm', { id: booking.id, reason: data.reason ?? '' }), [
-            flowChoice(cancelFlowId, 'confirm', 'yes', turn.t('booking.cancel.yes'), 'danger'),
-            flowChoice(cancelFlowId, 'confirm', 'keep', turn.t('booking.cancel.keep')),
+            // The button names the booking it cancels: a click meant for another booking changes nothing.
+            { ...flowChoice(cancelFlowId, 'confirm', `yes:${booking.id}`, turn.t('booking.cancel.yes'), 'danger'), means: 'yes', words: vocabulary.choices.confirmCancel },
+            { ...flowChoice(cancelFlowId, 'confirm', 'keep', turn.t('booking.cancel.keep')), means: 'no' },
           ]),
         ];
       },
       async answer(turn, input, data) {
         if (input.value === 'keep') return { ok: true, data, replies: [text(turn.t('booking.cancel.kept'))] };
-        if (input.value !== 'yes' && !yesWords.includes(normalizeText(input.text ?? ''))) return { ok: false };
+        const typedYes = input.text !== undefined && (readYesNo(input.text) === true || vocabulary.choices.confirmCancel.some((w) => answerKey(w) === answerKey(input.text!)));
+        if (input.value !== `yes:${data.bookingId}` && !typedYes) return { ok: false };
         const booking = await turn.services.bookings.get(data.bookingId);
         if (booking?.status !== 'booked') return { ok: true, data, replies: [error('not_open', turn.t('booking.refused.notOpen'))] };
         return { ok: true, data, replies: await cancelNow(turn, booking, data.side, data.reason ?? null) };
@@ -188,5 +202,6 @@ export const cancelFlow: FlowDefinition<CancelData> = {
     },
   },
   next: (_turn, stepId) => (stepId === 'reason' ? 'confirm' : null),
+  title: (turn) => turn.t('booking.cancel.flowTitle'),
   finish: async () => [],
 };

@@ -9,7 +9,7 @@ import { kindName, whenLabel } from './booking-labels.ts';
 import { bookFlow, bookFlowId } from './book-flow.ts';
 import { bookingActions, bookingsCommand, cancelFlow } from './bookings-command.ts';
 import { blockText } from './booking-wording.ts';
-import { slotsCommand } from './slots-command.ts';
+import { removeBookedSlotAction, slotsCommand } from './slots-command.ts';
 
 const bookCommand: Command = {
   name: 'book',
@@ -24,7 +24,8 @@ const bookCommand: Command = {
     const engagements = await applicantEngagements(turn.services, turn.person, turn.now);
     if (engagements.length === 0) return [text(turn.t('booking.book.noApplication'))];
     if (engagements.every((e) => e.block)) {
-      const lines = engagements.map((e) => `• ${blockText(turn, e.block!, e.application)}`);
+      // Every step still missing, not only the first (Forms 1 and 2 both, and the expert).
+      const lines = engagements.flatMap((e) => e.blocks.map((b) => `• ${blockText(turn, b, e.application)}`));
       return [text([turn.t('booking.book.notYet'), ...lines].join('\n'))];
     }
     return turn.startFlow(bookFlowId);
@@ -58,7 +59,7 @@ async function applicantHome(turn: Turn): Promise<Reply[]> {
 export const bookingFeature: Feature = {
   name: 'booking',
   commands: [slotsCommand, bookCommand, bookingsCommand],
-  actions: bookingActions,
+  actions: [...bookingActions, removeBookedSlotAction],
   flows: [bookFlow, cancelFlow],
   async home(turn) {
     return [...(hasRole(turn.person, 'expert') ? await expertHome(turn) : []), ...(hasRole(turn.person, 'applicant') ? await applicantHome(turn) : [])];

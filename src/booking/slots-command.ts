@@ -8,10 +8,12 @@
  *   slots for console:bob add …                       staff, on the expert's behalf
  */
 import { deny } from '../core/authorize.ts';
-import type { Command } from '../core/feature.ts';
+import { askToConfirm } from '../core/confirmation.ts';
+import type { ActionHandler, Command } from '../core/feature.ts';
 import { error, text, type Reply } from '../core/reply.ts';
 import { hasRole, type PersonView } from '../core/roles.ts';
 import type { Turn } from '../core/turn.ts';
+import { parseIdentityRef } from '../staff/identity-ref.ts';
 import { formatIsoDate } from '../i18n/format.ts';
 import { countryOf, hoursLabel, kindName, whenLabel } from './booking-labels.ts';
 import { leadTimeLimit } from './booking-rules.ts';
@@ -30,10 +32,11 @@ function expertCountries(person: PersonView): string[] {
   return [...new Set(person.roles.filter((g) => g.role === 'expert' && g.country !== '').map((g) => g.country))];
 }
 
-/** The expert named by an identity key (`console:bob`, `slack:T1:U1`) or a person number. */
+/** The expert named by a mention, an identity key (`console:bob`, `slack:T1:U1`) or a person number. */
 async function findExpert(turn: Turn, who: string): Promise<PersonView | null> {
   const { people } = turn.services;
-  const person = /^#?\d+$/.test(who) ? await people.findById(Number(who.replace('#', ''))) : await people.findByIdentityKey(who);
+  const ref = parseIdentityRef(who, turn.inbound);
+  const person = /^#?\d+$/.test(who) ? await people.findById(Number(who.replace('#', ''))) : ref.ok ? await people.findByIdentityKey(ref.identity.key) : null;
   return person && hasRole(person, 'expert') ? person : null;
 }
 
@@ -105,10 +108,15 @@ async function removeSlot(turn: Turn, args: string, asStaff: boolean): Promise<R
     const booking = await services.bookings.findOpenBySlot(slot.id);
     if (booking && !reason) return [error('booked', t('booking.slots.bookedNeedsReason', { id: slot.id, booking: booking.id }))];
     if (booking) {
-      const outcome = await cancelBooking(services, { booking, actorId: turn.person.id, side: 'provider', reason, now, slotAfter: 'removed' });
-      if (!outcome.ok) return [error(outcome.code, refusalText(turn, outcome))];
-      await recordRemoval(turn, slot, reason);
-      return [text(t('booking.slots.removedWithBooking', { id: slot.id, when, booking: booking.id, company: outcome.details.application.companyName }))];
+      if (reason.length > maxRemovalReason) return [error('too_long', t('booking.slots.reasonTooLong', { max: maxRemovalReason }))];
+      // Removing a booked slot cancels the booking and tells the applicant: it asks first.
+      const app = await services.applications.get(booking.applicationId);
+      return askToConfirm(turn, {
+        action: { h: removeBookedSlotActionId, v: `${slot.id}:${booking.id}:${reason}` },
+        question: t('booking.slots.removeBookedQuestion', { id: slot.id, when, booking: booking.id, company: app?.companyName ?? '?', reason }),
+        yes: t('booking.slots.removeBookedConfirm'),
+        no: t('booking.slots.removeBookedKeep'),
+      });
     }
   }
   const removed = await services.slots.removeOpen(slot.id);
@@ -120,6 +128,31 @@ async function removeSlot(turn: Turn, args: string, asStaff: boolean): Promise<R
   await recordRemoval(turn, slot, reason || null);
   return [text(t('booking.slots.removed', { id: slot.id, when }))];
 }
+
+const maxRemovalReason = 300;
+export const removeBookedSlotActionId = 'booking.remove-booked-slot';
+
+/** The confirmed removal of a booked slot (`<slot>:<booking>:<reason>`): the booking is cancelled, the applicant told. */
+export const removeBookedSlotAction: ActionHandler = {
+  id: removeBookedSlotActionId,
+  async run(turn, action) {
+    const { services, t, locale, now } = turn;
+    const m = /^(\d{1,9}):(\d{1,9}):([\s\S]{1,400})$/.exec(action.v);
+    if (!m) return [error('bad_button', t('core.error.badButton'))];
+    const slot = await services.slots.get(Number(m[1]));
+    if (!slot || slot.status === 'removed') return [error('not_found', t('booking.slots.notFound', { id: m[1]! }))];
+    if (!hasRole(turn.person, 'staff') && slot.expertId !== turn.person.id) return deny(turn, ['staff'], 'slots.remove', { slotId: slot.id });
+    const booking = await services.bookings.findOpenBySlot(slot.id);
+    // Cancelled or moved since the question: nothing to do here any more.
+    if (!booking || booking.id !== Number(m[2])) return [error('not_open', t('booking.refused.notOpen'))];
+    const reason = m[3]!.trim();
+    const outcome = await cancelBooking(services, { booking, actorId: turn.person.id, side: 'provider', reason, now, slotAfter: 'removed' });
+    if (!outcome.ok) return [error(outcome.code, refusalText(turn, outcome))];
+    await recordRemoval(turn, slot, reason);
+    const when = whenLabel(slot.startsAt, slot.minutes, slot.country, services.program, t, locale);
+    return [text(t('booking.slots.removedWithBooking', { id: slot.id, when, booking: booking.id, company: outcome.details.application.companyName }))];
+  },
+};
 
 async function recordRemoval(turn: Turn, slot: SlotView, reason: string | null): Promise<void> {
   await turn.services.audit.record({ actorId: turn.person.id, action: 'slot.removed', subjectType: 'slot', subjectId: slot.id, details: { expertId: slot.expertId, reason } });
@@ -179,5 +212,6 @@ export const slotsCommand: Command = {
   audience: ['expert', 'staff'],
   usage: 'slots [add <date> <time> <length> consultation|training [country] | remove <id> [reason]]',
   summary: 'booking.cmd.slots',
+  roleHelp: { staff: { usage: 'slots [for <expert> add <date> <time> <length> consultation|training | remove <id> [reason]]', summary: 'booking.cmd.slotsStaff' } },
   run,
 };

@@ -7,7 +7,8 @@ import { z } from 'zod';
 export const actionValueSchema = z.object({
   h: z.string().min(1).max(60),
   s: z.string().max(60).optional(),
-  v: z.string().max(500),
+  // Room for a confirmation button, whose value is the encoded action it confirms (see confirmation.ts).
+  v: z.string().max(1000),
 });
 
 export type ActionValue = z.infer<typeof actionValueSchema>;

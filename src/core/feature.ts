@@ -16,6 +16,8 @@ export interface Command {
   /** The syntax shown in help, e.g. `hours <duration> <note>`. */
   usage: string;
   summary: MessageKey;
+  /** What `help` shows a role that uses the command differently (staff void hours that experts log). */
+  roleHelp?: Partial<Record<Role, { usage: string; summary: MessageKey }>>;
   run(turn: Turn, args: string): Promise<Reply[]>;
 }
 

@@ -1,19 +1,12 @@
-/** Words that control a flow at any step, in Japanese and English. */
+/** Words that control a flow at any step, in Japanese and English (the vocabulary's `flowWords`). */
+import { vocabulary } from '../i18n/vocabulary.ts';
 import { normalizeText } from './text-normalize.ts';
 
 export type FlowKeyword = 'back' | 'cancel' | 'restart' | 'help';
 
-const keywords: Record<FlowKeyword, readonly string[]> = {
-  back: ['back', '戻る', 'もどる', '前へ', '戻って'],
-  cancel: ['cancel', 'stop', 'quit', 'キャンセル', '中止', 'やめる', '止める'],
-  restart: ['restart', 'start over', '最初から', 'やり直し', 'やりなおし'],
-  help: ['help', '?', 'ヘルプ', '助けて', 'たすけて'],
-};
+const keywords = Object.entries(vocabulary.flowWords).map(([k, words]) => [k as FlowKeyword, words.map(normalizeText)] as const);
 
 export function flowKeyword(text: string): FlowKeyword | undefined {
-  const t = normalizeText(text);
-  for (const [k, words] of Object.entries(keywords) as [FlowKeyword, readonly string[]][]) {
-    if (words.includes(t)) return k;
-  }
-  return undefined;
+  const t = normalizeText(text).replace(/[。.!！]+$/u, '');
+  return keywords.find(([, words]) => words.includes(t))?.[0];
 }

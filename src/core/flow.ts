@@ -19,7 +19,20 @@ export type StepOutcome<D> =
 export interface FlowStep<D> {
   /** The question, usually one `choices` reply made with `flowChoice`. `stepId` is the full id (`priorUse:th`, see `steps`). */
   ask(turn: Turn, data: D, stepId: string): Reply[] | Promise<Reply[]>;
+  /**
+   * Reads a click (`input.value`) or a typed answer (`input.text`). Typed text reaches it only when the engine's
+   * matcher found no choice shown and no command in it (see FlowEngine), unless `readsTextFirst` is set.
+   */
   answer(turn: Turn, input: FlowInput, data: D, stepId: string): StepOutcome<D> | Promise<StepOutcome<D>>;
+  /** Bare numbers typed are this step's own (hours, topic numbers), not the number of a choice shown. */
+  readsNumbers?: boolean;
+  /**
+   * Typed text goes to `answer` before the choices shown are matched (a typed list of countries is a whole answer,
+   * while the same names on buttons only tick one). `answer` must then have no side effects on a miss.
+   */
+  readsTextFirst?: boolean;
+  /** Any text is an answer (a company name, a reason): only exact labels pick a choice, and a command must be a single word or slashed. */
+  freeText?: boolean;
 }
 
 export interface FlowDefinition<D> {
@@ -39,6 +52,13 @@ export interface FlowDefinition<D> {
   finish(turn: Turn, data: D): Promise<Reply[]>;
   /** Explanation shown for `help` at a step; the question is asked again after it. */
   help?(turn: Turn, stepId: string, data: D): Reply[];
+  /** What the person is doing, for "leave the eligibility check?": 「応募資格の確認」. */
+  title?(turn: Turn, data: D): string;
+  /**
+   * True when leaving now loses something typed (answers, an entry waiting for its engagement). Defaults to
+   * "at least one question answered".
+   */
+  holdsWork?(data: D, stepId: string, answered: number): boolean;
 }
 
 /** A button that answers `stepId` of `flowId` with `value`. */

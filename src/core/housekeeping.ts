@@ -1,25 +1,22 @@
 /**
- * Periodic clean-up so tables that only grow stay small: request keys older than the retention (Slack and
- * Teams retry within minutes; a week is ample), flows that expired, and handled inbox requests (they hold
- * what people typed, so they go after a day). Safe on several instances at once.
+ * Periodic clean-up so tables that only grow stay small: request records older than the retention (Slack
+ * and Teams retry within minutes; a week is ample) and flows that expired. Safe on several instances at once.
  */
 import type { Clock } from './clock.ts';
-import type { ConversationStateRepository, InboxRepository, Logger, ProcessedRequestRepository } from './ports.ts';
+import type { ConversationStateRepository, Logger, RequestLog } from './ports.ts';
+import type { UnitOfWork } from './unit-of-work.ts';
 
 export const requestKeyRetentionDays = 7;
-export const inboxRetentionDays = 1;
 
 export async function purgeOldRecords(deps: {
-  requests: ProcessedRequestRepository;
-  conversations: ConversationStateRepository;
-  inbox: InboxRepository;
+  uow: UnitOfWork<{ requests: RequestLog; conversations: ConversationStateRepository }>;
   clock: Clock;
-}): Promise<{ requests: number; flows: number; inbox: number }> {
+}): Promise<{ requests: number; flows: number }> {
   const now = deps.clock.now();
-  const requests = await deps.requests.purgeBefore(new Date(now.getTime() - requestKeyRetentionDays * 86_400_000));
-  const flows = await deps.conversations.purgeExpired(now);
-  const inbox = await deps.inbox.purgeDoneBefore(new Date(now.getTime() - inboxRetentionDays * 86_400_000));
-  return { requests, flows, inbox };
+  return deps.uow.run(async ({ requests, conversations }) => ({
+    requests: await requests.purgeBefore(new Date(now.getTime() - requestKeyRetentionDays * 86_400_000)),
+    flows: await conversations.purgeExpired(now),
+  }));
 }
 
 /** Runs `purgeOldRecords` every `intervalMs` (default hourly); returns a stop function. */

@@ -7,23 +7,51 @@ export type Platform = z.infer<typeof platformSchema>;
 /** The longest text the core accepts; longer messages get a clear error. */
 export const maxInboundText = 4000;
 
+/** A platform identity as the adapters pass it. */
+const identitySchema = z.object({
+  key: z.string().min(3).max(300),
+  tenant: z.string().max(200).default(''),
+  userId: z.string().min(1).max(200),
+  displayName: z.string().max(200).optional(),
+});
+
+/**
+ * A person named in the message the way the platform names people (a Slack `<@U…>`, a Teams mention
+ * entity). The adapter resolves it to an identity and leaves `text` in the message where the mention was:
+ * one word (`@sato`), so commands read it like any other argument. The core never parses platform syntax.
+ */
+export const mentionSchema = z.object({
+  text: z.string().min(1).max(200).regex(/^\S+$/, 'one word'),
+  identity: identitySchema,
+});
+export type Mention = z.infer<typeof mentionSchema>;
+
 export const inboundSchema = z.object({
   platform: platformSchema,
   /** Who: `slack:<team>:<user>`, `teams:<tenant>:<aadObjectId>`, `console:<name>`. */
-  identity: z.object({
-    key: z.string().min(3).max(300),
-    tenant: z.string().max(200).default(''),
-    userId: z.string().min(1).max(200),
-    displayName: z.string().max(200).optional(),
+  identity: identitySchema.extend({
+    /**
+     * False when the platform did not vouch for the name (unauthenticated local Teams use): it may name a
+     * new person, never rename a known one.
+     */
+    displayNameVerified: z.boolean().default(true),
   }),
   /** Where: the conversation or channel, `slack:<team>:<channel>`; flows are kept per identity and conversation. */
   conversation: z.object({ key: z.string().min(1).max(300), isDirect: z.boolean() }),
   /** A typed message or a slash command's text, with the command name first (`hours 2 review NDA`). */
   text: z.string().optional(),
+  /** The people the text names by platform mention, in the order they appear. */
+  mentions: z.array(mentionSchema).max(50).default([]),
   /** True for a platform slash command: it runs as a command even in the middle of a flow. */
   isCommand: z.boolean().default(false),
   /** The value of a clicked button (see action-value.ts), validated by the core. */
   action: z.string().max(2000).optional(),
+  /**
+   * How to reach this identity outside the conversation (platform-specific JSON the adapter's proactive
+   * sender reads), stored with the turn when it changed; `onlyIfNone` keeps an address already stored (a
+   * channel tells who the person is, but their personal chat is where notifications go).
+   */
+  address: z.object({ value: z.string().min(1).max(8000), onlyIfNone: z.boolean().default(false) }).optional(),
   /** Platform locale such as `ja-JP` or `en-US`. */
   locale: z.string().max(35).optional(),
   /** The same key for a retry of the same request, a different one for a new request. */

@@ -4,8 +4,9 @@
  */
 import type { Platform } from './inbound.ts';
 import type { Clock } from './clock.ts';
-import type { Logger, OutboxRepository, PeopleRepository } from './ports.ts';
+import type { Logger, OutboxMessage, OutboxRepository, PeopleRepository } from './ports.ts';
 import type { Reply } from './reply.ts';
+import type { UnitOfWork } from './unit-of-work.ts';
 
 /** Implemented by each adapter that can message a person proactively. */
 export interface ProactiveSender {
@@ -17,8 +18,8 @@ export interface ProactiveSender {
 }
 
 export interface OutboxDispatcherOptions {
-  outbox: OutboxRepository;
-  people: PeopleRepository;
+  /** Each read and mark is a short transaction of its own; deliveries happen outside any transaction. */
+  uow: UnitOfWork<{ outbox: OutboxRepository; people: PeopleRepository }>;
   clock: Clock;
   log: Logger;
   senders: () => ProactiveSender[];
@@ -28,6 +29,9 @@ export interface OutboxDispatcherOptions {
   baseBackoffMs?: number;
   maxBackoffMs?: number;
 }
+
+/** How long a delivery may take before another instance may take the message over. */
+const leaseMs = 60_000;
 
 export class OutboxDispatcher {
   private timer: NodeJS.Timeout | undefined;
@@ -70,35 +74,41 @@ export class OutboxDispatcher {
   }
 
   private async drain(): Promise<void> {
-    const { outbox, clock } = this.opts;
+    const { uow, clock } = this.opts;
     for (;;) {
       const now = clock.now();
-      const batch = await outbox.claimDue(now, new Date(now.getTime() + 60_000), 20);
+      const batch = await uow.run(({ outbox }) => outbox.claimDue(now, new Date(now.getTime() + leaseMs), 20));
       if (batch.length === 0) return;
       for (const message of batch) await this.deliver(message);
       if (batch.length < 20) return;
     }
   }
 
-  private async deliver(message: { id: number; personId: number; replies: Reply[]; attempts: number }): Promise<void> {
-    const { outbox, people, clock, log } = this.opts;
+  private async deliver(message: OutboxMessage): Promise<void> {
+    const { uow, clock, log } = this.opts;
     const senders = this.opts.senders();
     const senderFor = (a: { platform: string; address: string }) => senders.find((s) => s.platform === a.platform && (s.canReach?.(a.address) ?? true));
-    const addresses = (await people.addressesOf(message.personId)).filter((a) => senderFor(a));
+    const addresses = (await uow.run(({ people }) => people.addressesOf(message.personId))).filter((a) => senderFor(a));
     if (addresses.length === 0) {
       // Nobody reachable from this instance yet (the person never talked to the bot where it can message
       // them, or only another process reaches them): look again in a minute, without growing backoff,
       // so the message goes out soon after they appear.
-      await outbox.markFailed(message.id, 'no reachable identity', new Date(clock.now().getTime() + 60_000));
+      await this.mark(message, ({ outbox }) => outbox.markFailed(message, 'no reachable identity', new Date(clock.now().getTime() + 60_000)));
       return;
     }
     try {
       for (const a of addresses) await senderFor(a)!.send(a.address, message.replies);
-      await outbox.markSent(message.id, clock.now());
     } catch (e) {
       log.warn({ err: e, outboxId: message.id, attempts: message.attempts + 1 }, 'notification delivery failed; will retry');
-      await outbox.markFailed(message.id, e instanceof Error ? e.message : String(e), this.retryAt(message.attempts));
+      await this.mark(message, ({ outbox }) => outbox.markFailed(message, e instanceof Error ? e.message : String(e), this.retryAt(message.attempts)));
+      return;
     }
+    await this.mark(message, ({ outbox }) => outbox.markSent(message, clock.now()));
+  }
+
+  /** Marks a message; a lease that ran out (a delivery slower than the lease) is logged, the other delivery's mark stands. */
+  private async mark(message: OutboxMessage, change: (scope: { outbox: OutboxRepository }) => Promise<boolean>): Promise<void> {
+    if (!(await this.opts.uow.run(change))) this.opts.log.warn({ outboxId: message.id }, 'outbox lease ran out before the delivery was marked; another delivery took the message over');
   }
 
   private retryAt(attempts: number, floorMs = 0): Date {

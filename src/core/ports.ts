@@ -9,15 +9,24 @@ export interface IdentityInput {
   tenant: string;
   userId: string;
   displayName?: string;
+  /**
+   * True when nobody vouched for `displayName` (a mention's label, an unauthenticated request): it names a
+   * person created now, or one without a name, and never replaces a stored name.
+   */
+  displayNameIsHint?: boolean;
 }
 
 export interface PeopleRepository {
-  /** Finds the person behind a platform identity, creating both on first contact. */
+  /** Creates the person behind a platform identity met for the first time (see `RequestLog.begin`). */
+  create(identity: IdentityInput): Promise<PersonView>;
+  /** Finds the person behind a platform identity, creating both on first contact (scripts and tests). */
   resolve(identity: IdentityInput): Promise<PersonView>;
+  /** Stores the name the platform gives the person. */
+  rename(personId: number, displayName: string): Promise<void>;
   findById(personId: number): Promise<PersonView | null>;
   findByIdentityKey(identityKey: string): Promise<PersonView | null>;
   setLocale(personId: number, locale: string | null): Promise<void>;
-  /** Stores how to reach the identity proactively (platform-specific JSON). */
+  /** Stores how to reach the identity proactively (platform-specific JSON); callers write it only when it changed. */
   saveAddress(identityKey: string, address: string): Promise<void>;
   /** Identities of a person with a stored address, for notifications. */
   addressesOf(personId: number): Promise<{ key: string; platform: Platform; address: string }[]>;
@@ -42,49 +51,44 @@ export interface ConversationStateRepository {
   purgeExpired(before: Date): Promise<number>;
 }
 
-export type ClaimResult = { claimed: true } | { claimed: false; replies: Reply[] | null };
-
-/** Remembers handled requests so a retry has one effect. */
-export interface ProcessedRequestRepository {
-  /**
-   * Claims the key; when it was claimed before, returns the replies stored then (null while still in
-   * progress). A claim left without replies for longer than the repository's stale threshold (its handler
-   * crashed half-way) is taken over, by exactly one caller, and counts as claimed.
-   */
-  claim(key: string): Promise<ClaimResult>;
-  complete(key: string, replies: Reply[]): Promise<void>;
-  /** Gives the key back after an unexpected failure, so a retry can try again. */
-  release(key: string): Promise<void>;
-  /** Forgets keys handled before `before` (platforms stop retrying within minutes); returns how many. */
-  purgeBefore(before: Date): Promise<number>;
-}
-
-/** A request stored in the inbox, as a recovery takes it over. */
-export interface InboxRow {
-  key: string;
-  platform: string;
-  payload: string;
-  /** Recoveries so far, this one included. */
-  attempts: number;
-  createdAt: Date;
+/** What a turn starts from, read in one statement (see `RequestLog.begin`). */
+export interface TurnStart {
+  /** The replies given when this request was handled before (a platform retry, a repeated delivery), else null. */
+  replayed: Reply[] | null;
+  /** The person behind the identity; null on first contact. */
+  person: PersonView | null;
+  /** The identity's stored proactive address (see `PeopleRepository.saveAddress`). */
+  address: string | null;
 }
 
 /**
- * The transactional inbox: requests stored before the platform is acknowledged and kept until handled, so
- * that a crash between the acknowledgement and the handling loses nothing (see README "Performance and
- * resilience"). Leases are in real time, not the business clock (which BOT_NOW pins anew at every start).
+ * Handled requests, so that a platform retry or a repeated delivery has one effect: a request is recorded
+ * with its replies in the same transaction as everything it changed (see README "Exactly once").
  */
-export interface InboxRepository {
-  /** Stores a request, leased to the caller until `leaseUntil`; 'duplicate' when the key is already stored. */
-  accept(key: string, platform: string, payload: string, leaseUntil: Date): Promise<'accepted' | 'duplicate'>;
+export interface RequestLog {
   /**
-   * Takes up to `limit` pending requests of `platform` whose lease ran out before `now`, leasing them until
-   * `leaseUntil` with a conditional update: two instances never take the same request at once.
+   * Reads what a turn starts from in one statement: whether the request was handled before, the person
+   * behind the identity with their roles and address, and their flow in this conversation (which the
+   * scope's ConversationStateRepository then answers from without asking the database again).
    */
-  claimStale(platform: string, now: Date, leaseUntil: Date, limit: number): Promise<InboxRow[]>;
-  markDone(key: string, at: Date): Promise<void>;
-  /** Forgets requests handled before `before`; returns how many. */
-  purgeDoneBefore(before: Date): Promise<number>;
+  begin(input: { requestKey: string | null; identityKey: string; conversationKey: string }): Promise<TurnStart>;
+  /**
+   * Records the request as handled, with its replies. Throws `DuplicateRequestError` when another delivery
+   * of the same request committed first (the caller rolls back and answers with `repliesOf`).
+   */
+  record(requestKey: string, replies: Reply[], at: Date): Promise<void>;
+  /** The replies recorded for a handled request, or null. */
+  repliesOf(requestKey: string): Promise<Reply[] | null>;
+  /** Forgets requests handled before `before` (platforms stop retrying within minutes); returns how many. */
+  purgeBefore(before: Date): Promise<number>;
+}
+
+/** Another delivery of the same request was recorded first. */
+export class DuplicateRequestError extends Error {
+  readonly code = 'DUPLICATE_REQUEST';
+  constructor(readonly requestKey: string) {
+    super(`request ${requestKey} was handled already`);
+  }
 }
 
 export interface AuditEntry {
@@ -104,17 +108,32 @@ export interface OutboxMessage {
   personId: number;
   replies: Reply[];
   attempts: number;
+  /** The lease this delivery holds (see `claimDue`): marking the message needs it still to be the message's. */
+  lease: Date;
 }
 
-/** Messages to people outside a conversation, kept until delivered. */
+/**
+ * Messages to people outside a conversation, kept until delivered. A message is enqueued in the transaction
+ * of the turn that decided to send it, so it exists exactly when that turn committed.
+ */
 export interface OutboxRepository {
+  /**
+   * Queues a message. With a `dedupeKey`, at most one message is ever queued under that key: enqueueing it
+   * again (a turn run twice) does nothing, even after it was sent. A message to be sent again, or at
+   * another time, gets a new key (and the old one is cancelled).
+   */
   enqueue(input: { personId: number; replies: Reply[]; dueAt: Date; dedupeKey?: string }): Promise<void>;
   /** Cancels a scheduled message that has not been sent (e.g. the reminder of a cancelled booking). */
   cancel(dedupeKey: string): Promise<void>;
-  /** Takes up to `limit` due messages for delivery; another instance will not take the same ones before `leaseUntil`. */
+  /**
+   * Takes up to `limit` due messages for delivery until `leaseUntil`: another instance will not take them
+   * before then.
+   */
   claimDue(now: Date, leaseUntil: Date, limit: number): Promise<OutboxMessage[]>;
-  markSent(id: number, at: Date): Promise<void>;
-  markFailed(id: number, error: string, retryAt: Date): Promise<void>;
+  /** Marks a delivered message sent; false when its lease ran out and another delivery took it over. */
+  markSent(message: OutboxMessage, at: Date): Promise<boolean>;
+  /** Records a failed delivery and when to try again; false when the lease ran out (see markSent). */
+  markFailed(message: OutboxMessage, error: string, retryAt: Date): Promise<boolean>;
 }
 
 export interface DatabaseHealth {

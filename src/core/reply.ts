@@ -5,6 +5,10 @@ export interface Choice {
   /** An encoded action value (see action-value.ts). */
   value: string;
   style?: 'primary' | 'danger';
+  /** Other words that pick this choice when typed (「現地法人」, 'subsidiary'), from the vocabulary or the program. Not shown. */
+  words?: readonly string[];
+  /** This choice is the answer yes (or no): any typed form of yes or no picks it (「もちろん」, 👍, 'I agree'). */
+  means?: 'yes' | 'no';
 }
 
 export interface Fact {

@@ -1,22 +1,18 @@
-/** Everything the core and the features need from outside, wired once by the composition root (src/app). */
+/**
+ * Everything the core and the features need from outside, for one unit of work: the repositories are bound
+ * to its transaction (see unit-of-work.ts); the program, the clock, the log and the settings are shared.
+ * Built by the composition root (src/app) for each transaction.
+ */
 import type { Program } from '../program/program-schema.ts';
 import type { Clock } from './clock.ts';
-import type {
-  AuditLog,
-  ConversationStateRepository,
-  DatabaseHealth,
-  InboxRepository,
-  Logger,
-  OutboxRepository,
-  PeopleRepository,
-  ProcessedRequestRepository,
-} from './ports.ts';
+import type { AuditLog, ConversationStateRepository, Logger, OutboxRepository, PeopleRepository, RequestLog } from './ports.ts';
 import type { Notifier } from './notifier.ts';
 import type { ApplicationRepository } from '../applications/application-repository.ts';
 import type { StaffReports } from '../staff/staff-reports.ts';
 import type { SlotRepository } from '../booking/slot-repository.ts';
 import type { BookingRepository } from '../booking/booking-repository.ts';
 import type { HourLedgerRepository } from '../hours/hour-ledger-repository.ts';
+import type { MembershipRepository } from '../membership/membership-repository.ts';
 
 export interface Services {
   program: Program;
@@ -25,12 +21,9 @@ export interface Services {
   settings: { flowTtlHours: number };
   people: PeopleRepository;
   conversations: ConversationStateRepository;
-  requests: ProcessedRequestRepository;
-  /** Acknowledged platform requests kept until handled (adapters use it; see InboxRepository). */
-  inbox: InboxRepository;
+  requests: RequestLog;
   audit: AuditLog;
   outbox: OutboxRepository;
-  health: DatabaseHealth;
   notifier: Notifier;
   applications: ApplicationRepository;
   // Feature repositories are added below, one line each.
@@ -38,4 +31,5 @@ export interface Services {
   slots: SlotRepository;
   bookings: BookingRepository;
   hours: HourLedgerRepository;
+  memberships: MembershipRepository;
 }

@@ -1,9 +1,12 @@
 /** Companies and applications (engagements) in the database. */
-import { applicationStatusSchema, companyNameKey, type ApplicationView } from '../applications/application.ts';
+import { applicationStatusSchema, type ApplicationView } from '../applications/application.ts';
+import { companyKey, companyKeys } from '../applications/company-name.ts';
 import type { ApplicationChange, ApplicationRepository, ChangeResult } from '../applications/application-repository.ts';
 import { adoptedStatuses } from '../applications/pipeline.ts';
-import { isUniqueViolation } from './prisma-errors.ts';
-import type { PrismaClient } from './prisma-client.ts';
+import { conflictOnDuplicate } from './prisma-errors.ts';
+import type { Db } from './prisma-client.ts';
+import type { RawSql } from './raw-sql.ts';
+import type { Serialize } from './serialize.ts';
 
 const withCompany = { company: { select: { name: true } } } as const;
 
@@ -16,7 +19,14 @@ export function toApplicationView(row: Row): ApplicationView {
 
 const adoptedWhere = { status: { in: [...adoptedStatuses] } };
 
-export function createApplicationRepository(db: PrismaClient): ApplicationRepository {
+/** An Application row with its company's name, as the raw queries return it. */
+type RawApplicationRow = Omit<Row, 'company'> & { companyName: string };
+
+function fromRawRow({ companyName, ...row }: RawApplicationRow): ApplicationView {
+  return toApplicationView({ ...row, company: { name: companyName } });
+}
+
+export function createApplicationRepository(db: Db, sql: RawSql, serialize: Serialize): ApplicationRepository {
   const get = async (id: number) => {
     const row = await db.application.findUnique({ where: { id }, include: withCompany });
     return row ? toApplicationView(row) : null;
@@ -25,16 +35,18 @@ export function createApplicationRepository(db: PrismaClient): ApplicationReposi
     const row = await db.application.findUnique({ where: { channelKey }, include: withCompany });
     return row ? toApplicationView(row) : null;
   };
-  /** The version-checked update; with a guard, the adopted count is read in the same transaction. */
+  /**
+   * The version-checked update. With a guard, adoptions are serialised first and the adopted count read
+   * after: two staff adopting the last place at once (two instances) adopt one.
+   */
   const guardedUpdate = async (id: number, expectedVersion: number, change: ApplicationChange, adoptedBelow?: number): Promise<{ updated: boolean; adopted?: number }> => {
-    const data = { ...change, version: { increment: 1 } };
-    const update = async (tx: Pick<PrismaClient, 'application'>) => (await tx.application.updateMany({ where: { id, version: expectedVersion }, data })).count === 1;
-    if (adoptedBelow === undefined) return { updated: await update(db) };
-    return db.$transaction(async (tx) => {
-      const adopted = await tx.application.count({ where: adoptedWhere });
+    if (adoptedBelow !== undefined) {
+      await serialize('adoption-target');
+      const adopted = await db.application.count({ where: adoptedWhere });
       if (adopted >= adoptedBelow) return { updated: false, adopted };
-      return { updated: await update(tx) };
-    });
+    }
+    const { count } = await db.application.updateMany({ where: { id, version: expectedVersion }, data: { ...change, version: { increment: 1 } } });
+    return { updated: count === 1 };
   };
   const byCompanyCountry = async (companyId: number, country: string) => {
     const row = await db.application.findUnique({ where: { companyId_country: { companyId, country } }, include: withCompany });
@@ -42,36 +54,32 @@ export function createApplicationRepository(db: PrismaClient): ApplicationReposi
   };
   return {
     async findOrCreateCompany(name) {
-      const nameKey = companyNameKey(name);
-      const found = await db.company.findUnique({ where: { nameKey } });
-      if (found) return { id: found.id, name: found.name };
-      try {
-        const created = await db.company.create({ data: { name: name.normalize('NFKC').trim(), nameKey } });
-        return { id: created.id, name: created.name };
-      } catch (e) {
-        if (!isUniqueViolation(e)) throw e;
-        const again = await db.company.findUniqueOrThrow({ where: { nameKey } });
-        return { id: again.id, name: again.name };
-      }
+      const keys = companyKeys(name);
+      const found = await db.company.findUnique({ where: { nameKey: keys.nameKey } });
+      if (found) return { id: found.id, name: found.name, created: false };
+      // Registered by someone else at the same moment: the turn runs again and finds it (theirs, not created here).
+      const created = await conflictOnDuplicate('company', () => db.company.create({ data: { name: name.normalize('NFKC').trim(), ...keys } }));
+      return { id: created.id, name: created.name, created: true };
     },
     async findCompany(nameOrId) {
       const row =
         typeof nameOrId === 'number'
           ? await db.company.findUnique({ where: { id: nameOrId } })
-          : await db.company.findUnique({ where: { nameKey: companyNameKey(nameOrId) } });
+          : await db.company.findUnique({ where: { nameKey: companyKey(nameOrId) } });
       return row ? { id: row.id, name: row.name } : null;
     },
+    async similarCompanies(name) {
+      const { nameKey, looseKey } = companyKeys(name);
+      const rows = await db.company.findMany({ where: { looseKey, nameKey: { not: nameKey } }, orderBy: { id: 'asc' }, take: 10 });
+      return rows.map((r) => ({ id: r.id, name: r.name }));
+    },
     async create(input) {
-      try {
-        const row = await db.application.create({
-          data: { ...input, answers: JSON.stringify(input.answers), status: 'applied' },
-          include: withCompany,
-        });
-        return { created: true, application: toApplicationView(row) };
-      } catch (e) {
-        if (!isUniqueViolation(e)) throw e;
-        return { created: false, existing: (await byCompanyCountry(input.companyId, input.country))! };
-      }
+      const existing = await byCompanyCountry(input.companyId, input.country);
+      if (existing) return { created: false, existing };
+      const row = await conflictOnDuplicate('application', () =>
+        db.application.create({ data: { ...input, answers: JSON.stringify(input.answers), status: 'applied' }, include: withCompany }),
+      );
+      return { created: true, application: toApplicationView(row) };
     },
     get,
     findByCompanyCountry: byCompanyCountry,
@@ -80,12 +88,13 @@ export function createApplicationRepository(db: PrismaClient): ApplicationReposi
       return rows.map(toApplicationView);
     },
     async listForExpert(expertId, statuses) {
-      const rows = await db.application.findMany({
-        where: { assignments: { some: { expertId, removedAt: null } }, ...(statuses ? { status: { in: statuses } } : {}) },
-        include: withCompany,
-        orderBy: { id: 'asc' },
-      });
-      return rows.map(toApplicationView);
+      // Raw: every hours entry starts here, and the model layer would cost more than the query.
+      const rows = await sql.query<RawApplicationRow>`
+        SELECT a.*, c."name" AS "companyName" FROM "Application" a JOIN "Company" c ON c."id" = a."companyId"
+        WHERE a."id" IN (SELECT s."applicationId" FROM "Assignment" s WHERE s."expertId" = ${expertId} AND s."removedAt" IS NULL)
+        ORDER BY a."id"`;
+      const all = rows.map(fromRawRow);
+      return statuses ? all.filter((a) => statuses.includes(a.status)) : all;
     },
     findByChannel,
     async list(statuses) {
@@ -105,16 +114,13 @@ export function createApplicationRepository(db: PrismaClient): ApplicationReposi
       return rows.map((r) => r.expertId);
     },
     async change(id, expectedVersion, change, guard = {}): Promise<ChangeResult> {
-      let outcome: { updated: boolean; adopted?: number };
-      try {
-        outcome = await guardedUpdate(id, expectedVersion, change, guard.adoptedBelow);
-      } catch (e) {
-        // channelKey is unique: the channel is bound to another engagement already.
-        if (!isUniqueViolation(e) || change.channelKey === undefined) throw e;
+      // channelKey is unique: a channel bound to another engagement already is refused before the update.
+      const boundTo = change.channelKey ? await findByChannel(change.channelKey) : null;
+      if (boundTo && boundTo.id !== id) {
         const current = await get(id);
-        if (!current) return { ok: false, code: 'not_found' };
-        return { ok: false, code: 'channel_taken', current, boundTo: await findByChannel(change.channelKey) };
+        return current ? { ok: false, code: 'channel_taken', current, boundTo } : { ok: false, code: 'not_found' };
       }
+      const outcome = await conflictOnDuplicate('channel binding', () => guardedUpdate(id, expectedVersion, change, guard.adoptedBelow));
       const current = await get(id);
       if (!current) return { ok: false, code: 'not_found' };
       if (outcome.updated) return { ok: true, application: current };
@@ -128,13 +134,8 @@ export function createApplicationRepository(db: PrismaClient): ApplicationReposi
         const { count } = await db.assignment.updateMany({ where: { id: existing.id, removedAt: { not: null } }, data: { removedAt: null, assignedAt: at } });
         return count === 1 ? 'assigned' : 'already';
       }
-      try {
-        await db.assignment.create({ data: { applicationId, expertId, assignedAt: at } });
-        return 'assigned';
-      } catch (e) {
-        if (!isUniqueViolation(e)) throw e;
-        return 'already';
-      }
+      await conflictOnDuplicate('assignment', () => db.assignment.create({ data: { applicationId, expertId, assignedAt: at } }));
+      return 'assigned';
     },
     async unassignExpert(applicationId, expertId, at) {
       const { count } = await db.assignment.updateMany({ where: { applicationId, expertId, removedAt: null }, data: { removedAt: at } });

@@ -1,5 +1,6 @@
 /**
- * Bookings in the database. Taking a slot and reserving hours are conditional updates in one transaction,
+ * Bookings in the database. Taking a slot and reserving hours are conditional updates in one savepoint of
+ * the turn's transaction (rolled back together when one of them is refused),
  * so two applicants clicking the same slot at once get exactly one booking, and open bookings never
  * reserve more than the engagement's cap, on SQLite and PostgreSQL alike, without locks.
  */
@@ -7,11 +8,8 @@ import { bookingStatusSchema, type BookingView } from '../booking/booking.ts';
 import type { BookingRepository } from '../booking/booking-repository.ts';
 import { slotKindSchema } from '../booking/slot.ts';
 import { maxSlotMinutes, slotEndsAt } from '../booking/slot.ts';
-import type { PrismaClient } from './prisma-client.ts';
-import { retryWhenBusy } from './retry-when-busy.ts';
-import { serializable, toSlotView } from './slot-repository.ts';
-
-type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
+import type { Db } from './prisma-client.ts';
+import { toSlotView } from './slot-repository.ts';
 type BookingRow = Omit<BookingView, 'kind' | 'status' | 'slot'> & { kind: string; status: string; slot: Parameters<typeof toSlotView>[0] };
 
 function toBookingView(row: BookingRow): BookingView {
@@ -19,7 +17,7 @@ function toBookingView(row: BookingRow): BookingView {
   return { ...rest, kind: slotKindSchema.parse(row.kind), status: bookingStatusSchema.parse(row.status), slot: toSlotView(slot) };
 }
 
-/** Thrown inside a transaction to roll it back with an expected outcome. */
+/** Thrown inside a savepoint to roll it back with an expected outcome. */
 class Refused extends Error {
   constructor(readonly code: 'slot_taken' | 'over_budget' | 'not_open') {
     super(code);
@@ -29,23 +27,23 @@ class Refused extends Error {
 const withSlot = { slot: true } as const;
 
 /** open -> booked, only when still open. Returns false when someone else got it first. */
-async function takeSlot(tx: Tx, slotId: number): Promise<boolean> {
+async function takeSlot(tx: Db, slotId: number): Promise<boolean> {
   return (await tx.$executeRaw`UPDATE "Slot" SET "status" = 'booked' WHERE "id" = ${slotId} AND "status" = 'open'`) === 1;
 }
 
 /** Reserves minutes only while used + reserved stays within the cap. */
-async function reserve(tx: Tx, applicationId: number, minutes: number): Promise<boolean> {
+async function reserve(tx: Db, applicationId: number, minutes: number): Promise<boolean> {
   if (minutes <= 0) return true;
   const changed = await tx.$executeRaw`UPDATE "Application" SET "reservedMinutes" = "reservedMinutes" + ${minutes} WHERE "id" = ${applicationId} AND "usedMinutes" + "reservedMinutes" + ${minutes} <= "capMinutes"`;
   return changed === 1;
 }
 
-async function release(tx: Tx, applicationId: number, minutes: number): Promise<void> {
+async function release(tx: Db, applicationId: number, minutes: number): Promise<void> {
   if (minutes <= 0) return;
   await tx.$executeRaw`UPDATE "Application" SET "reservedMinutes" = CASE WHEN "reservedMinutes" >= ${minutes} THEN "reservedMinutes" - ${minutes} ELSE 0 END WHERE "id" = ${applicationId}`;
 }
 
-export function createBookingRepository(db: PrismaClient): BookingRepository {
+export function createBookingRepository(db: Db): BookingRepository {
   const get = async (id: number) => {
     const row = await db.booking.findUnique({ where: { id }, include: withSlot });
     return row ? toBookingView(row) : null;
@@ -56,12 +54,12 @@ export function createBookingRepository(db: PrismaClient): BookingRepository {
     const found = await get(bookingId);
     if (!found) return { ok: false as const, code: 'not_found' as const };
     try {
-      await retryWhenBusy(() => db.$transaction(async (tx) => {
+      await db.$transaction(async (tx) => {
         const { count } = await tx.booking.updateMany({ where: { id: bookingId, status: 'booked' }, data });
         if (count !== 1) throw new Refused('not_open');
         await release(tx, found.applicationId, found.estimateMinutes);
         if (slotAfter !== 'booked') await tx.slot.updateMany({ where: { id: found.slotId, status: 'booked' }, data: { status: slotAfter } });
-      }, serializable));
+      });
     } catch (e) {
       if (e instanceof Refused) return { ok: false as const, code: 'not_open' as const };
       throw e;
@@ -72,12 +70,12 @@ export function createBookingRepository(db: PrismaClient): BookingRepository {
   return {
     async book(input) {
       try {
-        const id = await retryWhenBusy(() => db.$transaction(async (tx) => {
+        const id = await db.$transaction(async (tx) => {
           if (!(await takeSlot(tx, input.slotId))) throw new Refused('slot_taken');
           if (!(await reserve(tx, input.applicationId, input.estimateMinutes))) throw new Refused('over_budget');
           const row = await tx.booking.create({ data: { ...input, status: 'booked' } });
           return row.id;
-        }, serializable));
+        });
         return { ok: true, booking: (await get(id))! };
       } catch (e) {
         if (e instanceof Refused && e.code !== 'not_open') return { ok: false, code: e.code };
@@ -94,7 +92,7 @@ export function createBookingRepository(db: PrismaClient): BookingRepository {
       const previous = await get(bookingId);
       if (!previous) return { ok: false, code: 'not_found' };
       try {
-        await retryWhenBusy(() => db.$transaction(async (tx) => {
+        await db.$transaction(async (tx) => {
           // Moving only from the slot we read: a concurrent cancel or reschedule makes this fail.
           const { count } = await tx.booking.updateMany({
             where: { id: bookingId, status: 'booked', slotId: previous.slotId },
@@ -106,7 +104,7 @@ export function createBookingRepository(db: PrismaClient): BookingRepository {
           await release(tx, previous.applicationId, previous.estimateMinutes);
           if (!(await reserve(tx, previous.applicationId, estimateMinutes))) throw new Refused('over_budget');
           await tx.slot.updateMany({ where: { id: previous.slotId, status: 'booked' }, data: { status: 'open' } });
-        }, serializable));
+        });
       } catch (e) {
         if (e instanceof Refused) return { ok: false, code: e.code };
         throw e;
@@ -126,11 +124,6 @@ export function createBookingRepository(db: PrismaClient): BookingRepository {
 
     async findOpenBySlot(slotId) {
       const row = await db.booking.findFirst({ where: { slotId, status: 'booked' }, include: withSlot });
-      return row ? toBookingView(row) : null;
-    },
-
-    async findByRequestKey(requestKey) {
-      const row = await db.booking.findUnique({ where: { requestKey }, include: withSlot });
       return row ? toBookingView(row) : null;
     },
 

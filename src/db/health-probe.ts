@@ -65,7 +65,7 @@ function identityOf(file: string): FileIdentity | undefined {
  * The health probe for a database the server has just opened (call it after `$connect()`, so the SQLite file
  * it records is the one the connection holds).
  */
-export function createHealthProbe(databaseUrl: string, prisma: Pick<PrismaClient, '$executeRawUnsafe'>): DatabaseHealth {
+export function createHealthProbe(databaseUrl: string, prisma: Pick<PrismaClient, '$transaction'>): DatabaseHealth {
   const file = isSqliteUrl(databaseUrl) ? sqlitePathFromUrl(databaseUrl) : undefined;
   const opened = file && file !== MEMORY ? identityOf(file) : undefined;
   return {
@@ -81,7 +81,9 @@ export function createHealthProbe(databaseUrl: string, prisma: Pick<PrismaClient
         }
       }
       try {
-        await prisma.$executeRawUnsafe(WRITE_PROBE);
+        // In a transaction of its own, like every access of the app: on SQLite's one connection a statement
+        // beside a turn's open transaction would become part of it.
+        await prisma.$transaction((tx) => tx.$executeRawUnsafe(WRITE_PROBE));
       } catch (error) {
         if (isReadOnlyError(error)) {
           throw new DatabaseUnhealthy('read-only', `the database refuses writes: ${lastLine(error)}`, { cause: error });

@@ -2,7 +2,8 @@
 import type { PeopleRepository } from '../core/ports.ts';
 import { roleSchema, type PersonView } from '../core/roles.ts';
 import { platformSchema } from '../core/inbound.ts';
-import type { PrismaClient } from './prisma-client.ts';
+import { conflictOnDuplicate } from './prisma-errors.ts';
+import type { Db } from './prisma-client.ts';
 
 type PersonRow = { id: number; displayName: string; locale: string | null; roles: { id: number; role: string; country: string; companyId: number | null }[] };
 
@@ -17,26 +18,35 @@ function toView(row: PersonRow): PersonView {
   };
 }
 
-export function createPeopleRepository(db: PrismaClient): PeopleRepository {
+export function createPeopleRepository(db: Db): PeopleRepository {
+  const insert = async (identity: Parameters<PeopleRepository['create']>[0]) => {
+    const person = await db.person.create({
+      data: {
+        displayName: identity.displayName ?? '',
+        identities: { create: { key: identity.key, platform: identity.platform, tenant: identity.tenant, userId: identity.userId } },
+      },
+      include: { roles: activeRoles },
+    });
+    return toView(person);
+  };
   return {
+    // Two first messages at once (two instances): the other turn created the identity; this one runs again and finds it.
+    create: (identity) => conflictOnDuplicate('identity', () => insert(identity)),
+    async rename(personId, displayName) {
+      await db.person.update({ where: { id: personId }, data: { displayName } });
+    },
     async resolve(identity) {
       const found = await db.identity.findUnique({ where: { key: identity.key }, include: { person: { include: { roles: activeRoles } } } });
       if (found) {
-        if (identity.displayName && identity.displayName !== found.person.displayName) {
+        const mayRename = !identity.displayNameIsHint || found.person.displayName === '';
+        if (identity.displayName && identity.displayName !== found.person.displayName && mayRename) {
           await db.person.update({ where: { id: found.personId }, data: { displayName: identity.displayName } });
           return toView({ ...found.person, displayName: identity.displayName });
         }
         return toView(found.person);
       }
       try {
-        const person = await db.person.create({
-          data: {
-            displayName: identity.displayName ?? '',
-            identities: { create: { key: identity.key, platform: identity.platform, tenant: identity.tenant, userId: identity.userId } },
-          },
-          include: { roles: activeRoles },
-        });
-        return toView(person);
+        return await insert(identity);
       } catch (e) {
         // Two first messages at once: the other one created the identity; use it.
         const again = await db.identity.findUnique({ where: { key: identity.key }, include: { person: { include: { roles: activeRoles } } } });
@@ -56,9 +66,7 @@ export function createPeopleRepository(db: PrismaClient): PeopleRepository {
       await db.person.update({ where: { id: personId }, data: { locale } });
     },
     async saveAddress(identityKey, address) {
-      // Written only when it changed (most messages repeat it); the null case is spelled out because
-      // SQL's `address <> x` is not true for a NULL address.
-      await db.identity.updateMany({ where: { key: identityKey, OR: [{ address: null }, { address: { not: address } }] }, data: { address } });
+      await db.identity.updateMany({ where: { key: identityKey }, data: { address } });
     },
     async addressesOf(personId) {
       const rows = await db.identity.findMany({ where: { personId, address: { not: null } }, orderBy: { updatedAt: 'desc' } });

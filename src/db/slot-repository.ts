@@ -1,8 +1,11 @@
-/** Experts' slots in the database. Overlap is checked and the slot written in one serializable transaction. */
+/**
+ * Experts' slots in the database. Overlap is checked, then the slot written, in the turn's transaction;
+ * the expert's slots are serialised first, so two adds at once cannot both pass the check.
+ */
 import { maxSlotMinutes, slotEndsAt, slotKindSchema, slotStatusSchema, slotsOverlap, type SlotView } from '../booking/slot.ts';
 import type { SlotRepository } from '../booking/slot-repository.ts';
-import type { PrismaClient } from './prisma-client.ts';
-import { retryWhenBusy } from './retry-when-busy.ts';
+import type { Db } from './prisma-client.ts';
+import type { Serialize } from './serialize.ts';
 
 type SlotRow = { id: number; expertId: number; country: string; kind: string; startsAt: Date; minutes: number; status: string; createdAt: Date };
 
@@ -10,26 +13,22 @@ export function toSlotView(row: SlotRow): SlotView {
   return { ...row, kind: slotKindSchema.parse(row.kind), status: slotStatusSchema.parse(row.status) };
 }
 
-/** Serializable: on PostgreSQL two concurrent adds cannot both pass the overlap check; SQLite is serializable anyway. */
-export const serializable = { isolationLevel: 'Serializable', maxWait: 10_000, timeout: 15_000 } as const;
-
 const maxSlotMs = maxSlotMinutes * 60_000;
 
-export function createSlotRepository(db: PrismaClient): SlotRepository {
+export function createSlotRepository(db: Db, serialize: Serialize): SlotRepository {
   return {
     async add(input) {
-      return retryWhenBusy(() => db.$transaction(async (tx) => {
-        const end = slotEndsAt(input);
-        // Slots are at most maxSlotMinutes long, so only those starting in this window can overlap.
-        const near = await tx.slot.findMany({
-          where: { expertId: input.expertId, status: { not: 'removed' }, startsAt: { gt: new Date(input.startsAt.getTime() - maxSlotMs), lt: end } },
-          orderBy: { startsAt: 'asc' },
-        });
-        const conflicting = near.map(toSlotView).find((s) => slotsOverlap(s, input));
-        if (conflicting) return { ok: false as const, code: 'overlap' as const, conflicting };
-        const row = await tx.slot.create({ data: { ...input, status: 'open' } });
-        return { ok: true as const, slot: toSlotView(row) };
-      }, serializable));
+      await serialize(`slots:expert:${input.expertId}`);
+      const end = slotEndsAt(input);
+      // Slots are at most maxSlotMinutes long, so only those starting in this window can overlap.
+      const near = await db.slot.findMany({
+        where: { expertId: input.expertId, status: { not: 'removed' }, startsAt: { gt: new Date(input.startsAt.getTime() - maxSlotMs), lt: end } },
+        orderBy: { startsAt: 'asc' },
+      });
+      const conflicting = near.map(toSlotView).find((s) => slotsOverlap(s, input));
+      if (conflicting) return { ok: false as const, code: 'overlap' as const, conflicting };
+      const row = await db.slot.create({ data: { ...input, status: 'open' } });
+      return { ok: true as const, slot: toSlotView(row) };
     },
     async get(id) {
       const row = await db.slot.findUnique({ where: { id } });

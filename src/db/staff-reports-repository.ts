@@ -1,8 +1,8 @@
 /** The staff exports' bulk reads (hours ledger, assignments, names) in the database. */
 import type { StaffReports } from '../staff/staff-reports.ts';
-import type { PrismaClient } from './prisma-client.ts';
+import type { Db } from './prisma-client.ts';
 
-export function createStaffReports(db: PrismaClient): StaffReports {
+export function createStaffReports(db: Db): StaffReports {
   const namesOf = async (ids: number[]) => {
     const unique = [...new Set(ids)];
     if (unique.length === 0) return new Map<number, string>();

@@ -1,41 +1,26 @@
 /**
- * Typed answers to the eligibility questions, in Japanese and English, full-width or half-width:
- * yes/no, the kind of entity, country lists and hours.
+ * Typed answers to the eligibility questions, in Japanese and English, full-width or half-width: yes/no, the
+ * kind of entity, and the countries (names, cities and regions from the program definition). The words are
+ * data (src/i18n/vocabulary.json, the program definition); the choices shown are matched by the flow engine.
  */
-import { normalizeText } from '../core/text-normalize.ts';
+import { readYesNo } from '../core/typed-yes-no.ts';
+import { readNumberList } from '../core/typed-numbers.ts';
+import { answerKey, cleanAnswer, editDistance, fold, scanPhrases, typoAllowance } from '../core/typed-text.ts';
+import { vocabulary } from '../i18n/vocabulary.ts';
 import type { Program } from '../program/program-schema.ts';
 import type { EntityKind } from './rules.ts';
 
-/** Trailing punctuation people add to a one-word answer (「はい。」, "yes!"). */
-function clean(input: string): string {
-  return normalizeText(input).replace(/[。．.!！?？、,]+$/u, '').trim();
-}
-
-const yesWords = ['はい', 'yes', 'y', 'yeah', 'yep', 'sure', 'ok', 'okay', 'うん', 'ええ', 'ある', 'あり', 'あります', '有', '有り', 'する', 'します', '同意', '同意する', '同意します', 'はい、あります', 'はい、します', 'はい、同意します'];
-const noWords = ['いいえ', 'no', 'n', 'nope', 'いや', 'ない', 'なし', '無し', 'ありません', 'しない', 'しません', '同意しない', '同意しません', 'いいえ、ありません', 'いいえ、しません', 'いいえ、同意しません'];
-
-/** `true` for はい / yes / y…, `false` for いいえ / no / n…, undefined when it is neither. */
+/** `true` for はい / yes / 👍 / 「もちろんです」…, `false` for いいえ / no / 「同意しません」…, undefined otherwise. */
 export function parseYesNo(input: string): boolean | undefined {
-  const t = clean(input);
-  if (yesWords.includes(t)) return true;
-  if (noWords.includes(t)) return false;
-  return undefined;
+  return readYesNo(input);
 }
 
-const entityWords: Record<Exclude<EntityKind, 'other'>, readonly string[]> = {
-  japan_corporation: ['日本法人', '日本の法人', '日本企業', '日本の企業', '日本国内の法人', '国内法人', '日本本社', '本社', 'japanese corporation', 'japanese company', 'japan', 'headquarters', 'hq'],
-  local_corporation: ['現地法人', '現地の法人', '現法', '子会社', '現地子会社', 'local corporation', 'local company', 'local subsidiary', 'subsidiary'],
-  representative_office: ['駐在員事務所', '駐在事務所', '事務所', 'representative office', 'rep office', 'liaison office'],
-};
-const otherWords = ['その他', 'どれでもない', 'いずれでもない', '該当なし', 'other', 'none', 'none of these', 'none of them'];
+const entityKinds = Object.keys(vocabulary.choices.entity) as EntityKind[];
 
-/** The kind of entity named by a typed answer, or undefined. */
+/** The kind of entity named by a typed answer (「日本法人です」, 'local subsidiary'), or undefined. */
 export function parseEntityKind(input: string): EntityKind | undefined {
-  const t = clean(input);
-  for (const [kind, words] of Object.entries(entityWords) as [EntityKind, readonly string[]][]) {
-    if (words.includes(t)) return kind;
-  }
-  return otherWords.includes(t) ? 'other' : undefined;
+  const key = answerKey(input);
+  return entityKinds.find((kind) => vocabulary.choices.entity[kind].some((w) => answerKey(w) === key));
 }
 
 export interface ParsedPlaces {
@@ -43,80 +28,123 @@ export interface ParsedPlaces {
   countries: string[];
   /** Excluded regions named (Hong Kong…), by their English name in the program. */
   excluded: string[];
-  /** Parts of the answer that name no country. */
+  /** Parts of the answer that name no country, as typed. */
   unknown: string[];
 }
 
-// Words between country names: 「タイとベトナム」, "Thailand, Vietnam", "China and Thailand".
-const separator = '(?:[\\s,、，/／・&+＋;；]|と|及び|および|や|です|のみ|だけ|(?<![a-z])(?:and|or|only)(?![a-z]))';
-const onlySeparators = new RegExp(`^${separator}+$`, 'u');
-const edgeSeparators = new RegExp(`^${separator}+|${separator}+$`, 'gu');
-const allWords = ['all', 'all of them', 'すべて', '全て', '全部', '全部です', 'すべてです', '4カ国', '4か国', '4ヵ国', '4ヶ国'];
+interface PlaceName {
+  phrase: string;
+  kind: { country?: string; excluded?: string };
+}
 
-function isWordChar(ch: string | undefined): boolean {
-  return ch !== undefined && /[a-z0-9]/.test(ch);
+/** Every name the program knows for its countries and the regions it excludes, folded. */
+function placeNames(program: Program): PlaceName[] {
+  return [
+    ...program.countries.flatMap((c) =>
+      [...c.aliases, ...c.places, c.name.ja, c.name.en].map((a) => ({ phrase: fold(a), kind: { country: c.code } })),
+    ),
+    ...program.excludedRegions.flatMap((r) =>
+      [...r.aliases, ...r.places, r.name.ja, r.name.en].map((a) => ({ phrase: fold(a), kind: { excluded: r.name.en } })),
+    ),
+  ];
+}
+
+const fillerPhrases = [...vocabulary.places.filler, ...vocabulary.lists.separators, ...vocabulary.lists.only].map((w) => ({ phrase: fold(w), kind: 'filler' as const }));
+const allWords = new Set(vocabulary.lists.all.map(fold));
+const edgeMarks = /^[\s,、，/／・&+;；。.!?！？()（）「」✓✔☐☑]+|[\s,、，/／・&+;；。.!?！？()（）「」✓✔☐☑]+$/gu;
+
+const marks = /[\s,、，/／・&+;；。.!?！？()（）「」✓✔☐☑]/gu;
+// Single kanji (「国」, 「市」) stay when a name is shown back: 「韓国」 is not 「韓」.
+const fillerWords = fillerPhrases.map((f) => f.phrase).filter((w) => w.length > 1 || /^\p{Script=Hiragana}$/u.test(w)).sort((a, b) => b.length - a.length);
+const isLatin = (ch: string | undefined) => ch !== undefined && /[a-z]/.test(ch);
+
+/** A part between place names says nothing when it is only separators and filler words (「に工場があります」, 'we have a plant in'). */
+function isFiller(piece: string): boolean {
+  let rest = piece;
+  for (const hit of scanPhrases(piece, fillerPhrases).reverse()) rest = rest.slice(0, hit.index) + rest.slice(hit.index + hit.phrase.length);
+  // A count among the names (「タイとベトナムの2カ国」) says nothing more about which.
+  return rest.replace(marks, '').replace(/\d+/gu, '') === '';
+}
+
+/** An unknown name without the filler words around it, for saying which part was not understood: 「フィリピンに工場」 → 「フィリピン」. */
+function trimFillers(part: string): string {
+  let t = part.replace(edgeMarks, '');
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const w of fillerWords) {
+      if (t.length > w.length && t.endsWith(w) && !(isLatin(w[0]) && isLatin(t.at(-w.length - 1)))) {
+        t = t.slice(0, -w.length).replace(edgeMarks, '');
+        changed = true;
+      } else if (t.length > w.length && t.startsWith(w) && !(isLatin(w.at(-1)) && isLatin(t[w.length]))) {
+        t = t.slice(w.length).replace(edgeMarks, '');
+        changed = true;
+      }
+    }
+  }
+  return t;
+}
+
+/** A place name with a typo ('Bankok', 'Vietnum'): the one name close enough, if exactly one country or region has it. */
+function closeName(piece: string, names: PlaceName[]): PlaceName | undefined {
+  const key = answerKey(piece);
+  const allowance = typoAllowance(key);
+  if (allowance === 0) return undefined;
+  const close = names.filter((n) => Math.abs(n.phrase.length - key.length) <= allowance && editDistance(answerKey(n.phrase), key) <= allowance);
+  const targets = new Set(close.map((n) => n.kind.country ?? `x:${n.kind.excluded}`));
+  return targets.size === 1 ? close[0] : undefined;
 }
 
 /**
- * Reads the countries named in a typed answer. Names are the program's aliases (NFKC, case-insensitive);
- * Latin names must stand as words, so "th" does not match inside "south".
+ * Reads the countries named in a typed answer: country names, cities and regions (「バンコク」, 'Ho Chi Minh City',
+ * 「深圳」), the regions the program excludes (Hong Kong…), words around them (「バンコクに工場があります」), small typos,
+ * 「全部」, and the countries' numbers as shown (「1と2」). Latin names stand as words: "th" is not found in "south".
  */
 export function parseCountries(input: string, program: Program): ParsedPlaces {
-  const t = clean(input);
-  if (allWords.includes(t)) return { countries: program.countries.map((c) => c.code), excluded: [], unknown: [] };
+  const t = cleanAnswer(input);
+  if (allWords.has(t) || program.allCountries.some((w) => answerKey(w) === answerKey(t))) return { countries: program.countries.map((c) => c.code), excluded: [], unknown: [] };
+  const numbered = readNumberList(t);
+  if (!numbered.all && numbered.rest === '' && numbered.numbers.length > 0 && numbered.numbers.every((n) => n >= 1 && n <= program.countries.length)) {
+    return { countries: numbered.numbers.map((n) => program.countries[n - 1]!.code), excluded: [], unknown: [] };
+  }
 
-  const names = [
-    ...program.countries.flatMap((c) => c.aliases.map((a) => ({ alias: normalizeText(a), country: c.code, excluded: undefined }))),
-    ...program.excludedRegions.flatMap((r) => r.aliases.map((a) => ({ alias: normalizeText(a), country: undefined, excluded: r.name.en }))),
-  ].sort((a, b) => b.alias.length - a.alias.length);
-
+  const names = placeNames(program);
+  const hits = scanPhrases(t, names);
   const countries: string[] = [];
   const excluded: string[] = [];
   const unknown: string[] = [];
-  let pending = '';
-  const flush = () => {
-    if (pending && !onlySeparators.test(pending)) unknown.push(pending.replace(edgeSeparators, '').trim());
-    pending = '';
+  const take = (kind: PlaceName['kind']) => {
+    if (kind.country && !countries.includes(kind.country)) countries.push(kind.country);
+    if (kind.excluded && !excluded.includes(kind.excluded)) excluded.push(kind.excluded);
   };
-  let i = 0;
-  while (i < t.length) {
-    const hit = names.find(
-      (n) => t.startsWith(n.alias, i) && !(/^[a-z0-9]/.test(n.alias) && (isWordChar(t[i - 1]) || isWordChar(t[i + n.alias.length]))),
-    );
-    if (!hit) {
-      pending += t[i];
-      i += 1;
-      continue;
+  const between = (piece: string) => {
+    if (isFiller(piece)) return;
+    // A piece may hold several unknown names: 「フィリピンとマレーシア」.
+    for (const part of splitList(piece)) {
+      if (isFiller(part)) continue;
+      const close = closeName(trimFillers(part), names);
+      if (close) take(close.kind);
+      else unknown.push(trimFillers(part));
     }
-    flush();
-    if (hit.country && !countries.includes(hit.country)) countries.push(hit.country);
-    if (hit.excluded && !excluded.includes(hit.excluded)) excluded.push(hit.excluded);
-    i += hit.alias.length;
+  };
+  let at = 0;
+  for (const hit of hits) {
+    between(t.slice(at, hit.index));
+    take(hit.kind);
+    at = hit.index + hit.phrase.length;
   }
-  flush();
-  return { countries, excluded, unknown };
+  between(t.slice(at));
+  return { countries, excluded, unknown: unknown.filter((u) => u !== '') };
 }
 
-const hourUnit = '(?:h|hr|hrs|hour|hours|時間)';
-const minuteUnit = '(?:m|min|mins|minute|minutes|分)';
-// "20時間以上" and "20時間くらい" mean 20 hours for this rule.
-const qualifier = '(?:以上|くらい|ぐらい|程度|ほど|位)?';
-/** `19.5`, `20時間`, `1時間半`, `19時間30分`, `20 hours`: minutes only after an hour unit. */
-const hoursPattern = new RegExp(`^(\\d+(?:\\.\\d+)?)\\s*(?:${hourUnit}\\s*(半)?(?:\\s*(\\d+)\\s*${minuteUnit})?)?\\s*${qualifier}$`, 'u');
-const minutesPattern = new RegExp(`^(\\d+)\\s*${minuteUnit}\\s*${qualifier}$`, 'u');
-const maxMinutes = 100_000;
+const listSeparators = new RegExp(
+  `(?:${[...vocabulary.lists.separators]
+    .map(fold)
+    .sort((a, b) => b.length - a.length)
+    .map((w) => (/^[a-z]/.test(w) ? `(?<![a-z])${w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}(?![a-z])` : w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')))
+    .join('|')})`,
+  'gu',
+);
 
-/** Hours typed as `19.5`, `20時間`, `２０`, `20h`, `1時間半`, `19時間30分`, `90分`, in whole minutes; undefined when not a duration. */
-export function parseHours(input: string): number | undefined {
-  const t = clean(input)
-    .replace(/^(?:約|およそ|about|approx\.?|approximately|around)\s*/u, '')
-    .trim();
-  const minutesOnly = minutesPattern.exec(t);
-  if (minutesOnly) return Number(minutesOnly[1]) <= maxMinutes ? Number(minutesOnly[1]) : undefined;
-  const m = hoursPattern.exec(t);
-  if (!m) return undefined;
-  const minutes = m[3] === undefined ? 0 : Number(m[3]);
-  if (minutes >= 60) return undefined;
-  const total = Math.round((Number(m[1]) + (m[2] ? 0.5 : 0)) * 60 + minutes);
-  return total <= maxMinutes ? total : undefined;
+function splitList(piece: string): string[] {
+  return piece.split(listSeparators).map((p) => p.trim()).filter((p) => p !== '');
 }

@@ -48,9 +48,16 @@ export function applicationFacts(turn: Turn, application: ApplicationView): Repl
   return facts(title, list);
 }
 
-/** The person's applications as cards, or a pointer to the eligibility check when there are none. */
-export async function statusReplies(turn: Turn): Promise<Reply[]> {
-  const applications = await applicantApplications(turn);
-  if (applications.length === 0) return [text(turn.t('eligibility.status.none'), true)];
-  return [text(turn.t('eligibility.status.intro')), ...applications.map((a) => applicationFacts(turn, a))];
+/** The person's applications as cards (of one of their companies when `companyName` names it), and their requests to join waiting. */
+export async function statusReplies(turn: Turn, companyName = ''): Promise<Reply[]> {
+  const waiting = (await turn.services.memberships.pendingOf(turn.person.id)).map((r) => text(turn.t('membership.status.waiting', { company: r.requestedName, id: r.id }), true));
+  let applications = await applicantApplications(turn);
+  if (companyName.trim() !== '') {
+    // Only the person's own companies can be named: any other name reads as "not one of yours", whether it exists or not.
+    const company = await turn.services.applications.findCompany(companyName.trim());
+    if (!company || !applicantCompanyIds(turn).includes(company.id)) return [text(turn.t('eligibility.status.notYours', { company: companyName.trim() }), true)];
+    applications = applications.filter((a) => a.companyId === company.id);
+  }
+  if (applications.length === 0) return waiting.length ? waiting : [text(turn.t('eligibility.status.none'), true)];
+  return [text(turn.t('eligibility.status.intro')), ...applications.map((a) => applicationFacts(turn, a)), ...waiting];
 }

@@ -1,9 +1,11 @@
 /** After an eligible result: the offer to register the application, the company name, and the registration. */
-import { companyNameKey } from '../applications/application.ts';
+import { companyLooseKey } from '../applications/company-name.ts';
 import type { FlowStep } from '../core/flow.ts';
 import { choices, text, type Reply } from '../core/reply.ts';
 import type { Turn } from '../core/turn.ts';
 import { formatIsoDate, isoDateIn } from '../i18n/format.ts';
+import { withoutTrailingPoliteness } from '../core/typed-text.ts';
+import { vocabulary } from '../i18n/vocabulary.ts';
 import { parseYesNo } from './answer-parsing.ts';
 import { applicantCompanyIds, statusLabel } from './application-status.ts';
 import { currentAssessment } from './current-assessment.ts';
@@ -19,8 +21,8 @@ export const applyStep: FlowStep<EligibilityData> = {
     const names = joinNames((current?.assessment.applicable ?? []).map((c) => countryName(turn.services.program, c, turn.locale)), turn.locale);
     return [
       choices(turn.t('eligibility.apply.offer', { countries: names }), [
-        choice('apply', 'apply', turn.t('eligibility.apply.yes'), 'primary'),
-        choice('apply', 'later', turn.t('eligibility.apply.later')),
+        choice('apply', 'apply', turn.t('eligibility.apply.yes'), 'primary', { means: 'yes', words: vocabulary.choices.apply }),
+        choice('apply', 'later', turn.t('eligibility.apply.later'), undefined, { means: 'no', words: vocabulary.choices.later }),
       ]),
     ];
   },
@@ -33,6 +35,8 @@ export const applyStep: FlowStep<EligibilityData> = {
 const maxCompanyName = 200;
 
 export const companyStep: FlowStep<EligibilityData> = {
+  // Any text is a company name: only a company shown, typed exactly (or its number), picks a button.
+  freeText: true,
   async ask(turn) {
     const known = await knownCompanies(turn);
     const question = turn.t('eligibility.q.company');
@@ -44,10 +48,11 @@ export const companyStep: FlowStep<EligibilityData> = {
       const company = (await knownCompanies(turn)).find((c) => `company:${c.id}` === input.value);
       return company ? ok({ ...data, companyName: company.name }) : miss();
     }
-    const name = input.text?.trim() ?? '';
+    // 「サンプル商事株式会社です」 names サンプル商事株式会社: politeness after the name is not part of it.
+    const name = withoutTrailingPoliteness(input.text?.trim() ?? '');
     if (name.length > maxCompanyName) return miss([text(turn.t('eligibility.company.tooLong', { max: maxCompanyName }))]);
-    // A name that folds to nothing ("株式会社", punctuation) names no company.
-    if (companyNameKey(name) === '') return miss([text(turn.t('eligibility.company.invalid'))]);
+    // A name that is nothing but a legal form or punctuation ("株式会社", "Inc.") names no company.
+    if (companyLooseKey(name) === '') return miss([text(turn.t('eligibility.company.invalid'))]);
     return ok({ ...data, companyName: name });
   },
 };
@@ -65,12 +70,18 @@ export async function register(turn: Turn, data: EligibilityData): Promise<Reply
   const outcome = await registerApplications({
     services: turn.services,
     person: turn.person,
+    identityKey: turn.inbound.identity.key,
     now: turn.now,
     companyName: data.companyName,
     answers: current.answers,
     assessment: current.assessment,
   });
   if (outcome.code === 'nothing_to_apply') return [text(turn.t('eligibility.apply.nothing')), ...resultReplies(turn, current.assessment)];
+  // Someone else's company: "already registered, contact JETRO", and not one word about it (number, date, status).
+  if (outcome.code === 'membership_requested') {
+    const key = outcome.already ? 'eligibility.apply.alreadyRequested' : 'eligibility.apply.alreadyRegistered';
+    return [text(turn.t(key, { company: data.companyName, request: outcome.request.id })), contactFacts(turn)];
+  }
 
   const { program } = turn.services;
   const replies: Reply[] = [];
@@ -91,7 +102,7 @@ export async function register(turn: Turn, data: EligibilityData): Promise<Reply
     );
   }
   if (outcome.created.length > 0) {
-    replies.push(text(turn.t('eligibility.apply.afterwards', { email: program.contact.email })));
+    replies.push(text(turn.t('eligibility.apply.afterwards', { email: program.contact.email, original: program.notes.originalByPost[turn.locale] })));
     replies.push(contactFacts(turn));
   }
   return replies;

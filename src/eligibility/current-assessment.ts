@@ -3,7 +3,7 @@ import { adoptionCount } from '../applications/adoption-target.ts';
 import type { Turn } from '../core/turn.ts';
 import { isoDateIn } from '../i18n/format.ts';
 import { toAnswers, type EligibilityData } from './eligibility-data.ts';
-import { assessEligibility, type EligibilityAnswers, type EligibilityAssessment } from './rules.ts';
+import { assessEligibility, programAvailability, type EligibilityAnswers, type EligibilityAssessment, type ProgramAvailability } from './rules.ts';
 
 export interface CurrentAssessment {
   answers: EligibilityAnswers;
@@ -17,4 +17,10 @@ export async function currentAssessment(turn: Turn, data: EligibilityData): Prom
   const today = isoDateIn(turn.now, program.homeTimeZone);
   const adoptedCount = await adoptionCount(turn.services);
   return { answers, assessment: assessEligibility({ answers, program, today, adoptedCount }) };
+}
+
+/** Whether the program takes applications today (open, not yet open, ended, or full). */
+export async function currentAvailability(turn: Turn): Promise<ProgramAvailability> {
+  const { program } = turn.services;
+  return programAvailability(program, isoDateIn(turn.now, program.homeTimeZone), await adoptionCount(turn.services));
 }

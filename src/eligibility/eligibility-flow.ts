@@ -42,6 +42,7 @@ export const eligibilityFlow: FlowDefinition<EligibilityData> = {
     const index = order.indexOf(stepId);
     return (index >= 0 ? order[index + 1] : undefined) ?? missing ?? 'summary';
   },
+  title: (turn) => turn.t('eligibility.flow.title'),
   async finish(turn, data) {
     if (data.applying && data.companyName) return register(turn, data);
     if (data.applying === false) return [text(turn.t('eligibility.apply.declined'))];

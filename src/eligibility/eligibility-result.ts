@@ -1,7 +1,7 @@
 /** Words an eligibility assessment: per country the verdict and why, caps, period, contacts, next steps. */
 import { facts, text, type Fact, type Reply } from '../core/reply.ts';
 import type { Turn } from '../core/turn.ts';
-import { formatHours, formatIsoDate } from '../i18n/format.ts';
+import { capitalizeStart, formatHours, formatIsoDate } from '../i18n/format.ts';
 import { countryName, excludedRegionName, joinNames } from './place-names.ts';
 import type { CountryVerdict, EligibilityAssessment, ProgramAvailability } from './rules.ts';
 
@@ -51,22 +51,23 @@ export function resultReplies(turn: Turn, assessment: EligibilityAssessment): Re
   const { program } = turn.services;
   const { locale } = turn;
   const replies: Reply[] = [text(turn.t('eligibility.result.intro'))];
+  // Before the program opens, after it ends, or once it is full, that comes first, and nobody reads "you can apply".
+  const closed = availabilityText(turn, assessment.availability);
+  if (closed) replies.push(text(closed));
 
   for (const verdict of assessment.countries) {
-    const name = countryName(program, verdict.country, locale);
-    replies.push(facts(turn.t(`eligibility.result.title.${verdict.outcome}`, { country: name }), verdictFacts(turn, verdict)));
+    const name = capitalizeStart(countryName(program, verdict.country, locale));
+    const title = closed && verdict.outcome !== 'not_eligible' ? 'eligibility.result.title.meetsConditions' : (`eligibility.result.title.${verdict.outcome}` as const);
+    replies.push(facts(turn.t(title, { country: name }), verdictFacts(turn, verdict)));
   }
   for (const region of assessment.excludedRegions) {
-    replies.push(text(turn.t('eligibility.countries.excluded', { region: excludedRegionName(program, region, locale) })));
+    replies.push(text(turn.t('eligibility.countries.excluded', { region: excludedRegionName(program, region, locale), note: program.excludedRegionsNote[locale] })));
   }
 
   const qualifies = assessment.countries.some((v) => v.outcome !== 'not_eligible');
-  const closed = availabilityText(turn, assessment.availability);
-  if (closed) replies.push(text(closed));
   if (qualifies) {
     const lines = [program.notes.free[locale]];
-    // Before the program opens or after it ends, say so instead of inviting an application.
-    if (!closed) lines.push(turn.t('eligibility.result.nextSteps', { email: program.contact.email }));
+    if (!closed) lines.push(turn.t('eligibility.result.nextSteps', { email: program.contact.email, original: program.notes.originalByPost[locale] }));
     replies.push(text(lines.join('\n')));
   }
   replies.push(contactFacts(turn));

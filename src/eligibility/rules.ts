@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import type { Program } from '../program/program-schema.ts';
+import { amountReaches, typedAmountSchema } from './prior-use-amount.ts';
 
 /** What kind of entity the company is, as the announcement distinguishes them. */
 export const entityKindSchema = z.enum([
@@ -22,8 +23,10 @@ export type EntityKind = z.infer<typeof entityKindSchema>;
 export const priorUseSchema = z.object({
   /** Used for `priorUseRule.thresholdHours` or more. */
   atLeastThreshold: z.boolean(),
-  /** The hours typed, in minutes, when the applicant gave a number. */
+  /** The hours typed, in whole minutes rounded down, when the applicant gave a number (what is stored with the application). */
   minutes: z.number().int().nonnegative().optional(),
+  /** The amount exactly as typed (「19.99」 stays 19.99): compared exactly with the threshold and shown as typed. */
+  amount: typedAmountSchema.optional(),
 });
 export type PriorUse = z.infer<typeof priorUseSchema>;
 
@@ -95,8 +98,9 @@ export function companyReasons(answers: Pick<EligibilityAnswers, 'entityKind' | 
   return [...new Set(reasons)];
 }
 
-/** Whether the prior use reaches the threshold (typed hours decide over a yes/no). */
+/** Whether the prior use reaches the threshold (typed hours decide over a yes/no, compared exactly as typed). */
 export function priorUseReachesThreshold(program: Program, use: PriorUse): boolean {
+  if (use.amount) return amountReaches(use.amount, program.priorUseRule.thresholdHours);
   return use.minutes !== undefined ? use.minutes >= program.priorUseRule.thresholdHours * 60 : use.atLeastThreshold;
 }
 

@@ -5,7 +5,11 @@ import type { EligibilityData } from './eligibility-data.ts';
 
 export const eligibilityFlowId = 'eligibility';
 
-export const choice = (step: string, value: string, label: string, style?: Choice['style']) => flowChoice(eligibilityFlowId, step, value, label, style);
+/** A button of the eligibility flow; `typed` adds the words (or the yes/no meaning) that pick it when typed. */
+export const choice = (step: string, value: string, label: string, style?: Choice['style'], typed: Pick<Choice, 'words' | 'means'> = {}): Choice => ({
+  ...flowChoice(eligibilityFlowId, step, value, label, style),
+  ...typed,
+});
 export const ok = (data: EligibilityData, extra: Omit<Extract<StepOutcome<EligibilityData>, { ok: true }>, 'ok' | 'data'> = {}): StepOutcome<EligibilityData> => ({ ok: true, data, ...extra });
 export const miss = (replies?: Reply[]): StepOutcome<EligibilityData> => ({ ok: false, replies });
 

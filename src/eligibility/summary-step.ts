@@ -3,7 +3,9 @@ import type { FlowStep } from '../core/flow.ts';
 import { choices, facts, type Fact } from '../core/reply.ts';
 import type { Turn } from '../core/turn.ts';
 import { formatHours } from '../i18n/format.ts';
+import { vocabulary } from '../i18n/vocabulary.ts';
 import { parseYesNo } from './answer-parsing.ts';
+import { formatTypedAmount } from './prior-use-amount.ts';
 import { currentAssessment } from './current-assessment.ts';
 import { countryOfStep, firstUnanswered, orderedCountries, priorUseStep, questionOrder, type EligibilityData } from './eligibility-data.ts';
 import { resultReplies } from './eligibility-result.ts';
@@ -65,6 +67,8 @@ function answerText(turn: Turn, data: EligibilityData, step: string): string {
       if (!use) return '—';
       const reaches = priorUseReachesThreshold(program, use);
       const base = turn.t(reaches ? 'eligibility.priorUse.yes' : 'eligibility.priorUse.no', { hours: program.priorUseRule.thresholdHours });
+      // Shown as typed (「19.99時間」), not rounded to minutes.
+      if (use.amount) return turn.t('eligibility.summary.priorUseHours', { answer: base, hours: formatTypedAmount(use.amount, turn.t) });
       return use.minutes !== undefined ? turn.t('eligibility.summary.priorUseHours', { answer: base, hours: formatHours(use.minutes, turn.locale) }) : base;
     }
   }
@@ -80,7 +84,10 @@ export const summaryStep: FlowStep<EligibilityData> = {
     );
     return [
       facts(turn.t('eligibility.summary.title'), summaryFacts(turn, data)),
-      choices(turn.t('eligibility.summary.question'), [choice('summary', 'confirm', turn.t('eligibility.summary.confirm'), 'primary'), ...changes]),
+      choices(turn.t('eligibility.summary.question'), [
+        choice('summary', 'confirm', turn.t('eligibility.summary.confirm'), 'primary', { means: 'yes', words: vocabulary.choices.confirmSummary }),
+        ...changes,
+      ]),
     ];
   },
   async answer(turn, input, data) {

@@ -7,6 +7,7 @@ import { deny } from '../core/authorize.ts';
 import { error, facts, text, type Fact, type Reply } from '../core/reply.ts';
 import { hasRole } from '../core/roles.ts';
 import type { Turn } from '../core/turn.ts';
+import { lookupCompanyForStaff } from '../applications/company-lookup.ts';
 import { engagementsOf } from './expert-engagements.ts';
 import { entryLine, usageMeter } from './hours-words.ts';
 import { countryName, engagementLabel } from './program-facts.ts';
@@ -32,10 +33,10 @@ function applicantCompanies(turn: Turn): number[] {
   return [...new Set(turn.person.roles.flatMap((g) => (g.role === 'applicant' && g.companyId !== null ? [g.companyId] : [])))];
 }
 
-/** The applicant's companies' hours, one facts reply per company. */
-export async function applicantBudget(turn: Turn): Promise<Reply[]> {
+/** The applicant's companies' hours, one facts reply per company (or only `only`'s). */
+export async function applicantBudget(turn: Turn, only: number | null = null): Promise<Reply[]> {
   const replies: Reply[] = [];
-  for (const companyId of applicantCompanies(turn)) {
+  for (const companyId of applicantCompanies(turn).filter((id) => only === null || id === only)) {
     const apps = await turn.services.applications.listForCompany(companyId);
     if (apps.length) replies.push(companyBudget(turn, apps));
   }
@@ -65,8 +66,14 @@ export async function budget(turn: Turn, args: string): Promise<Reply[]> {
   const name = args.trim();
   let companyId: number | null = null;
   if (name) {
-    const company = await services.applications.findCompany(name);
-    if (!company) return [error('not_found', t('hours.companyNotFound', { name }))];
+    const staff = hasRole(turn.person, 'staff');
+    // Staff may leave out the legal form when that names one company; others name their own companies exactly.
+    const lookup = staff ? await lookupCompanyForStaff(services.applications, name, { allowLooseMatch: true }) : null;
+    const company = lookup ? (lookup.found ? lookup.company : null) : await services.applications.findCompany(name);
+    // Others name only a company of their own (or of their engagements): any other name reads the same, existing or not.
+    const theirs = company !== null && (applicantCompanies(turn).includes(company.id) || (await engagementsOf(services, turn.person)).some((a) => a.companyId === company.id));
+    if (staff && !company) return [error('not_found', t('hours.companyNotFound', { name }))];
+    if (!company || (!staff && !theirs)) return [error('not_yours', t('hours.companyNotYours', { name }))];
     companyId = company.id;
   }
 
@@ -83,6 +90,6 @@ export async function budget(turn: Turn, args: string): Promise<Reply[]> {
   const isApplicant = applicantCompanies(turn).length > 0;
   const isExpert = hasRole(turn.person, 'expert');
   if (!isApplicant && !isExpert) return deny(turn, ['applicant', 'expert', 'staff'], 'budget');
-  const replies = [...(isApplicant ? await applicantBudget(turn) : []), ...(isExpert ? await expertBudget(turn, companyId) : [])];
+  const replies = [...(isApplicant ? await applicantBudget(turn, companyId) : []), ...(isExpert ? await expertBudget(turn, companyId) : [])];
   return replies.length ? replies : [text(t('hours.budget.none'), true)];
 }

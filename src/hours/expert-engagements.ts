@@ -24,12 +24,12 @@ export type EngagementResolution =
   /** No engagement of the expert's fits; `application` is the one named or bound to the channel, if any. */
   | { kind: 'none'; reason: 'not_assigned' | 'not_adopted'; application?: ApplicationView; company?: string };
 
+/** Which of `mine` (the expert's engagements, see engagementsOf) an entry typed `where` belongs to. */
 export async function resolveEngagement(
   services: Services,
-  person: PersonView,
+  mine: ApplicationView[],
   where: { conversationKey: string; companyId: number | null },
 ): Promise<EngagementResolution> {
-  const mine = await engagementsOf(services, person);
   if (where.companyId !== null) {
     const forCompany = mine.filter((a) => a.companyId === where.companyId);
     const adopted = forCompany.filter((a) => a.status === 'adopted');

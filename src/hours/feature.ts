@@ -6,11 +6,12 @@ import { changeCategoryAction } from './category-action.ts';
 import { engagementFlow } from './engagement-flow.ts';
 import { listPageAction } from './entry-list.ts';
 import { budgetCommand, hoursCommand } from './hours-command.ts';
+import { voidAction } from './void-entry.ts';
 
 export const hoursFeature: Feature = {
   name: 'hours',
   commands: [hoursCommand, budgetCommand],
-  actions: [changeCategoryAction, listPageAction],
+  actions: [changeCategoryAction, listPageAction, voidAction],
   flows: [engagementFlow],
   async home(turn) {
     const expert = hasRole(turn.person, 'expert') ? [...(await expertBudget(turn)), ...(await recentEntries(turn, 3))] : [];

@@ -13,7 +13,6 @@ export interface HourEntryView {
   /** The day the work was done, `YYYY-MM-DD` in the engagement's country. */
   workDate: string;
   createdAt: Date;
-  requestKey: string | null;
   voidedAt: Date | null;
   voidedById: number | null;
   voidReason: string | null;
@@ -28,23 +27,23 @@ export interface Usage {
 export interface NewHourEntry {
   applicationId: number;
   expertId: number;
+  /** The expert's name as the entry shows it (not stored with the entry). */
+  expertName: string;
   minutes: number;
   category: string;
   note: string;
   workDate: string;
-  /** The idempotency key of the request that logs it: the same key logs once. */
-  requestKey: string;
   at: Date;
 }
 
 export type LogEntryResult =
   | ({ status: 'logged'; entry: HourEntryView } & Usage)
-  /** The request was logged before (a retry, a double click): nothing new was written. */
-  | ({ status: 'duplicate'; entry: HourEntryView } & Usage)
   /** The entry would pass the cap; nothing was written. */
   | ({ status: 'over_cap' } & Usage)
   /** The engagement is not (or no longer) adopted; nothing was written. */
-  | { status: 'not_adopted' };
+  | { status: 'not_adopted' }
+  /** The expert is not (or no longer) assigned to the engagement; nothing was written. */
+  | { status: 'not_assigned' };
 
 export type VoidEntryResult =
   | ({ status: 'voided'; entry: HourEntryView } & Usage)
@@ -58,11 +57,12 @@ export interface EntryPage {
 
 export interface HourLedgerRepository {
   /**
-   * Adds the entry and its minutes to the engagement in one transaction, only when the engagement is
-   * adopted and the minutes fit under its cap (a conditional update, so concurrent entries never pass it).
+   * Adds the entry and its minutes to the engagement, only when the engagement is adopted, the expert is
+   * assigned to it and the minutes fit under its cap (a conditional update, so concurrent entries never
+   * pass it).
    */
   log(entry: NewHourEntry): Promise<LogEntryResult>;
-  /** Marks the entry voided (it stays for the audit trail) and gives its minutes back, in one transaction. */
+  /** Marks the entry voided (it stays for the audit trail) and gives its minutes back, once. */
   void(input: { entryId: number; voidedById: number; reason: string; at: Date }): Promise<VoidEntryResult>;
   /** Changes the category of an entry that is not voided; false when there is none. */
   setCategory(entryId: number, category: string): Promise<boolean>;

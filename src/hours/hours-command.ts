@@ -3,6 +3,7 @@
  * entry back (`hours undo`), list entries (`hours list [company]`), and, for staff, void any entry
  * (`hours void <id> <reason>`).
  */
+import type { ApplicationView } from '../applications/application.ts';
 import { requireRole } from '../core/authorize.ts';
 import type { Command } from '../core/feature.ts';
 import { error, text, type Reply } from '../core/reply.ts';
@@ -10,9 +11,10 @@ import { hasRole } from '../core/roles.ts';
 import { normalizeText } from '../core/text-normalize.ts';
 import type { Turn } from '../core/turn.ts';
 import { budget, expertBudget, recentEntries } from './budget.ts';
-import { engagementFlowId, type EngagementFlowData } from './engagement-flow.ts';
+import { engagementFlowId, hoursCommandWords, type EngagementFlowData } from './engagement-flow.ts';
 import { listEntries } from './entry-list.ts';
-import { resolveEngagement } from './expert-engagements.ts';
+import { engagementsOf, resolveEngagement } from './expert-engagements.ts';
+import { companyKey, companyLooseKey } from '../applications/company-name.ts';
 import { durationError, refusal, travelRefusal } from './hours-words.ts';
 import { inferCategory } from './infer-category.ts';
 import { parseLogArgs } from './parse-log-args.ts';
@@ -50,20 +52,34 @@ async function overview(turn: Turn): Promise<Reply[]> {
   ];
 }
 
+/**
+ * `for <company>` names one of the expert's own engagements: by its exact name, else by its name without the
+ * legal form ("for Acme" for Acme Co., Ltd.) when that picks one company. Other companies are never looked up.
+ */
+function ownCompanyNamer(own: ApplicationView[]): (name: string) => number | undefined {
+  const unique = (ids: number[]) => (new Set(ids).size === 1 ? ids[0] : undefined);
+  return (name) =>
+    unique(own.filter((a) => companyKey(a.companyName) === companyKey(name)).map((a) => a.companyId)) ??
+    unique(own.filter((a) => companyLooseKey(a.companyName) === companyLooseKey(name)).map((a) => a.companyId));
+}
+
 async function logEntry(turn: Turn, args: string): Promise<Reply[]> {
   const denied = await requireRole(turn, ['expert'], 'hours.log');
   if (denied) return denied;
   const { services } = turn;
   const limits = { maxMinutes: services.program.hoursLedger.maxEntryMinutes };
-  const parsed = await parseLogArgs(typedArgs(turn, args), limits, async (name) => (await services.applications.findCompany(name)) !== null);
+  // Read once: they name the company (`for Acme`) and decide the engagement.
+  const mine = await engagementsOf(services, turn.person);
+  const named = ownCompanyNamer(mine);
+  const parsed = await parseLogArgs(typedArgs(turn, args), limits, async (name) => named(name) !== undefined);
   if (!parsed.ok) return durationError(turn, parsed.code);
 
   const category = inferCategory(parsed.note, services.program);
   if (category.kind === 'not_counted') return travelRefusal(turn, notCountedName(services.program, category.code, turn.locale));
 
-  const company = parsed.company === null ? null : await services.applications.findCompany(parsed.company);
-  const resolution = await resolveEngagement(services, turn.person, { conversationKey: turn.inbound.conversation.key, companyId: company?.id ?? null });
-  const pending = { minutes: parsed.minutes, note: parsed.note, category: category.code, date: parsed.date, requestKey: turn.inbound.idempotencyKey };
+  const companyId = parsed.company === null ? null : (named(parsed.company) ?? null);
+  const resolution = await resolveEngagement(services, mine, { conversationKey: turn.inbound.conversation.key, companyId });
+  const pending = { minutes: parsed.minutes, note: parsed.note, category: category.code, date: parsed.date };
 
   switch (resolution.kind) {
     case 'one':
@@ -89,11 +105,13 @@ async function logEntry(turn: Turn, args: string): Promise<Reply[]> {
 }
 
 export const hoursCommand: Command = {
-  name: 'hours',
-  aliases: ['時間', '工数'],
+  name: hoursCommandWords[0],
+  aliases: hoursCommandWords.slice(1),
   audience: ['expert', 'staff'],
   usage: 'hours <duration> <note> [on YYYY-MM-DD] [for <company>]',
   summary: 'hours.cmd.hours',
+  // Staff do not log hours: they list and take back entries.
+  roleHelp: { staff: { usage: 'hours list [company] · hours void <id> <reason>', summary: 'hours.cmd.hoursStaff' } },
   async run(turn, args) {
     const [first = '', ...rest] = args.split(/\s+/);
     const word = normalizeText(first);
@@ -112,5 +130,6 @@ export const budgetCommand: Command = {
   audience: ['applicant', 'expert', 'staff'],
   usage: 'budget [company]',
   summary: 'hours.cmd.budget',
+  roleHelp: { applicant: { usage: 'budget', summary: 'hours.cmd.budgetApplicant' } },
   run: (turn, args) => budget(turn, args),
 };

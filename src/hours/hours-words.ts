@@ -24,16 +24,23 @@ export function formatDuration(minutes: number, t: Translate): string {
   return t('hours.duration.hoursMinutes', { h, m });
 }
 
+/**
+ * Used against the cap, and, when bookings are open, the hours they reserve and what is left after them (the
+ * same figure the booking summary shows): 「2時間 / 17時間（予約中 1時間30分、予約分を除いた残り 13時間30分）」.
+ */
 export function usageMeter(app: ApplicationView, program: Program, t: Translate, locale: Locale, label = engagementLabel(app, program, t, locale)): Meter {
+  const booked = Math.max(0, app.reservedMinutes);
+  const params = {
+    used: formatDuration(app.usedMinutes, t),
+    cap: formatDuration(app.capMinutes, t),
+    booked: formatDuration(booked, t),
+    remaining: formatDuration(Math.max(0, app.capMinutes - app.usedMinutes - booked), t),
+  };
   return {
     label,
-    used: app.usedMinutes,
+    used: app.usedMinutes + booked,
     total: app.capMinutes,
-    caption: t('hours.meter.caption', {
-      used: formatDuration(app.usedMinutes, t),
-      cap: formatDuration(app.capMinutes, t),
-      remaining: formatDuration(Math.max(0, app.capMinutes - app.usedMinutes), t),
-    }),
+    caption: t(booked > 0 ? 'hours.meter.captionBooked' : 'hours.meter.caption', params),
   };
 }
 
@@ -88,17 +95,15 @@ export function confirmation(turn: Turn, outcome: AcceptedOutcome, inferred: { m
     { label: t('hours.fact.note'), value: entry.note },
     { label: t('hours.fact.remaining'), value: formatDuration(remaining, t) },
   ];
-  const title = outcome.status === 'logged' ? t('hours.logged.title', { duration: formatDuration(entry.minutes, t), id: entry.id }) : t('hours.duplicate.title', { id: entry.id });
+  const title = t('hours.logged.title', { duration: formatDuration(entry.minutes, t), id: entry.id });
   const replies: Reply[] = [facts(title, list, [usageMeter(app, program, t, locale)])];
   if (outcome.capReached) replies.push(text(t('hours.capReached', { cap: formatDuration(outcome.capMinutes, t) })));
   else if (outcome.warn) replies.push(text(t('hours.warn', { percent: program.hoursLedger.warnAtPercent, remaining: formatDuration(remaining, t) })));
-  if (outcome.status === 'logged') {
-    replies.push(
-      choices(t(inferred?.matched === false ? 'hours.category.checkDefault' : 'hours.category.hint', { category }), [
-        { label: t('hours.category.change'), value: encodeAction({ h: actionIds.changeCategory, v: String(entry.id) }) },
-      ]),
-    );
-  }
+  replies.push(
+    choices(t(inferred?.matched === false ? 'hours.category.checkDefault' : 'hours.category.hint', { category }), [
+      { label: t('hours.category.change'), value: encodeAction({ h: actionIds.changeCategory, v: String(entry.id) }) },
+    ]),
+  );
   return replies;
 }
 

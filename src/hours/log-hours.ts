@@ -17,29 +17,26 @@ export interface PendingEntry {
   category: string;
   /** The date given with `on`, else null for "today in the engagement's country". */
   date: string | null;
-  /** The idempotency key of the request that typed it: a retry or a double click logs once. */
-  requestKey: string;
 }
 
 export type LogOutcome =
-  | { status: 'logged' | 'duplicate'; application: ApplicationView; entry: HourEntryView; usedMinutes: number; capMinutes: number; warn: boolean; capReached: boolean }
+  | { status: 'logged'; application: ApplicationView; entry: HourEntryView; usedMinutes: number; capMinutes: number; warn: boolean; capReached: boolean }
   | { status: 'over_cap'; application: ApplicationView; minutes: number; usedMinutes: number; capMinutes: number }
   | { status: 'not_assigned' | 'not_adopted' | 'support_ended'; application: ApplicationView }
   | { status: 'future_date'; application: ApplicationView; today: string }
   | { status: 'before_adoption'; application: ApplicationView; adoptedOn: string };
 
-export type AcceptedOutcome = Extract<LogOutcome, { status: 'logged' | 'duplicate' }>;
+export type AcceptedOutcome = Extract<LogOutcome, { status: 'logged' }>;
 export type RefusedOutcome = Exclude<LogOutcome, AcceptedOutcome>;
 
-/** Logged now, or logged before by the same request. */
 export function isAccepted(outcome: LogOutcome): outcome is AcceptedOutcome {
-  return outcome.status === 'logged' || outcome.status === 'duplicate';
+  return outcome.status === 'logged';
 }
 
 export async function logHours(services: Services, expert: PersonView, application: ApplicationView, entry: PendingEntry, now: Date): Promise<LogOutcome> {
   const { program } = services;
-  const assigned = (await services.applications.expertsOf(application.id)).includes(expert.id) && isExpertFor(expert, application.country);
-  if (!assigned) return { status: 'not_assigned', application };
+  // The assignment itself is checked by the ledger's conditional update, atomically with the entry.
+  if (!isExpertFor(expert, application.country)) return { status: 'not_assigned', application };
   if (application.status !== 'adopted' || !application.adoptedAt) return { status: 'not_adopted', application };
 
   const today = todayIn(program, application.country, now);
@@ -56,28 +53,26 @@ export async function logHours(services: Services, expert: PersonView, applicati
     category: entry.category,
     note: entry.note,
     workDate,
-    requestKey: entry.requestKey,
+    expertName: expert.displayName,
     at: now,
   });
   switch (result.status) {
     case 'not_adopted':
-      return { status: 'not_adopted', application };
+    case 'not_assigned':
+      return { status: result.status, application };
     case 'over_cap':
       return { status: 'over_cap', application, minutes: entry.minutes, usedMinutes: result.usedMinutes, capMinutes: result.capMinutes };
-    case 'logged':
-    case 'duplicate': {
-      if (result.status === 'logged') {
-        await services.audit.record({
-          actorId: expert.id,
-          action: 'hours.logged',
-          subjectType: 'hourEntry',
-          subjectId: result.entry.id,
-          details: { applicationId: application.id, minutes: entry.minutes, category: entry.category, workDate, usedMinutes: result.usedMinutes },
-        });
-      }
+    case 'logged': {
+      await services.audit.record({
+        actorId: expert.id,
+        action: 'hours.logged',
+        subjectType: 'hourEntry',
+        subjectId: result.entry.id,
+        details: { applicationId: application.id, minutes: entry.minutes, category: entry.category, workDate, usedMinutes: result.usedMinutes },
+      });
       const { usedMinutes, capMinutes } = result;
       return {
-        status: result.status,
+        status: 'logged',
         application,
         entry: result.entry,
         usedMinutes,

@@ -10,9 +10,9 @@ export async function submitEntry(turn: Turn, application: ApplicationView, pend
   const outcome = await logHours(services, turn.person, application, pending, turn.now);
   if (!isAccepted(outcome)) return refusal(turn, outcome);
 
-  if (outcome.status === 'logged' && outcome.capReached) {
+  if (outcome.capReached) {
     const app = { ...outcome.application, usedMinutes: outcome.usedMinutes, capMinutes: outcome.capMinutes };
-    // Keyed by the entry that reached the cap, so a retry does not notify twice.
+    // Keyed by the entry that reached the cap: one notice per entry, whatever runs the turn again.
     const dedupeKey = `hours-cap:${app.id}:${outcome.entry.id}`;
     await services.notifier.notifyRole('staff', capReachedForStaff(services.program, app, outcome.entry), { dedupeKey });
     if (app.applicantId !== null) await services.notifier.notify(app.applicantId, capReachedForApplicant(services.program, app), { dedupeKey: `${dedupeKey}:applicant` });

@@ -4,6 +4,8 @@
  * are audited.
  */
 import { requireRole } from '../core/authorize.ts';
+import { askToConfirm } from '../core/confirmation.ts';
+import type { ActionHandler } from '../core/feature.ts';
 import { error, text, type Reply } from '../core/reply.ts';
 import type { Turn } from '../core/turn.ts';
 import type { Locale } from '../i18n/catalog.ts';
@@ -49,14 +51,38 @@ export async function undoLastEntry(turn: Turn): Promise<Reply[]> {
   ];
 }
 
+/** The longest reason for voiding: it travels in the confirmation's button. */
+const maxVoidReason = 300;
+export const voidActionId = 'hours.void';
+
+/** `hours void <id> <reason>` (staff): taking hours back cannot be undone, so it asks first and says who is told. */
 export async function staffVoid(turn: Turn, args: string): Promise<Reply[]> {
   const denied = await requireRole(turn, ['staff'], 'hours.void');
   if (denied) return denied;
-  const { services, t, now } = turn;
+  const { services, t } = turn;
   const m = /^#?(\d{1,9})\s+([\s\S]+)$/.exec(args.trim());
   if (!m) return [error('usage', t('hours.void.usage'))];
   const entryId = Number(m[1]);
   const reason = m[2]!.trim();
+  if (reason.length > maxVoidReason) return [error('too_long', t('hours.void.tooLong', { max: maxVoidReason }))];
+  const entry = await services.hours.get(entryId);
+  if (!entry) return [error('not_found', t('hours.void.notFound', { id: entryId }))];
+  if (entry.voidedAt) return [error('already_voided', t('hours.void.already', { id: entryId, reason: voidReasonText(entry.voidReason, t) }))];
+  const engagement = await engagementOf(turn, entry);
+  const expert = entry.expertId === turn.person.id ? t('hours.void.you') : entry.expertName || `#${entry.expertId}`;
+  return askToConfirm(turn, {
+    action: { h: voidActionId, v: `${entryId}:${reason}` },
+    question: t('hours.void.question', { id: entry.id, duration: formatDuration(entry.minutes, t), note: entry.note, engagement: engagement(t, turn.locale), expert, reason }),
+    yes: t('hours.void.confirm'),
+    no: t('hours.void.keep'),
+  });
+}
+
+/** The confirmed void: the entry is marked, its hours go back, the expert is told. */
+async function voidConfirmed(turn: Turn, entryId: number, reason: string): Promise<Reply[]> {
+  const denied = await requireRole(turn, ['staff'], 'hours.void');
+  if (denied) return denied;
+  const { services, t, now } = turn;
   const result = await services.hours.void({ entryId, voidedById: turn.person.id, reason, at: now });
   if (result.status === 'not_found') return [error('not_found', t('hours.void.notFound', { id: entryId }))];
   if (result.status === 'already_voided') return [error('already_voided', t('hours.void.already', { id: entryId, reason: voidReasonText(result.entry.voidReason, t) }))];
@@ -87,3 +113,13 @@ export async function staffVoid(turn: Turn, args: string): Promise<Reply[]> {
     ),
   ];
 }
+
+/** The confirmation's button: `<entry id>:<reason>`. */
+export const voidAction: ActionHandler = {
+  id: voidActionId,
+  async run(turn, action) {
+    const m = /^(\d{1,9}):([\s\S]{1,400})$/.exec(action.v);
+    if (!m) return [error('bad_button', turn.t('core.error.badButton'))];
+    return voidConfirmed(turn, Number(m[1]), m[2]!.trim());
+  },
+};

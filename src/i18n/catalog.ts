@@ -18,10 +18,12 @@ import { staffJa } from './ja/staff.ts';
 import { staffEn } from './en/staff.ts';
 import { bookingJa } from './ja/booking.ts';
 import { bookingEn } from './en/booking.ts';
+import { membershipJa } from './ja/membership.ts';
+import { membershipEn } from './en/membership.ts';
 
 export const catalogs = {
-  ja: { ...coreJa, ...slackJa, ...teamsJa, ...hoursJa, ...eligibilityJa, ...staffJa, ...bookingJa },
-  en: { ...coreEn, ...slackEn, ...teamsEn, ...hoursEn, ...eligibilityEn, ...staffEn, ...bookingEn },
+  ja: { ...coreJa, ...slackJa, ...teamsJa, ...hoursJa, ...eligibilityJa, ...staffJa, ...bookingJa, ...membershipJa },
+  en: { ...coreEn, ...slackEn, ...teamsEn, ...hoursEn, ...eligibilityEn, ...staffEn, ...bookingEn, ...membershipEn },
 } as const;
 
 export type MessageKey = keyof (typeof catalogs)['ja'];

@@ -30,3 +30,8 @@ export function formatHours(minutes: number, locale: Locale): string {
   const hours = Math.round((minutes / 60) * 100) / 100;
   return locale === 'ja' ? `${hours}時間` : `${hours} h`;
 }
+
+/** A sentence that starts with a name written in lower case ("mainland China: eligible") starts with a capital. */
+export function capitalizeStart(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -14,23 +14,35 @@ const timeZone = z.string().refine((tz) => {
 
 export const countryCodeSchema = z.string().regex(/^[a-z]{2}$/);
 
+/** Words typed for something, compared after NFKC and lower-casing (and small typos in longer ones). */
+const typedWords = z.array(z.string().min(1));
+
 const countrySchema = z.object({
   code: countryCodeSchema,
   name: localized,
   /** Words that name the country in typed answers, compared after NFKC and lower-casing. */
-  aliases: z.array(z.string().min(1)).min(1),
+  aliases: typedWords.min(1),
+  /** Cities, regions and other names people type for the country (「バンコク」, 'Ho Chi Minh City', 「深圳」). */
+  places: typedWords.default([]),
   capHours: z.number().positive(),
   timeZone,
   utcOffsetLabel: z.string(),
-  localLanguage: z.object({ code: z.string().min(2), name: localized }),
+  /** The language trainings may be given in besides Japanese, and the words typed for it. */
+  localLanguage: z.object({ code: z.string().min(2), name: localized, aliases: typedWords.default([]) }),
   contacts: z.array(z.string()).min(1),
 });
 
 const trainingTopicSchema = z.object({
   number: z.number().int().positive(),
+  /** The announcement's own words (Japanese verbatim). */
   title: localized,
+  /** Words that pick the topic when typed (「判例」, 'court cases'). */
+  aliases: typedWords.default([]),
   audiences: z.array(z.enum(['managers', 'employees'])).min(1),
 });
+
+/** One point of the consultation menu, with the announcement's sub-points. */
+const menuItemSchema = z.object({ title: localized, details: z.array(localized).default([]) });
 
 export const programSchema = z
   .object({
@@ -43,7 +55,12 @@ export const programSchema = z
     adoptionTarget: z.number().int().positive(),
     priorUseRule: z.object({ since: isoDate, thresholdHours: z.number().positive(), acceptedFrom: isoDate }),
     countries: z.array(countrySchema).min(1),
-    excludedRegions: z.array(z.object({ name: localized, aliases: z.array(z.string().min(1)).min(1) })),
+    /** Words for "all the countries" (「4カ国すべて」); 「全部」 and 'all' come from the vocabulary. */
+    allCountries: typedWords.default([]),
+    /** Regions typed that are not covered (Hong Kong, Macau, Taiwan: only mainland China is), with their cities. */
+    excludedRegions: z.array(z.object({ name: localized, aliases: typedWords.min(1), places: typedWords.default([]) })),
+    /** Why those regions are not covered, said whenever one is named. */
+    excludedRegionsNote: localized,
     contact: z.object({
       division: localized,
       address: localized,
@@ -53,8 +70,12 @@ export const programSchema = z
     hourCategories: z.array(z.object({ code: z.string().min(1), name: localized })).min(1),
     notCounted: z.array(z.object({ code: z.string().min(1), name: localized })),
     deliveryChannels: localized,
-    consultationMenu: z.array(z.object({ code: z.string().min(1), title: localized, items: z.array(localized) })).min(1),
+    /** The two services as the announcement names them: (A) consultation, (B) training. */
+    services: z.object({ consultation: localized, training: localized }),
+    consultationMenu: z.array(z.object({ code: z.string().min(1), title: localized, aliases: typedWords.default([]), items: z.array(menuItemSchema) })).min(1),
     trainingTopics: z.array(trainingTopicSchema).min(1),
+    /** The languages trainings are given in, as the announcement says. */
+    trainingLanguages: localized,
     booking: z.object({
       minimumLeadHours: z.number().nonnegative(),
       reminderHoursBefore: z.number().positive(),
@@ -65,10 +86,21 @@ export const programSchema = z
       warnAtPercent: z.number().min(1).max(100),
       undoWindowHours: z.number().positive(),
     }),
-    notes: z.object({ free: localized, covid: localized, publicity: localized, handouts: localized }),
+    notes: z.object({
+      free: localized,
+      covid: localized,
+      publicity: localized,
+      handouts: localized,
+      /** The sealed original application is posted later, to an address given individually. */
+      originalByPost: localized,
+      /** The menu and topics may change after discussion with the retained expert. */
+      menuMayChange: localized,
+    }),
   })
   .superRefine((p, ctx) => {
     const codes = p.countries.map((c) => c.code);
+    const topics = p.trainingTopics.map((t) => t.number);
+    if (new Set(topics).size !== topics.length) ctx.addIssue({ code: 'custom', path: ['trainingTopics'], message: 'topic numbers must be unique' });
     if (new Set(codes).size !== codes.length) ctx.addIssue({ code: 'custom', path: ['countries'], message: 'country codes must be unique' });
     if (p.dates.applicationsOpen > p.dates.supportEnds)
       ctx.addIssue({ code: 'custom', path: ['dates', 'supportEnds'], message: 'the support period must end after applications open' });
@@ -78,3 +110,4 @@ export type Program = z.infer<typeof programSchema>;
 export type Country = Program['countries'][number];
 export type Localized = z.infer<typeof localized>;
 export type TrainingTopic = z.infer<typeof trainingTopicSchema>;
+export type ConsultationMenuItem = Program['consultationMenu'][number];

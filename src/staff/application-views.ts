@@ -4,6 +4,7 @@ import type { ApplicationView } from '../applications/application.ts';
 import { choices, facts, type Choice, type Fact, type Meter, type Reply } from '../core/reply.ts';
 import type { Turn } from '../core/turn.ts';
 import { isoDateIn } from '../i18n/format.ts';
+import { engagementChoices } from './engagement-choices.ts';
 import { actionIds, button } from './staff-actions.ts';
 import { applicationName, day, eventLabel, hours, personName, statusLabel, when } from './words.ts';
 
@@ -22,8 +23,12 @@ export function applicationLine(turn: Turn, a: ApplicationView): string {
   return turn.t('staff.list.line', { name: applicationName(turn, a), status: statusLabel(turn, a.status), applied: when(turn, a.appliedAt) });
 }
 
-/** Buttons for the next pipeline steps staff may take, carrying the version shown. */
-export function stepChoices(turn: Turn, a: ApplicationView): Choice[] {
+/**
+ * Buttons for the next steps staff may take, carrying the version shown. An adopted engagement offers what
+ * comes next (forms, an expert); closing it is offered on the detail only, and asks for a confirmation.
+ */
+export function stepChoices(turn: Turn, a: ApplicationView, where: 'after' | 'detail' = 'detail'): Choice[] {
+  if (a.status === 'adopted') return engagementChoices(turn, a, where);
   return nextEvents(a.status, 'staff').map((e) =>
     button(actionIds.step, `${e}:${a.id}:${a.version}`, eventLabel(turn, e), e === 'adopt' ? 'primary' : e === 'reject' ? 'danger' : undefined),
   );

@@ -5,13 +5,15 @@
 import { bindChannel, recordFollowUp, recordFormsReceived, setAssignment, type FormNumber } from '../applications/engagement-updates.ts';
 import { requireRole } from '../core/authorize.ts';
 import type { Command } from '../core/feature.ts';
-import { error, text, type Reply } from '../core/reply.ts';
+import { choices, error, text, type Reply } from '../core/reply.ts';
+import type { PersonView } from '../core/roles.ts';
 import type { Turn } from '../core/turn.ts';
 import { isoDateIn } from '../i18n/format.ts';
 import { parseApplicationId, parseIsoDate, words } from './args.ts';
 import { failureReply } from './failures.ts';
 import { parseIdentityRef } from './identity-ref.ts';
 import { notifyAssignment, notifyFollowUp, notifyFormsReceived } from './notifications.ts';
+import { engagementChoices } from './engagement-choices.ts';
 import { applicationName, day, personName } from './words.ts';
 
 const notifiedNote = (turn: Turn, notified: boolean) => (notified ? turn.t('staff.done.notified') : turn.t('staff.done.noApplicant'));
@@ -42,9 +44,8 @@ function parseForms(rest: string[]): FormNumber[] | undefined {
   return undefined;
 }
 
-const formsCommand = staffCommand('forms', ['様式', '様式受領'], 'forms <id> 1|2|both', 'staff.cmd.forms', async (turn, id, rest) => {
-  const forms = parseForms(rest);
-  if (!forms) return [error('usage', turn.t('staff.usage', { usage: 'forms <id> 1|2|both' }))];
+/** Records Forms 1 and/or 2 received and words it (the command and the button after adoption). */
+export async function recordForms(turn: Turn, id: number, forms: FormNumber[]): Promise<Reply[]> {
   const outcome = await recordFormsReceived(turn.services, { id, forms, actorId: turn.person.id, at: turn.now });
   if (!outcome.ok) return failureReply(turn, outcome, { id });
   const name = applicationName(turn, outcome.application);
@@ -55,35 +56,50 @@ const formsCommand = staffCommand('forms', ['様式', '様式受領'], 'forms <i
     lines.push(turn.t('staff.forms.recorded', { name, forms: label(outcome.recorded) }), notifiedNote(turn, notified));
   }
   if (outcome.already.length) lines.push(turn.t('staff.forms.already', { forms: label(outcome.already) }));
-  return [text(lines.join('\n'))];
+  const next = engagementChoices(turn, outcome.application, 'after');
+  return [next.length ? choices(lines.join('\n'), next) : text(lines.join('\n'))];
+}
+
+const formsCommand = staffCommand('forms', ['様式', '様式受領'], 'forms <id> 1|2|both', 'staff.cmd.forms', async (turn, id, rest) => {
+  const forms = parseForms(rest);
+  if (!forms) return [error('usage', turn.t('staff.usage', { usage: 'forms <id> 1|2|both' }))];
+  return recordForms(turn, id, forms);
 });
+
+/** Assigns (or removes) an expert and words it; the expert and the applicant are told. */
+export async function assignExpert(turn: Turn, id: number, expert: PersonView, assign: boolean): Promise<Reply[]> {
+  const expertName = personName(turn, expert);
+  const outcome = await setAssignment(turn.services, { id, expertId: expert.id, assign, actorId: turn.person.id, at: turn.now });
+  if (!outcome.ok) return failureReply(turn, outcome.code === 'not_expert_for_country' ? { ...outcome, expertName } : outcome, { id });
+  const a = outcome.application;
+  const params = { name: applicationName(turn, a), expert: expertName };
+  switch (outcome.result) {
+    case 'already':
+      return [text(turn.t('staff.assign.already', params))];
+    case 'not_assigned':
+      return [text(turn.t('staff.unassign.notAssigned', params))];
+    case 'assigned': {
+      await notifyAssignment(turn.services, a, expert.id, expertName, true);
+      const done = `${turn.t('staff.assign.done', params)}\n${turn.t('staff.assign.notified')}`;
+      const next = engagementChoices(turn, a, 'after');
+      return [next.length ? choices(done, next) : text(done)];
+    }
+    case 'removed':
+      await notifyAssignment(turn.services, a, expert.id, expertName, false);
+      return [text(turn.t('staff.unassign.done', params))];
+  }
+}
 
 function assignmentCommand(assign: boolean): Command {
   const name = assign ? 'assign' : 'unassign';
   const usage = `${name} <id> <@expert>`;
   return staffCommand(name, assign ? ['担当', '専門家割当'] : ['担当解除'], usage, assign ? 'staff.cmd.assign' : 'staff.cmd.unassign', async (turn, id, rest) => {
     if (rest.length !== 1) return [error('usage', turn.t('staff.usage', { usage }))];
-    const ref = parseIdentityRef(rest[0]!, { key: turn.inbound.identity.key, platform: turn.inbound.platform });
+    const ref = parseIdentityRef(rest[0]!, turn.inbound);
     if (!ref.ok) return [error('not_identity', turn.t('staff.error.notIdentity', { word: rest[0]! }))];
     const expert = await turn.services.people.findByIdentityKey(ref.identity.key);
     if (!expert) return [error('unknown_person', turn.t('staff.error.unknownPerson', { key: ref.identity.key }))];
-    const expertName = personName(turn, expert);
-    const outcome = await setAssignment(turn.services, { id, expertId: expert.id, assign, actorId: turn.person.id, at: turn.now });
-    if (!outcome.ok) return failureReply(turn, outcome.code === 'not_expert_for_country' ? { ...outcome, expertName } : outcome, { id });
-    const a = outcome.application;
-    const params = { name: applicationName(turn, a), expert: expertName };
-    switch (outcome.result) {
-      case 'already':
-        return [text(turn.t('staff.assign.already', params))];
-      case 'not_assigned':
-        return [text(turn.t('staff.unassign.notAssigned', params))];
-      case 'assigned':
-        await notifyAssignment(turn.services, a, expert.id, expertName, true);
-        return [text(`${turn.t('staff.assign.done', params)}\n${turn.t('staff.assign.notified')}`)];
-      case 'removed':
-        await notifyAssignment(turn.services, a, expert.id, expertName, false);
-        return [text(turn.t('staff.unassign.done', params))];
-    }
+    return assignExpert(turn, id, expert, assign);
   });
 }
 

@@ -53,3 +53,9 @@ export function failureReply(turn: Turn, failure: Failure, ctx: { id: number; ev
       return [error('after_period', t('staff.error.afterPeriod', { date: day(turn, failure.supportEnds) }))];
   }
 }
+
+/** No company of that name: with the look-alikes (same name without the legal form) when there are some. */
+export function unknownCompany(turn: Turn, name: string, candidates: { id: number; name: string }[]): Reply[] {
+  if (candidates.length === 0) return [error('unknown_company', turn.t('staff.quota.unknownCompany', { company: name }))];
+  return [error('unknown_company', turn.t('staff.company.candidates', { company: name, candidates: candidates.map((c) => c.name).join(' / ') }))];
+}

@@ -1,15 +1,15 @@
 /**
- * Who a staff command names: a mention as the platform passes it, or an explicit identity key.
- * Slack sends mentions as `<@U123>` (the team is the staff member's own); the Teams adapter may pass the
- * mentioned user's AAD object id; an identity key (`slack:T1:U1`, `teams:<tenant>:<id>`, `console:bob`)
- * is accepted everywhere.
+ * Who a staff command names: a person the platform mentioned (the adapter passes mentions as neutral data
+ * on the Inbound: Slack `<@U…>`, Teams mention entities), or an explicit identity key (`slack:T1:U1`,
+ * `teams:<tenant>:<aadObjectId>`, `console:bob`), accepted everywhere. Shorthands of the staff member's own
+ * platform: a bare Slack user id (`U123`, their workspace), a bare AAD object id (their tenant), and in the
+ * terminal a name (`bob`, `@bob`).
  */
-import { platformSchema, type Platform } from '../core/inbound.ts';
+import { platformSchema, type Mention, type Platform } from '../core/inbound.ts';
 import type { IdentityInput } from '../core/ports.ts';
 
 export type IdentityRefResult = { ok: true; identity: IdentityInput } | { ok: false };
 
-const slackMention = /^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>$/;
 const slackUserId = /^[UW][A-Z0-9]{2,}$/;
 const aadObjectId = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -22,13 +22,20 @@ function fromKey(key: string): IdentityRefResult {
   return { ok: true, identity: { key, platform: platform.data, tenant: expected === 3 ? parts[1]! : '', userId: parts.at(-1)! } };
 }
 
-/** The identity named by `word`, as seen by a staff member whose own identity is `actorKey`. */
-export function parseIdentityRef(word: string, actor: { key: string; platform: Platform }): IdentityRefResult {
+/** The identity named by `word`, in the message `inbound` (whose mentions and sender it reads). */
+export function parseIdentityRef(word: string, inbound: { platform: Platform; identity: { key: string }; mentions?: readonly Mention[] }): IdentityRefResult {
   const w = word.normalize('NFKC').trim();
-  if (w.includes(':') && !w.startsWith('<')) return fromKey(w);
+  const mentioned = (inbound.mentions ?? []).filter((m) => m.text.normalize('NFKC') === w);
+  // Two different people behind the same word cannot be told apart: neither is taken.
+  if (new Set(mentioned.map((m) => m.identity.key)).size === 1) {
+    const { key, tenant, userId, displayName } = mentioned[0]!.identity;
+    // A mention's label is the platform's, but it names someone else: it may name a new person, not rename one.
+    return { ok: true, identity: { key, platform: inbound.platform, tenant, userId, ...(displayName ? { displayName, displayNameIsHint: true } : {}) } };
+  }
+  if (mentioned.length > 1) return { ok: false };
+  if (w.includes(':')) return fromKey(w);
+  const actor = { key: inbound.identity.key, platform: inbound.platform };
   const actorTenant = actor.key.split(':')[1] ?? '';
-  const mention = slackMention.exec(w);
-  if (mention && actor.platform === 'slack') return fromKey(`slack:${actorTenant}:${mention[1]}`);
   if (slackUserId.test(w) && actor.platform === 'slack') return fromKey(`slack:${actorTenant}:${w}`);
   if (aadObjectId.test(w) && actor.platform === 'teams') return fromKey(`teams:${actorTenant}:${w.toLowerCase()}`);
   // In the terminal a bare name (or @name) is the console user of that name.

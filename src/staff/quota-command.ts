@@ -8,6 +8,8 @@ import { requireRole } from '../core/authorize.ts';
 import type { Command } from '../core/feature.ts';
 import { error, facts, text, type Fact, type Meter, type Reply } from '../core/reply.ts';
 import type { Turn } from '../core/turn.ts';
+import { lookupCompanyForStaff } from '../applications/company-lookup.ts';
+import { unknownCompany } from './failures.ts';
 import { isoDateIn } from '../i18n/format.ts';
 import { parseApplicationId } from './args.ts';
 import { adoptionMeter, applicationFacts, detailExtras, hoursMeter } from './application-views.ts';
@@ -73,8 +75,9 @@ function engagementMeters(turn: Turn, q: QuotaFigures): Reply[] {
 async function companyQuota(turn: Turn, word: string): Promise<Reply[]> {
   const { applications } = turn.services;
   const id = parseApplicationId(word);
-  const company = (await applications.findCompany(word)) ?? (id !== undefined ? await applications.findCompany(id) : null);
-  if (!company) return [error('unknown_company', turn.t('staff.quota.unknownCompany', { company: word }))];
+  const lookup = await lookupCompanyForStaff(applications, word, { allowLooseMatch: true });
+  const company = lookup.found ? lookup.company : id !== undefined ? await applications.findCompany(id) : null;
+  if (!company) return unknownCompany(turn, word, lookup.found ? [] : lookup.candidates);
   const list = await applications.listForCompany(company.id);
   if (list.length === 0) return [text(turn.t('staff.quota.companyNone', { company: company.name }))];
   const replies: Reply[] = [];

@@ -4,7 +4,8 @@
  * for one or more countries; an applicant for their company.
  */
 import { requireRole } from '../core/authorize.ts';
-import type { Command } from '../core/feature.ts';
+import { askToConfirm } from '../core/confirmation.ts';
+import type { ActionHandler, Command } from '../core/feature.ts';
 import { error, text, type Reply } from '../core/reply.ts';
 import { roleSchema, type PersonView, type Role } from '../core/roles.ts';
 import { normalizeText } from '../core/text-normalize.ts';
@@ -12,6 +13,9 @@ import type { Turn } from '../core/turn.ts';
 import { words } from './args.ts';
 import { countryName, parseCountries } from './country-ref.ts';
 import { parseIdentityRef } from './identity-ref.ts';
+import { actionIds } from './staff-actions.ts';
+import { lookupCompanyForStaff } from '../applications/company-lookup.ts';
+import { unknownCompany } from './failures.ts';
 import { personName } from './words.ts';
 
 const verbs: Record<string, 'grant' | 'revoke' | 'list'> = {
@@ -53,7 +57,7 @@ async function grantOrRevoke(turn: Turn, verb: 'grant' | 'revoke', rest: string[
   const { people, applications, program, audit, notifier } = turn.services;
   const role = roleWords[normalizeText(rest[0] ?? '')] ?? roleSchema.safeParse(rest[0]).data;
   if (!role || rest.length < 2) return usageError(turn);
-  const ref = parseIdentityRef(rest[1]!, { key: turn.inbound.identity.key, platform: turn.inbound.platform });
+  const ref = parseIdentityRef(rest[1]!, turn.inbound);
   if (!ref.ok) return [error('not_identity', turn.t('staff.error.notIdentity', { word: rest[1]! }))];
   const scopeWords = rest.slice(2);
 
@@ -68,8 +72,10 @@ async function grantOrRevoke(turn: Turn, verb: 'grant' | 'revoke', rest: string[
     // The company name is the rest of the line as typed (it may contain spaces).
     const name = rawArgs.normalize('NFKC').trim().split(/\s+/).slice(3).join(' ');
     if (name === '') return [error('usage', turn.t('staff.role.applicantNeedsCompany'))];
-    company = await applications.findCompany(name);
-    if (!company) return [error('unknown_company', turn.t('staff.quota.unknownCompany', { company: name }))];
+    // A membership is granted for the exact company: look-alikes are only offered in the refusal.
+    const lookup = await lookupCompanyForStaff(applications, name, { allowLooseMatch: false });
+    if (!lookup.found) return unknownCompany(turn, name, lookup.candidates);
+    company = lookup.company;
   }
 
   if (verb === 'grant') {
@@ -92,17 +98,59 @@ async function grantOrRevoke(turn: Turn, verb: 'grant' | 'revoke', rest: string[
 
   const target = await people.findByIdentityKey(ref.identity.key);
   if (!target) return [error('unknown_person', turn.t('staff.error.unknownPerson', { key: ref.identity.key }))];
-  if (role === 'staff' && target.roles.some((g) => g.role === 'staff')) {
-    const staff = await people.listWithRole('staff');
+  const refusal = await revocationRefused(turn, target, role, countries);
+  if (refusal) return refusal;
+  // Taking a role away cannot be undone by the person: ask first, and say they will be told.
+  const who = personName(turn, target);
+  return askToConfirm(turn, {
+    action: { h: actionIds.revokeRole, v: `${role}|${countries.join(',')}|${ref.identity.key}` },
+    question: turn.t('staff.revoke.question', { role: roleName(turn, role), scope: scopeText(turn, role, countries), who }),
+    yes: turn.t('staff.revoke.confirm'),
+    no: turn.t('staff.revoke.keep'),
+  });
+}
+
+/** Why the revocation cannot be done (nothing to revoke, the last staff member), or undefined. */
+async function revocationRefused(turn: Turn, target: PersonView, role: Role, countries: string[]): Promise<Reply[] | undefined> {
+  const matching = target.roles.filter((g) => g.role === role && (role !== 'expert' || countries.length === 0 || countries.includes(g.country)));
+  if (matching.length === 0) return [text(turn.t('staff.role.nothingToRevoke', { role: roleName(turn, role), who: personName(turn, target) }))];
+  if (role === 'staff') {
+    const staff = await turn.services.people.listWithRole('staff');
     // Revoking the last staff member would leave nobody able to grant roles in chat.
     if (staff.length <= 1) return [error('last_staff', turn.t('staff.role.lastStaff'))];
   }
+  return undefined;
+}
+
+/** The confirmed revocation: checked again (someone may have changed the roles meanwhile), audited, and the person told. */
+async function revoke(turn: Turn, role: Role, countries: string[], identityKey: string): Promise<Reply[]> {
+  const { people, audit, notifier, program } = turn.services;
+  const target = await people.findByIdentityKey(identityKey);
+  if (!target) return [error('unknown_person', turn.t('staff.error.unknownPerson', { key: identityKey }))];
+  const refusal = await revocationRefused(turn, target, role, countries);
+  if (refusal) return refusal;
   let count = 0;
   for (const country of role === 'expert' && countries.length ? countries : [undefined]) count += await people.revokeRole({ personId: target.id, role, country });
   if (count === 0) return [text(turn.t('staff.role.nothingToRevoke', { role: roleName(turn, role), who: personName(turn, target) }))];
-  await audit.record({ actorId: turn.person.id, action: 'role.revoke', subjectType: 'person', subjectId: target.id, details: { role, countries, identity: ref.identity.key, revoked: count } });
+  await audit.record({ actorId: turn.person.id, action: 'role.revoke', subjectType: 'person', subjectId: target.id, details: { role, countries, identity: identityKey, revoked: count } });
+  await notifier.notify(target.id, (t, locale) => {
+    const scope = role === 'expert' && countries.length ? t('staff.role.forScope', { scope: countries.map((c) => countryName(program, c, locale)).join(t('staff.list.and')) }) : '';
+    return [text(t('staff.notify.roleRevoked', { role: t(`core.role.${role}`), scope }))];
+  });
   return [text(turn.t('staff.role.revoked', { role: roleName(turn, role), scope: scopeText(turn, role, countries), who: personName(turn, target) }))];
 }
+
+/** The button of the revocation's confirmation: `<role>|<countries>|<identity key>`. */
+export const revokeRoleAction: ActionHandler = {
+  id: actionIds.revokeRole,
+  async run(turn, action) {
+    const denied = await requireRole(turn, ['staff'], 'role');
+    if (denied) return denied;
+    const m = /^(staff|expert|applicant)\|([a-z,]*)\|(\S{3,300})$/.exec(action.v);
+    if (!m) return [error('bad_button', turn.t('core.error.badButton'))];
+    return revoke(turn, m[1] as Role, m[2]!.split(',').filter((c) => c !== ''), m[3]!);
+  },
+};
 
 async function listRoles(turn: Turn): Promise<Reply[]> {
   const { people, applications, program } = turn.services;

@@ -14,7 +14,8 @@ import { engagementCommands } from './engagement-commands.ts';
 import { exportCommand } from './export-command.ts';
 import { pipelineActions, pipelineCommands, withdrawCommand } from './pipeline-commands.ts';
 import { quotaCommand, quotaSummary } from './quota-command.ts';
-import { roleCommand } from './role-commands.ts';
+import { revokeRoleAction, roleCommand } from './role-commands.ts';
+import { engagementActions } from './engagement-actions.ts';
 import { actionIds, button } from './staff-actions.ts';
 
 /** How many waiting applications the dashboard lists (oldest first); `applications waiting` has them all. */
@@ -37,7 +38,7 @@ export function staffFeature(): Feature {
   return {
     name: 'staff',
     commands: [roleCommand, applicationsCommand, applicationCommand, ...pipelineCommands, ...engagementCommands, withdrawCommand, quotaCommand, exportCommand],
-    actions: [...pipelineActions, ...applicationActions],
+    actions: [...pipelineActions, ...applicationActions, ...engagementActions, revokeRoleAction],
     home: staffHome,
   };
 }

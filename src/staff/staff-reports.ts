@@ -2,7 +2,7 @@
 import type { HourEntryView } from '../hours/hour-ledger-repository.ts';
 
 /** A ledger entry as the export shows it: the entry, with its engagement's company and country. */
-export type HourEntryRow = Omit<HourEntryView, 'requestKey' | 'voidedById'> & { companyName: string; country: string };
+export type HourEntryRow = Omit<HourEntryView, 'voidedById'> & { companyName: string; country: string };
 
 export interface StaffReports {
   /** Every hour entry (voided ones included, marked), oldest first. */

@@ -7,6 +7,21 @@ describe('configuration', () => {
     expect(c.PORT).toBe(3000);
     expect(c.DATABASE_URL).toBe('file:./data/desk.db');
     expect(c.PROGRAM).toBe('fy2021');
+    // Fail closed: loopback only, Teams not served without authentication.
+    expect(c.HOST).toBe('127.0.0.1');
+    expect(c.TEAMS_ALLOW_UNAUTHENTICATED).toBe(false);
+    expect(c.TEAMS_SERVICE_URL_ALLOWLIST).toBeUndefined();
+  });
+
+  it('reads the Teams opt-in and the service URL allow-list, and refuses an allow-list entry with a path', () => {
+    expect(loadConfig({ TEAMS_ALLOW_UNAUTHENTICATED: '1' }).TEAMS_ALLOW_UNAUTHENTICATED).toBe(true);
+    expect(loadConfig({ TEAMS_SERVICE_URL_ALLOWLIST: 'https://smba.trafficmanager.net, https://*.botframework.com' }).TEAMS_SERVICE_URL_ALLOWLIST).toEqual([
+      'https://smba.trafficmanager.net',
+      'https://*.botframework.com',
+    ]);
+    expect(() => loadConfig({ TEAMS_SERVICE_URL_ALLOWLIST: 'https://evil.example/path' })).toThrow(/TEAMS_SERVICE_URL_ALLOWLIST: comma-separated origins/);
+    expect(() => loadConfig({ TEAMS_ALLOW_UNAUTHENTICATED: 'yes' })).toThrow(/TEAMS_ALLOW_UNAUTHENTICATED/);
+    expect(loadConfig({ HOST: '0.0.0.0' }).HOST).toBe('0.0.0.0');
   });
 
   it('names the malformed variable and how to fix it', () => {
@@ -16,17 +31,19 @@ describe('configuration', () => {
     expect(() => loadConfig({ BOT_NOW: 'yesterday' })).toThrow(/BOT_NOW/);
   });
 
-  it('refuses a pinned clock and missing Teams credentials in production', () => {
+  it('refuses a pinned clock and unauthenticated Teams requests in production', () => {
     const err = (() => {
       try {
-        loadConfig({ NODE_ENV: 'production', BOT_NOW: '2021-09-01T00:00:00Z' });
+        loadConfig({ NODE_ENV: 'production', BOT_NOW: '2021-09-01T00:00:00Z', TEAMS_ALLOW_UNAUTHENTICATED: '1' });
       } catch (e) {
         return (e as Error).message;
       }
       return '';
     })();
     expect(err).toMatch(/BOT_NOW: a pinned clock is for demos and tests only/);
-    expect(err).toMatch(/MICROSOFT_APP_ID: production refuses unauthenticated Teams requests/);
+    expect(err).toMatch(/TEAMS_ALLOW_UNAUTHENTICATED: production refuses unauthenticated Teams requests/);
+    // Without Teams credentials production starts with Teams off (it is not served at all).
+    expect(loadConfig({ NODE_ENV: 'production' }).MICROSOFT_APP_ID).toBeUndefined();
   });
 
   it('asks for the signing secret when only the Slack bot token is set', () => {

@@ -27,7 +27,14 @@ describe('who may book', { timeout: 30_000 }, () => {
     await bookableEngagement(tb, { company: 'Waiting', country: 'th', applicant: 'w', status: 'screening' });
     expect(tb.textOf(await tb.say('w', 'book'))).toContain('Waiting（タイ）: 申請は現在「審査中」です。採択後に予約できます。');
     await bookableEngagement(tb, { company: 'NoForm1', country: 'vn', applicant: 'f1', experts: ['e1'], form1: false, form2: false });
-    expect(tb.textOf(await tb.say('f1', 'book'))).toContain('NoForm1（ベトナム）: 様式1「保有情報リスト」がまだ受領されていません。');
+    // Every missing step, not only the first: both forms here.
+    const missing = tb.textOf(await tb.say('f1', 'book'));
+    expect(missing).toContain('NoForm1（ベトナム）: 様式1「保有情報リスト」がまだ受領されていません。');
+    expect(missing).toContain('NoForm1（ベトナム）: 様式2「情報管理体制セルフチェックシート／専門家コメントシート」がまだ受領されていません。');
+    await bookableEngagement(tb, { company: 'NothingYet', country: 'th', applicant: 'n3', form1: false, form2: false });
+    const three = tb.textOf(await tb.say('n3', 'book'));
+    expect(three.match(/^• NothingYet/gm)).toHaveLength(3);
+    expect(three).toContain('担当の専門家がまだ決まっていません');
     await bookableEngagement(tb, { company: 'NoForm2', country: 'vn', applicant: 'f2', experts: ['e1'], form2: false });
     expect(tb.textOf(await tb.say('f2', 'book'))).toContain('様式2「情報管理体制セルフチェックシート／専門家コメントシート」がまだ受領されていません。');
     await bookableEngagement(tb, { company: 'NoExpert', country: 'cn', applicant: 'ne' });
@@ -43,7 +50,7 @@ describe('who may book', { timeout: 30_000 }, () => {
     let r = await tb.say('aiko', 'book');
     expect(choiceLabels(r)).toEqual(['Acme（タイ）', 'Acme（ベトナム）']);
     r = await tb.say('aiko', 'ベトナム');
-    r = await tb.click('aiko', r, '相談');
+    r = await tb.click('aiko', r, 'コンサルテーション');
     r = await tb.click('aiko', r, 'A1');
     expect(choiceLabels(r)).toEqual(['2021年9月15日（水） 16:00–17:00（現地 14:00–15:00）']);
   });
@@ -56,7 +63,7 @@ describe('when a slot may be booked', { timeout: 30_000 }, () => {
     const soon = await addSlot(tb, 'somchai', '2021-09-03 07:00 1h consultation'); // 2021-09-03T00:00Z: 47 h ahead
     await addSlot(tb, 'somchai', '2021-09-03 09:00 1h consultation'); // 49 h ahead
     let r = await tb.say('aiko', 'book');
-    r = await tb.click('aiko', r, '相談');
+    r = await tb.click('aiko', r, 'コンサルテーション');
     r = await tb.click('aiko', r, 'A1');
     expect(choiceLabels(r)).toEqual(['2021年9月3日（金） 11:00–12:00（現地 09:00–10:00）']);
 
@@ -73,7 +80,7 @@ describe('when a slot may be booked', { timeout: 30_000 }, () => {
     await bookableEngagement(tb, { company: 'Acme', country: 'th', applicant: 'aiko', experts: ['somchai'] });
     await addSlot(tb, 'somchai', '2021-09-03 09:00 1h consultation');
     let r = await tb.say('aiko', 'book');
-    r = await tb.click('aiko', r, '相談');
+    r = await tb.click('aiko', r, 'コンサルテーション');
     r = await tb.click('aiko', r, 'A1');
     r = await tb.click('aiko', r, '9月3日');
     tb.clock.advanceMinutes(2 * 60);
@@ -91,7 +98,7 @@ describe('when a slot may be booked', { timeout: 30_000 }, () => {
     // Straddles midnight Japan time on the last day; stored directly, as an older slot would be.
     const straddling = await tb.services.slots.add({ expertId, country: 'th', kind: 'consultation', startsAt: new Date('2022-02-18T14:30:00Z'), minutes: 60, createdAt: tb.clock.now() });
     let r = await tb.say('aiko', 'book');
-    r = await tb.click('aiko', r, '相談');
+    r = await tb.click('aiko', r, 'コンサルテーション');
     r = await tb.click('aiko', r, 'A2');
     expect(choiceLabels(r)).toEqual(['2022年2月18日（金） 12:00–14:00（現地 10:00–12:00）']);
     const aiko = await tb.personId('aiko');
@@ -135,7 +142,7 @@ describe('hours budget', { timeout: 30_000 }, () => {
     expect(cancelled.ok).toBe(true);
     expect(await reserved(appId)).toBe(60);
     r = await tb.say('aiko', 'book');
-    r = await tb.click('aiko', r, '相談');
+    r = await tb.click('aiko', r, 'コンサルテーション');
     r = await tb.click('aiko', r, 'A1');
     expect(choiceLabels(r)).toEqual(['2021年9月14日（火） 12:00–15:00（現地 10:00–13:00）', '2021年9月15日（水） 12:00–14:00（現地 10:00–12:00）']);
     r = await tb.click('aiko', r, '9月15日');
@@ -143,7 +150,7 @@ describe('hours budget', { timeout: 30_000 }, () => {
     r = await tb.click('aiko', r, '予約する');
     expect(await reserved(appId)).toBe(180);
     r = await tb.say('aiko', 'book');
-    r = await tb.click('aiko', r, '相談');
+    r = await tb.click('aiko', r, 'コンサルテーション');
     r = await tb.click('aiko', r, 'A1');
     expect(tb.textOf(r)).toContain('残りの支援時間（1時間）に収まる枠がありません。');
   });

@@ -8,6 +8,7 @@ import type { Reply } from '../../src/core/reply.ts';
 import type { PrismaClient } from '../../src/db/prisma-client.ts';
 import type { Program } from '../../src/program/program-schema.ts';
 import type { TestBot } from '../support/test-bot.ts';
+import { directServices } from '../support/direct-services.ts';
 
 export interface BookableSetup {
   company: string;
@@ -36,7 +37,7 @@ export async function bookableEngagement(tb: TestBot, setup: BookableSetup): Pro
  * (`slack:T1:U1`, `teams:tenant-1:aad-alice`); they are created as on their first message.
  */
 export async function bookableEngagementOn(running: RunningBot, setup: Omit<BookableSetup, 'experts' | 'applicant'> & { applicantKey: string; expertKeys: string[] }): Promise<number> {
-  const { services } = running;
+  const services = directServices(running);
   const company = await services.applications.findOrCreateCompany(setup.company);
   const resolve = (key: string) => {
     const [platform, tenant, userId] = key.split(':') as [Platform, string, string];

@@ -7,7 +7,7 @@ let tb: TestBot;
 afterEach(() => tb.close());
 
 const home = (user: string) =>
-  tb.bot.home({ platform: 'console', identity: { key: `console:${user}`, userId: user }, conversation: { key: `console:${user}`, isDirect: true }, idempotencyKey: 'home' });
+  tb.bot.home({ platform: 'console', identity: { key: `console:${user}`, userId: user }, conversation: { key: `console:${user}`, isDirect: true }, idempotencyKey: 'home' }).then((h) => h.replies);
 
 describe('booking on the dashboard', { timeout: 30_000 }, () => {
   it('shows the expert’s upcoming slots and the applicant’s bookings; nothing for others', async () => {
@@ -22,7 +22,7 @@ describe('booking on the dashboard', { timeout: 30_000 }, () => {
     await addSlot(tb, 'somchai', '2021-09-15 14:00 1h consultation');
     await addSlot(tb, 'somchai', '2021-09-16 14:00 1h training');
     let r = await tb.say('aiko', 'book');
-    r = await tb.click('aiko', r, '相談');
+    r = await tb.click('aiko', r, 'コンサルテーション');
     r = await tb.click('aiko', r, 'A1');
     r = await tb.click('aiko', r, '9月15日');
     await tb.click('aiko', r, '予約する');
@@ -48,7 +48,7 @@ describe('booking on the dashboard', { timeout: 30_000 }, () => {
     await bookableEngagement(tb, { company: 'Bolt', country: 'th', applicant: 'ben', experts: ['niran'] });
     await addSlot(tb, 'somchai', '2021-09-15 14:00 1h consultation');
     let r = await tb.say('aiko', 'book');
-    r = await tb.click('aiko', r, '相談');
+    r = await tb.click('aiko', r, 'コンサルテーション');
     r = await tb.click('aiko', r, 'A1');
     r = await tb.click('aiko', r, '9月15日');
     await tb.click('aiko', r, '予約する');
@@ -60,7 +60,7 @@ describe('booking on the dashboard', { timeout: 30_000 }, () => {
     expect((await tb.db.prisma.booking.findUniqueOrThrow({ where: { id: 1 } })).status).toBe('booked');
     // Ben's company's engagement has its own expert: Somchai's slot is never offered to Ben.
     r = await tb.say('ben', 'book');
-    r = await tb.click('ben', r, '相談');
+    r = await tb.click('ben', r, 'コンサルテーション');
     r = await tb.click('ben', r, 'A1');
     expect(tb.textOf(r)).toContain('現在予約できる相談の枠がありません。');
   });

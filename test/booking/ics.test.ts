@@ -50,7 +50,7 @@ describe('iCalendar', { timeout: 30_000 }, () => {
       await bookableEngagement(tb, { company: 'Acme, Ltd.', country: 'cn', applicant: 'aiko', experts: ['li'] });
       await addSlot(tb, 'li', '2021-09-15 14:00 2h training');
       let r = await tb.say('aiko', 'book', { locale: 'en' });
-      r = await tb.click('aiko', r, 'In-house training', { locale: 'en' });
+      r = await tb.click('aiko', r, 'Training for managers and employees', { locale: 'en' });
       r = await tb.say('aiko', '8 9', { locale: 'en' });
       r = await tb.click('aiko', r, 'Chinese', { locale: 'en' });
       r = await tb.click('aiko', r, 'Wed 15 Sep', { locale: 'en' });
@@ -61,9 +61,9 @@ describe('iCalendar', { timeout: 30_000 }, () => {
       expect(lines).toContain('DTSTART:20210915T060000Z');
       expect(lines).toContain('DTEND:20210915T080000Z');
       expect(lines).toContain('UID:booking-1-slot-1@fy2021.trade-secret-desk');
-      expect(lines).toContain('SUMMARY:JETRO trade-secret training (Acme\\, Ltd. / li)');
+      expect(lines).toContain('SUMMARY:JETRO trade-secret training: training topics 8. Company measures: litigation preparation\\, prior-user rights\\; 9. Company measures: preventing contamination by others\' secrets (Acme\\, Ltd. / li)');
       const description = lines.find((l) => l.startsWith('DESCRIPTION:'))!;
-      expect(description).toContain('training topics 8\\, 9\\n8. Company measures: litigation preparation\\, prior-user rights\\n9. Company measures: preventing contamination');
+      expect(description).toContain('8. Company measures: litigation preparation\\, prior-user rights\\n9. Company measures: preventing contamination');
       expect(description).toContain('Training language: Chinese');
       expect(description).toContain('CHIZAI@jetro.go.jp');
       for (const line of file!.content.split('\r\n')) expect(Buffer.byteLength(line, 'utf8')).toBeLessThanOrEqual(75);

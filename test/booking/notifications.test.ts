@@ -13,18 +13,25 @@ afterEach(() => tb.close());
 
 async function book(user: string, slotLabel: string): Promise<number> {
   let r = await tb.say(user, 'book');
-  r = await tb.click(user, r, '相談');
+  r = await tb.click(user, r, 'コンサルテーション');
   r = await tb.click(user, r, 'A1');
   r = await tb.click(user, r, slotLabel);
   r = await tb.click(user, r, '予約する');
   return Number(/予約 #(\d+) が確定/.exec(tb.textOf(r))![1]);
 }
 
-const reminderKey = async (bookingId: number, user: string) => `reminder:booking:${bookingId}:${await tb.personId(user)}`;
+const reminderKey = (bookingId: number, slotId: number, personId: number) => `reminder:booking:${bookingId}:slot:${slotId}:${personId}`;
 
+/** The person's reminder of the booking's session in its current slot. */
 async function reminder(bookingId: number, user: string) {
-  const key = await reminderKey(bookingId, user);
-  return tb.db.prisma.outbox.findUnique({ where: { dedupeKey: key } });
+  const { slotId } = await tb.db.prisma.booking.findUniqueOrThrow({ where: { id: bookingId } });
+  return tb.db.prisma.outbox.findUnique({ where: { dedupeKey: reminderKey(bookingId, slotId, await tb.personId(user)) } });
+}
+
+/** Every reminder ever queued for the person about the booking, whichever slot it was in. */
+async function allReminders(bookingId: number, user: string) {
+  const personId = await tb.personId(user);
+  return tb.db.prisma.outbox.findMany({ where: { personId, dedupeKey: { startsWith: `reminder:booking:${bookingId}:slot:` } }, orderBy: { id: 'asc' } });
 }
 
 describe('booking notifications', { timeout: 30_000 }, () => {
@@ -66,7 +73,9 @@ describe('booking notifications', { timeout: 30_000 }, () => {
     expect(refused[0]).toMatchObject({ kind: 'error', code: 'too_late' });
     expect((await tb.say('aiko', `bookings reschedule ${first}`))[0]).toMatchObject({ kind: 'error', code: 'too_late' });
 
-    expect((await tb.say('somchai', `bookings cancel ${first}`))[0]).toMatchObject({ kind: 'error', code: 'reason_required' });
+    // Without a reason the expert is asked for one (and can leave it).
+    expect(tb.textOf(await tb.say('somchai', `bookings cancel ${first}`))).toContain('キャンセルの理由を入力してください');
+    expect(tb.textOf(await tb.say('somchai', 'cancel'))).toContain('中止しました');
     let r = await tb.say('somchai', 'bookings');
     r = await tb.click('somchai', r, 'キャンセル');
     expect(tb.textOf(r)).toContain('キャンセルの理由を入力してください');
@@ -78,7 +87,11 @@ describe('booking notifications', { timeout: 30_000 }, () => {
     expect(toApplicant.text).toContain(`が somchai さんによりキャンセルされました。\n理由: 急病のため`);
 
     // Staff cancel the other one: both the applicant and the expert are told.
-    expect(tb.textOf(await tb.say('sato', `bookings cancel ${second} 台風の接近により延期します`))).toContain('申請企業に理由とともに通知しました');
+    // Typed with the reason, it is asked first and says who will be told; nothing changes until confirmed.
+    const question = tb.textOf(await tb.say('sato', `bookings cancel ${second} 台風の接近により延期します`));
+    expect(question).toContain(`予約 #${second} を次の理由でキャンセルしますか。元に戻せません（この時間枠も削除されます）。申請企業（と担当の専門家）に理由とともに通知されます。`);
+    expect((await tb.db.prisma.booking.findUniqueOrThrow({ where: { id: second } })).status).toBe('booked');
+    expect(tb.textOf(await tb.say('sato', 'はい'))).toContain('申請企業に理由とともに通知しました');
     expect((await outboxFor(tb, 'aiko')).at(-1)!.text).toContain('sato さんによりキャンセルされました。\n理由: 台風の接近により延期します');
     expect((await outboxFor(tb, 'somchai')).at(-1)!.text).toContain('sato さんによりキャンセルされました。\n理由: 台風の接近により延期します');
     expect((await tb.db.prisma.application.findFirstOrThrow()).reservedMinutes).toBe(0);
@@ -109,7 +122,11 @@ describe('booking notifications', { timeout: 30_000 }, () => {
     ]);
     expect(await tb.db.prisma.booking.findUniqueOrThrow({ where: { id } })).toMatchObject({ slotId: sameExpert, estimateMinutes: 120, status: 'booked' });
     expect((await tb.db.prisma.application.findUniqueOrThrow({ where: { id: appId } })).reservedMinutes).toBe(120);
-    for (const user of ['aiko', 'somchai']) expect((await reminder(id, user))?.dueAt.toISOString()).toBe('2021-09-19T03:00:00.000Z');
+    for (const user of ['aiko', 'somchai']) {
+      expect((await reminder(id, user))?.dueAt.toISOString()).toBe('2021-09-19T03:00:00.000Z');
+      // The reminder of the slot it left is withdrawn, not moved: a reminder once queued is never sent twice.
+      expect((await allReminders(id, user)).map((m) => m.cancelledAt !== null)).toEqual([true, false]);
+    }
     const moved = (await outboxFor(tb, 'somchai')).at(-1)!;
     expect(moved.text).toContain(`予約 #${id}（Acme）の日程が aiko さんにより変更されました。`);
     expect(files(moved.replies).map((f) => f.filename)).toEqual([`booking-${id}-cancelled.ics`, `booking-${id}.ics`]);
@@ -119,7 +136,7 @@ describe('booking notifications', { timeout: 30_000 }, () => {
     r = await tb.click('aiko', r, '日程を変更');
     r = await tb.click('aiko', r, '9月22日');
     r = await tb.click('aiko', r, 'この枠に変更する');
-    expect((await reminder(id, 'somchai'))?.cancelledAt).not.toBeNull();
+    expect((await allReminders(id, 'somchai')).every((m) => m.cancelledAt !== null)).toBe(true);
     expect((await reminder(id, 'niran'))?.dueAt.toISOString()).toBe('2021-09-21T03:00:00.000Z');
     expect((await reminder(id, 'aiko'))?.dueAt.toISOString()).toBe('2021-09-21T03:00:00.000Z');
     expect((await outboxFor(tb, 'somchai')).at(-1)!.text).toContain('aiko さんによりキャンセルされました');
@@ -141,12 +158,13 @@ describe('booking notifications', { timeout: 30_000 }, () => {
       await restarted.services.people.saveAddress('console:aiko', 'aiko-terminal');
       const delivered: Reply[][] = [];
       const sender: ProactiveSender = { platform: 'console', send: async (_address, replies) => void delivered.push(replies) };
-      const dispatcher = new OutboxDispatcher({ outbox: restarted.services.outbox, people: restarted.services.people, clock: restarted.clock, log: restarted.services.log, senders: () => [sender] });
+      const dispatcher = new OutboxDispatcher({ uow: restarted.uow, clock: restarted.clock, log: restarted.services.log, senders: () => [sender] });
       dispatcher.kick();
       await dispatcher.idle();
       const texts = delivered.map((d) => restarted.textOf(d));
       expect(texts.some((t) => t.includes(`リマインド: 24時間後に予約 #${id} があります。`))).toBe(true);
-      const row = await restarted.db.prisma.outbox.findUnique({ where: { dedupeKey: `reminder:booking:${id}:${await restarted.personId('aiko')}` } });
+      const { slotId } = await restarted.db.prisma.booking.findUniqueOrThrow({ where: { id } });
+      const row = await restarted.db.prisma.outbox.findUnique({ where: { dedupeKey: reminderKey(id, slotId, await restarted.personId('aiko')) } });
       expect(row?.sentAt).not.toBeNull();
     } finally {
       // Leaves the database file to the first bot, whose close() removes it.

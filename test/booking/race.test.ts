@@ -34,7 +34,7 @@ describe('the booking race', { timeout: 30_000 }, () => {
 
     const toConfirmation = async (user: string) => {
       let r = await tb.say(user, 'book');
-      r = await tb.click(user, r, '相談');
+      r = await tb.click(user, r, 'コンサルテーション');
       r = await tb.click(user, r, 'A1');
       return tb.click(user, r, '9月15日');
     };

@@ -35,10 +35,10 @@ describe('booking in Slack', () => {
 
     // The applicant books topics 1 and 4 in Thai with /book.
     await slack.command('UAPP', '/book', '');
-    expect(slack.lastMessage().buttons.map((b) => b.label)).toEqual(['(A) 専門家への相談', '(B) 社内研修']);
-    await slack.click('UAPP', '社内研修');
+    expect(slack.lastMessage().buttons.map((b) => b.label)).toEqual(['(A) 専門家による管理職向けコンサルテーション', '(B) 専門家による管理職・社員向け研修']);
+    await slack.click('UAPP', '社員向け研修');
     await slack.click('UAPP', '1. 営業秘密の概要');
-    await slack.click('UAPP', '4. 漏えいリスク');
+    await slack.click('UAPP', '4. 営業秘密流出リスク');
     await slack.click('UAPP', '決定（2件選択中）');
     await slack.click('UAPP', 'タイ語');
     expect(slack.lastMessage().buttons.map((b) => b.label)).toEqual(['2021年9月15日（水） 16:00–18:00（現地 14:00–16:00）', '2021年9月16日（木） 11:30–13:30（現地 09:30–11:30）']);
@@ -47,7 +47,7 @@ describe('booking in Slack', () => {
     await slack.click('UAPP', '予約する');
     const confirmation = slack.messages().slice(beforeBooking).map((m) => m.text).join('\n');
     expect(confirmation).toContain('予約 #1 が確定しました。');
-    expect(confirmation).toContain('研修テーマ 1・4');
+    expect(confirmation).toContain('研修テーマ 1. 営業秘密の概要、4. 営業秘密流出リスクと従業員にかかる責任');
     expect(confirmation).toContain('タイ語');
     expect(slack.api.delivered('files.getUploadURLExternal').map((c) => c.args.filename)).toContain('booking-1.ics');
     expect(slack.api.delivered('upload').at(-1)!.args.content).toContain('DTSTART:20210915T070000Z');
@@ -57,7 +57,7 @@ describe('booking in Slack', () => {
 
     // The applicant cancels from the list.
     await slack.command('UAPP', '/desk', 'bookings');
-    expect(slack.lastMessage().text).toContain('#1 研修: 研修テーマ 1・4');
+    expect(slack.lastMessage().text).toContain('#1 研修: 研修テーマ 1. 営業秘密の概要、4. 営業秘密流出リスクと従業員にかかる責任');
     await slack.click('UAPP', 'キャンセル');
     const beforeCancel = slack.messages().length;
     await slack.click('UAPP', 'キャンセルする');
@@ -66,8 +66,8 @@ describe('booking in Slack', () => {
 
     // Books again, then reschedules to the next day.
     await slack.command('UAPP', '/book', '');
-    await slack.click('UAPP', '社内研修');
-    await slack.click('UAPP', '2. 関連法規');
+    await slack.click('UAPP', '社員向け研修');
+    await slack.click('UAPP', '2. 関連法（不正競争法');
     await slack.click('UAPP', '決定（1件選択中）');
     await slack.click('UAPP', '日本語');
     await slack.click('UAPP', '9月15日');

@@ -8,7 +8,7 @@ afterEach(() => tb.close());
 
 async function bookThrough(user: string, slotLabel: string): Promise<number> {
   let r = await tb.say(user, 'book');
-  r = await tb.click(user, r, '相談');
+  r = await tb.click(user, r, 'コンサルテーション');
   r = await tb.click(user, r, 'A2');
   r = await tb.click(user, r, slotLabel);
   r = await tb.click(user, r, '予約する');
@@ -38,7 +38,7 @@ describe('slots', { timeout: 30_000 }, () => {
     const base = Date.parse('2021-09-15T07:00:00Z');
     const results = await Promise.all(
       Array.from({ length: 6 }, (_, i) =>
-        tb.services.slots.add({ expertId, country: 'th', kind: 'consultation', startsAt: new Date(base + i * 10 * 60_000), minutes: 60, createdAt: tb.clock.now() }),
+        tb.uow.run((s) => s.slots.add({ expertId, country: 'th', kind: 'consultation', startsAt: new Date(base + i * 10 * 60_000), minutes: 60, createdAt: tb.clock.now() })),
       ),
     );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
@@ -85,7 +85,11 @@ describe('slots', { timeout: 30_000 }, () => {
     expect(refused[0]).toMatchObject({ kind: 'error', code: 'booked' });
     expect(tb.textOf(refused)).toContain(`slots remove ${booked} <理由>`);
 
-    const removed = await tb.say('somchai', `slots remove ${booked} 現地の祝日と重なったため`);
+    // The booking is cancelled and the applicant told: asked first.
+    const question = await tb.say('somchai', `slots remove ${booked} 現地の祝日と重なったため`);
+    expect(tb.textOf(question)).toContain(`予約 #${bookingId}（Acme）はキャンセルされ、元に戻せません。申請企業に次の理由とともに通知されます: 現地の祝日と重なったため`);
+    expect((await tb.db.prisma.booking.findUniqueOrThrow({ where: { id: bookingId } })).status).toBe('booked');
+    const removed = await tb.click('somchai', question, '枠を削除して予約をキャンセルする');
     expect(tb.textOf(removed)).toContain(`予約 #${bookingId}（Acme）をキャンセルしました`);
     const slot = await tb.db.prisma.slot.findUniqueOrThrow({ where: { id: booked } });
     const booking = await tb.db.prisma.booking.findUniqueOrThrow({ where: { id: bookingId } });

@@ -37,7 +37,7 @@ describe('booking in Teams', () => {
     await teams.message('slots add 2021-09-16 09:30 2h training', minh);
 
     let r = await teams.message('book', alice);
-    r = await teams.click(r, 'In-house training', alice);
+    r = await teams.click(r, 'Training for managers and employees', alice);
     r = await teams.click(r, '6. Company measures: internal system', alice);
     r = await teams.click(r, '7. Company measures: external parties', alice);
     r = await teams.click(r, 'Done (2 chosen)', alice);
@@ -50,7 +50,7 @@ describe('booking in Teams', () => {
     let mark = teams.connector.calls.length;
     r = await teams.click(r, 'Book', alice);
     expect(r.text).toContain('Booking #1 is confirmed');
-    expect(r.text).toContain('training topics 6, 7');
+    expect(r.text).toContain('training topics 6. Company measures: internal system; 7. Company measures: external parties');
     const ics = r.replies.flatMap((a) => a.attachments ?? []).find((a) => a.contentType === 'text/calendar');
     expect(ics?.name).toBe('booking-1.ics');
     expect(Buffer.from(ics!.contentUrl!.split(',')[1]!, 'base64').toString('utf8')).toContain('DTSTART:20210915T070000Z');
@@ -59,7 +59,7 @@ describe('booking in Teams', () => {
     expect(toExpert).toContain('📎 booking-1.ics');
 
     r = await teams.message('bookings', alice);
-    expect(r.text).toContain('#1 training: training topics 6, 7');
+    expect(r.text).toContain('#1 training: training topics 6. Company measures: internal system; 7. Company measures: external parties');
     r = await teams.click(r, 'Cancel', alice);
     mark = teams.connector.calls.length;
     r = await teams.click(r, 'Cancel the booking', alice);
@@ -67,7 +67,7 @@ describe('booking in Teams', () => {
     expect(await sentToChat('minh', mark)).toContain('予約 #1（Acme Vietnam、2021年9月15日（水） 16:00–18:00（日本時間）／現地 14:00–16:00（UTC+7））が alice さんによりキャンセルされました。');
 
     r = await teams.message('book', alice);
-    r = await teams.click(r, 'In-house training', alice);
+    r = await teams.click(r, 'Training for managers and employees', alice);
     r = await teams.message('1, 3', alice);
     r = await teams.click(r, 'Japanese', alice);
     r = await teams.click(r, 'Wed 15 Sep', alice);
@@ -85,7 +85,7 @@ describe('booking in Teams', () => {
     expect(moved).toContain('変更後: 2021年9月16日（木） 11:30–13:30（日本時間）／現地 09:30–11:30（UTC+7）');
 
     const expertView = await teams.message('bookings', minh);
-    expect(expertView.text).toContain('#2 training: training topics 1, 3');
+    expect(expertView.text).toContain('#2 training: training topics 1. Overview of trade secrets; 3. Trade-secret leakage cases (court cases) in the country');
     expect(expertView.text).toContain('Thu 16 Sep 2021 11:30–13:30 Japan time');
   }, 90_000);
 });

@@ -26,14 +26,14 @@ describe('booking transcript (console)', () => {
 
     // The applicant books a training on topics 1, 4 and 5, in Thai.
     let r = await tb.say('aiko', '予約');
-    expect(choiceLabels(r)).toEqual(['(A) 専門家への相談', '(B) 社内研修']);
-    r = await tb.click('aiko', r, '社内研修');
-    expect(tb.textOf(r)).toContain('4. 漏えいリスクと従業員の責任（従業員）');
-    expect(tb.textOf(r)).toContain('6. 企業の対策：社内体制（管理職）');
+    expect(choiceLabels(r)).toEqual(['(A) 専門家による管理職向けコンサルテーション', '(B) 専門家による管理職・社員向け研修']);
+    r = await tb.click('aiko', r, '社員向け研修');
+    expect(tb.textOf(r)).toContain('4. 営業秘密流出リスクと従業員にかかる責任（従業員）');
+    expect(tb.textOf(r)).toContain('6. 会社のとるべき営業秘密管理措置（社内体制の整備）（管理職）');
     r = await tb.click('aiko', r, '1. 営業秘密の概要');
-    r = await tb.click('aiko', r, '4. 漏えいリスク');
-    r = await tb.click('aiko', r, '5. 社外との接触');
-    expect(choiceLabels(r)).toContain('☑ 4. 漏えいリスクと従業員の責任');
+    r = await tb.click('aiko', r, '4. 営業秘密流出リスク');
+    r = await tb.click('aiko', r, '5. 社外取引・転職時');
+    expect(choiceLabels(r)).toContain('☑ 4. 営業秘密流出リスクと従業員にかかる責任');
     r = await tb.click('aiko', r, '決定（3件選択中）');
     expect(choiceLabels(r)).toEqual(['日本語', 'タイ語']);
     r = await tb.click('aiko', r, 'タイ語');
@@ -41,7 +41,7 @@ describe('booking transcript (console)', () => {
     expect(choiceLabels(r)).toEqual(['2021年9月15日（水） 16:00–18:00（現地 14:00–16:00）', '2021年9月16日（木） 11:30–13:30（現地 09:30–11:30）']);
     r = await tb.click('aiko', r, '9月15日');
     const summary = tb.textOf(r);
-    expect(summary).toContain('内容: 研修テーマ 1・4・5');
+    expect(summary).toContain('内容: 研修テーマ 1. 営業秘密の概要、4. 営業秘密流出リスクと従業員にかかる責任、5. 社外取引・転職時の営業秘密にかかる留意点');
     expect(summary).toContain('研修言語: タイ語');
     expect(summary).toContain('見込み時間: 2時間');
     expect(summary).toContain('予約後の残り時間: 15時間');
@@ -63,7 +63,7 @@ describe('booking transcript (console)', () => {
 
     // The applicant cancels it; the expert is told and the reminders are withdrawn.
     r = await tb.say('aiko', 'bookings');
-    expect(tb.textOf(r)).toContain(`#${bookingId} 研修: 研修テーマ 1・4・5`);
+    expect(tb.textOf(r)).toContain(`#${bookingId} 研修: 研修テーマ 1. 営業秘密の概要、4. 営業秘密流出リスクと従業員にかかる責任、5. 社外取引・転職時の営業秘密にかかる留意点`);
     r = await tb.click('aiko', r, 'キャンセル');
     r = await tb.click('aiko', r, 'キャンセルする');
     expect(tb.textOf(r)).toContain(`予約 #${bookingId}（2021年9月15日（水） 16:00–18:00（日本時間）／現地 14:00–16:00（UTC+7））をキャンセルしました。専門家に通知しました。`);
@@ -76,7 +76,7 @@ describe('booking transcript (console)', () => {
     // Book again (English this time), then reschedule to the next day's slot.
     await tb.say('aiko', 'language en');
     r = await tb.say('aiko', 'book');
-    r = await tb.click('aiko', r, 'In-house training');
+    r = await tb.click('aiko', r, 'Training for managers and employees');
     r = await tb.say('aiko', '2, 3');
     r = await tb.click('aiko', r, 'Japanese');
     r = await tb.click('aiko', r, 'Wed 15 Sep 2021 16:00');
@@ -94,7 +94,8 @@ describe('booking transcript (console)', () => {
     expect(moved.text).toContain('変更前: 2021年9月15日（水） 16:00–18:00');
     expect(moved.text).toContain('変更後: 2021年9月16日（木） 11:30–13:30');
     const aikoId = await tb.personId('aiko');
-    const reminder = (await outboxFor(tb, 'aiko')).find((m) => m.dedupeKey === `reminder:booking:${second_}:${aikoId}`);
+    const { slotId } = await tb.db.prisma.booking.findUniqueOrThrow({ where: { id: second_ } });
+    const reminder = (await outboxFor(tb, 'aiko')).find((m) => m.dedupeKey === `reminder:booking:${second_}:slot:${slotId}:${aikoId}`);
     expect(reminder?.dueAt.toISOString()).toBe('2021-09-15T02:30:00.000Z');
     expect(reminder?.cancelledAt).toBeNull();
   }, 60_000);

@@ -73,7 +73,7 @@ describe('flow engine', () => {
   it('resumes where it stopped, also with a new bot over the same database (a restart)', async () => {
     await tb.say('ann', 'order');
     await tb.say('ann', 'cherry');
-    const restarted = new Bot(tb.services, [sampleFeature]);
+    const restarted = new Bot({ uow: tb.uow, log: tb.services.log }, [sampleFeature]);
     const r = await restarted.handle({
       platform: 'console',
       identity: { key: 'console:ann', userId: 'ann' },

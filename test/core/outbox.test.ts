@@ -26,7 +26,7 @@ describe('outbox', () => {
         delivered.push(replies);
       },
     };
-    const dispatcher = new OutboxDispatcher({ outbox: tb.services.outbox, people: tb.services.people, clock: tb.clock, log: silent, senders: () => [sender], baseBackoffMs: 1000 });
+    const dispatcher = new OutboxDispatcher({ uow: tb.uow, clock: tb.clock, log: silent, senders: () => [sender], baseBackoffMs: 1000 });
     await tb.services.notifier.notify(id, (t) => [text(t('core.flow.cancelled'))]);
 
     dispatcher.kick();
@@ -61,8 +61,7 @@ describe('outbox', () => {
     await tb.services.people.saveAddress('console:ann', 'addr-ann');
     const delivered: string[] = [];
     const dispatcher = new OutboxDispatcher({
-      outbox: tb.services.outbox,
-      people: tb.services.people,
+      uow: tb.uow,
       clock: tb.clock,
       log: silent,
       senders: () => [{ platform: 'console', send: async (_a, r) => void delivered.push(tb.textOf(r)) }],
@@ -81,6 +80,42 @@ describe('outbox', () => {
   });
 });
 
+describe('outbox: once means once', () => {
+  it('does not send a message again when it is enqueued again under its key after it was sent', async () => {
+    const id = await tb.personId('ann');
+    await tb.services.people.saveAddress('console:ann', 'addr-ann');
+    const delivered: string[] = [];
+    const dispatcher = new OutboxDispatcher({ uow: tb.uow, clock: tb.clock, log: silent, senders: () => [{ platform: 'console', send: async (_a, r) => void delivered.push(tb.textOf(r)) }] });
+    const notifyOnce = () => tb.uow.run((s) => s.notifier.notify(id, () => [text('cap reached')], { dedupeKey: 'hours-cap:1:7' }));
+    await notifyOnce();
+    dispatcher.kick();
+    await dispatcher.idle();
+    expect(delivered).toEqual(['cap reached']);
+    // The turn that queued it runs again (or a second delivery of its request): nothing new is queued.
+    await notifyOnce();
+    dispatcher.kick();
+    await dispatcher.idle();
+    expect(delivered).toEqual(['cap reached']);
+    expect(await tb.db.prisma.outbox.count()).toBe(1);
+  });
+
+  it('lets only the delivery that holds the lease mark a message', async () => {
+    const id = await tb.personId('ann');
+    await tb.uow.run((s) => s.notifier.notify(id, () => [text('hello')]));
+    const [slow] = await tb.uow.run((s) => s.outbox.claimDue(tb.clock.now(), new Date(tb.clock.now().getTime() + 60_000), 10));
+    // The first delivery takes longer than its lease: another instance takes the message over.
+    tb.clock.advanceMinutes(2);
+    const [other] = await tb.uow.run((s) => s.outbox.claimDue(tb.clock.now(), new Date(tb.clock.now().getTime() + 60_000), 10));
+    expect(other?.id).toBe(slow!.id);
+    expect(await tb.uow.run((s) => s.outbox.markFailed(slow!, 'timeout', tb.clock.now()))).toBe(false);
+    expect(await tb.uow.run((s) => s.outbox.markSent(other!, tb.clock.now()))).toBe(true);
+    // The late first delivery cannot undo that.
+    expect(await tb.uow.run((s) => s.outbox.markSent(slow!, tb.clock.now()))).toBe(false);
+    expect(await tb.db.prisma.outbox.findFirstOrThrow()).toMatchObject({ attempts: 0, lastError: null });
+    expect((await tb.db.prisma.outbox.findFirstOrThrow()).sentAt).not.toBeNull();
+  });
+});
+
 describe('housekeeping', () => {
   it('forgets request keys older than the retention and flows that expired, and keeps the rest', async () => {
     const { purgeOldRecords, requestKeyRetentionDays } = await import('../../src/core/housekeeping.ts');
@@ -88,7 +123,7 @@ describe('housekeeping', () => {
     await tb.db.prisma.processedRequest.create({ data: { key: 'recent', createdAt: tb.clock.now() } });
     await tb.services.conversations.save('console:a', 'c', { flow: 'x', state: '{}', expiresAt: new Date(tb.clock.now().getTime() - 1000) });
     await tb.services.conversations.save('console:b', 'c', { flow: 'x', state: '{}', expiresAt: new Date(tb.clock.now().getTime() + 1000) });
-    expect(await purgeOldRecords({ requests: tb.services.requests, conversations: tb.services.conversations, inbox: tb.services.inbox, clock: tb.clock })).toEqual({ requests: 1, flows: 1, inbox: 0 });
+    expect(await purgeOldRecords({ uow: tb.uow, clock: tb.clock })).toEqual({ requests: 1, flows: 1 });
     expect((await tb.db.prisma.processedRequest.findMany()).map((r) => r.key)).toEqual(['recent']);
     expect(await tb.services.conversations.get('console:b', 'c')).not.toBeNull();
   });

@@ -99,7 +99,7 @@ describe('eligibility check, step by step', () => {
     const grants = await tb.db.prisma.roleGrant.findMany({ where: { personId: aliceId } });
     expect(grants.map((g) => [g.role, g.companyId])).toEqual([['applicant', apps[0]!.companyId]]);
     const audit = await tb.db.prisma.auditLog.findMany({ where: { actorId: aliceId }, orderBy: { id: 'asc' } });
-    expect(audit.map((a) => a.action)).toEqual(['application.created', 'application.created', 'role.granted']);
+    expect(audit.map((a) => a.action)).toEqual(['company.created', 'application.created', 'application.created', 'role.granted']);
 
     // Program staff are notified, in their language, through the outbox.
     const staffMessages = await outboxTextFor(staffId);
@@ -113,8 +113,9 @@ describe('eligibility check, step by step', () => {
     expect(seen(r)).toContain('申請日: 2021年9月1日（水）');
   });
 
-  it('refuses to apply twice for the same company and country, with the existing application status', async () => {
+  it('refuses to apply twice for the same company and country: its member sees the application, a stranger nothing of it', async () => {
     await start();
+    const staffId = await tb.grant('jetro', 'staff');
     let r = await toSummary('alice');
     r = await tb.click('alice', r, 'この内容で結果を見る');
     r = await tb.click('alice', r, '申請を登録する');
@@ -123,26 +124,41 @@ describe('eligibility check, step by step', () => {
     const [app] = await tb.db.prisma.application.findMany();
     await tb.db.prisma.application.update({ where: { id: app!.id }, data: { status: 'screening' } });
 
-    // Someone else types the same company in another spelling (full-width, without 株式会社).
+    // Someone else types the same company in another width: "already registered", and nothing of it.
     r = await toSummary('bob');
     r = await tb.click('bob', r, 'この内容で結果を見る');
     r = await tb.click('bob', r, '申請を登録する');
-    r = await tb.say('bob', 'ｻﾝﾌﾟﾙ');
-    expect(seen(r)).toContain('サンプル株式会社のタイ向けの申請はすでに登録されています');
-    expect(seen(r)).toContain('状況: 審査中');
-    expect(seen(r)).toContain('2021年9月1日（水）登録');
+    r = await tb.say('bob', 'ｻﾝﾌﾟﾙ株式会社');
+    expect(seen(r)).toContain('「サンプル株式会社」はすでに登録されています');
+    expect(seen(r)).toContain('ジェトロにお問い合わせください');
+    expect(seen(r)).toContain('CHIZAI@jetro.go.jp');
+    for (const secret of [`申請番号 ${app!.id}`, '審査中', '2021年9月1日', 'タイ向け']) expect(seen(r)).not.toContain(secret);
     expect(await tb.db.prisma.application.count()).toBe(1);
-    // Typing a company's name does not make bob its applicant.
+    // Typing a company's name does not make bob its applicant: his status shows only his waiting request.
     r = await tb.say('bob', 'status');
-    expect(seen(r)).toContain('このアカウントで登録された申請はまだありません');
+    expect(seen(r)).toContain('参加の申請（番号 1）は承認を待っています');
+    expect(seen(r)).not.toContain('審査中');
 
-    // The applicant may offer their known company by button the next time, and is refused the same way.
+    // Without its legal form it is another company: registered separately, and staff are told it may be a duplicate.
+    r = await toSummary('carol');
+    r = await tb.click('carol', r, 'この内容で結果を見る');
+    r = await tb.click('carol', r, '申請を登録する');
+    r = await tb.say('carol', 'ｻﾝﾌﾟﾙ');
+    expect(seen(r)).toContain('サンプルのタイ向けの申請を登録しました');
+    expect(seen(r)).not.toContain('審査中');
+    expect((await outboxTextFor(staffId)).join('\n')).toMatch(/新しく登録された会社 #2 サンプル は、登録済みの #1 サンプル株式会社 と同じ会社かもしれません/);
+    r = await tb.say('carol', 'status');
+    expect(seen(r)).not.toContain('サンプル株式会社');
+
+    // The applicant may offer their known company by button the next time, and is told of its application.
     r = await toSummary('alice');
     r = await tb.click('alice', r, 'この内容で結果を見る');
     r = await tb.click('alice', r, '申請を登録する');
     expect(labels(r)).toEqual(['サンプル株式会社']);
     r = await tb.click('alice', r, 'サンプル株式会社');
-    expect(seen(r)).toContain('すでに登録されています');
+    expect(seen(r)).toContain('サンプル株式会社のタイ向けの申請はすでに登録されています');
+    expect(seen(r)).toContain('状況: 審査中');
+    expect(seen(r)).toContain('2021年9月1日（水）登録');
   });
 
   it('goes back to change the previous answer without restarting', async () => {
@@ -186,7 +202,8 @@ describe('eligibility check, step by step', () => {
     r = await tb.say('alice', 'たぶん');
     expect(seen(r)).toContain('回答を読み取れませんでした。次から選んでください: はい / いいえ');
     expect(seen(r)).toContain('取り組む意思がありますか');
-    r = await tb.say('alice', 'わからない');
+    expect(seen(await tb.say('alice', 'わからない'))).toContain('取り組む意思があることが応募条件です');
+    r = await tb.say('alice', '微妙');
     r = await tb.say('alice', '???');
     expect(seen(r)).toContain('ヘルプを見るか、中止できます');
     expect(labels(r)).toEqual(['ヘルプ', '続ける', '中止する']);
@@ -349,7 +366,8 @@ describe('when the program does not take the application', () => {
     await start({ now: '2021-07-01T01:00:00Z' });
     let r = await toSummary('alice');
     r = await tb.click('alice', r, 'この内容で結果を見る');
-    expect(seen(r)).toContain('■ タイ: 応募できます');
+    expect(seen(r)).toContain('■ タイ: 応募条件を満たしています');
+    expect(seen(r)).not.toContain('応募できます');
     expect(seen(r)).toContain('本事業の申請受付は2021年7月7日（水）からです');
     expect(seen(r)).not.toContain('お申し込み: 所定の申請書');
     expect(labels(r)).toEqual([]);
@@ -357,8 +375,17 @@ describe('when the program does not take the application', () => {
 
   it('after the support period ends', async () => {
     await start({ now: '2022-02-19T01:00:00Z' });
+    // The first reply says so, before any question.
+    const greeting = await tb.say('bob', 'こんにちは');
+    const first = greeting[0]!;
+    expect(first.kind === 'text' && first.text).toContain('本事業の支援期間は2022年2月18日（金）で終了しました');
+    expect(seen(greeting).indexOf('終了しました')).toBeLessThan(seen(greeting).indexOf('貴社は次のどれに当たりますか'));
     let r = await toSummary('alice');
+    expect(seen(await tb.say('carol', 'eligibility', { locale: 'en' }))).toMatch(/^The support period of the program ended on Fri 18 Feb 2022\.[\s\S]*Which of these/);
     r = await tb.click('alice', r, 'この内容で結果を見る');
+    expect(seen(r)).toContain('■ タイ: 応募条件を満たしています');
+    expect(seen(r)).not.toContain('応募できます');
+    expect(seen(r).indexOf('終了しました')).toBeLessThan(seen(r).indexOf('■ タイ'));
     expect(seen(r)).toContain('本事業の支援期間は2022年2月18日（金）で終了しました');
     expect(seen(r)).not.toContain('お申し込み: 所定の申請書');
     expect(labels(r)).toEqual([]);
@@ -370,10 +397,89 @@ describe('when the program does not take the application', () => {
       const company = await tb.db.prisma.company.create({ data: { name: `Adopted ${i}`, nameKey: `adopted${i}` } });
       await tb.db.prisma.application.create({ data: { companyId: company.id, country: 'th', status: 'adopted', adoptedAt: new Date('2021-08-01T00:00:00Z') } });
     }
+    expect(seen(await tb.say('bob', 'hello', { locale: 'en' }))).toMatch(/^Hello, [\s\S]*has reached its planned number of adoptions \(about 40\), so applications are closed\./);
     let r = await toSummary('alice');
     r = await tb.click('alice', r, 'この内容で結果を見る');
     expect(seen(r)).toContain('予定採択件数（40件程度）に達したため、申請の受付を締め切りました');
+    expect(seen(r)).toContain('■ タイ: 応募条件を満たしています');
     expect(labels(r)).toEqual([]);
+  });
+});
+
+describe('typed answers', () => {
+  it('goes from greeting to registration typing only, as a manager in Bangkok would', async () => {
+    await start();
+    let r = await tb.say('somsak', 'こんにちは');
+    r = await tb.say('somsak', '日本法人です');
+    r = await tb.say('somsak', 'バンコクとホーチミンに工場があります');
+    expect(seen(r)).toContain('取り組む意思がありますか');
+    r = await tb.say('somsak', 'はいあります');
+    r = await tb.say('somsak', 'もちろん');
+    r = await tb.say('somsak', '十九時間');
+    expect(seen(r)).toContain('19時間として記録しました');
+    r = await tb.say('somsak', '使ったことはない');
+    expect(seen(r)).toContain('ご回答の内容');
+    r = await tb.say('somsak', 'この内容で結果を見る');
+    expect(seen(r)).toContain('■ タイ: 応募できます');
+    expect(seen(r)).toContain('申請書原本の郵送先については、改めて個別にご連絡します');
+    r = await tb.say('somsak', '申請を登録する');
+    r = await tb.say('somsak', 'サイアム精工株式会社です');
+    expect(seen(r)).toContain('サイアム精工株式会社のタイ向けの申請を登録しました');
+    expect(seen(r)).toContain('サイアム精工株式会社のベトナム向けの申請を登録しました');
+  });
+
+  it('compares the hours used with the rule exactly as typed, and shows them as typed', async () => {
+    await start();
+    await tb.say('alice', '応募資格');
+    await tb.say('alice', '1');
+    await tb.say('alice', 'タイ');
+    await tb.say('alice', 'はい');
+    await tb.say('alice', 'はい');
+    let r = await tb.say('alice', '19.999');
+    expect(seen(r)).toContain('19.999時間として記録しました');
+    expect(seen(r)).toContain('タイでの利用実績: 20時間未満・利用なし（19.999時間）');
+    r = await tb.say('alice', 'この内容で結果を見る');
+    // Below 20 hours: no later acceptance date.
+    expect(seen(r)).toContain('■ タイ: 応募できます');
+    expect(seen(r)).not.toContain('受付開始日');
+    r = await tb.say('alice', 'はい');
+    await tb.say('alice', 'Exact Co.');
+    const [app] = await tb.db.prisma.application.findMany();
+    expect(app!.priorUseMinutes).toBe(1199);
+    expect(JSON.parse(app!.answers)).toMatchObject({ priorUse: { atLeastThreshold: false, amount: { hours: '19.999' } } });
+  });
+
+  it('takes mainland China from 「深圳と香港」 and says why Hong Kong is not covered', async () => {
+    await start();
+    await tb.say('li', '応募資格');
+    await tb.say('li', '現地法人です');
+    const r = await tb.say('li', '深圳と香港');
+    expect(seen(r)).toContain('香港は本事業の対象外です（中国は中国大陸のみが対象です）');
+    expect(seen(r)).toContain('日本企業から出資を受けていますか');
+  });
+
+  it('runs a command typed mid-check and asks the question again; the check goes on', async () => {
+    await start();
+    await tb.say('alice', '応募資格');
+    await tb.say('alice', '日本法人');
+    const r = await tb.say('alice', 'status');
+    expect(seen(r)).toContain('このアカウントで登録された申請はまだありません');
+    expect(seen(r)).toContain('「応募資格の確認」は途中のままです');
+    expect(seen(r)).toContain('どの国にありますか');
+    expect(seen(await tb.say('alice', 'thai'))).toContain('取り組む意思がありますか');
+  });
+
+  it('starts English result lines with a capital', async () => {
+    await start();
+    await tb.say('carol', 'eligibility', { locale: 'en' });
+    await tb.say('carol', 'Corporation in Japan', { locale: 'en' });
+    await tb.say('carol', 'Shanghai', { locale: 'en' });
+    await tb.say('carol', 'yes', { locale: 'en' });
+    await tb.say('carol', 'I agree', { locale: 'en' });
+    await tb.say('carol', 'never', { locale: 'en' });
+    const r = seen(await tb.say('carol', 'Show the result', { locale: 'en' }));
+    expect(r).toContain('■ Mainland China: eligible');
+    expect(r).not.toMatch(/^■ mainland/m);
   });
 });
 
@@ -403,11 +509,11 @@ describe('greeting, status and home', () => {
       locale: 'en',
       idempotencyKey: `home-${user}`,
     });
-    const home = seen(await tb.bot.home(inbound('alice')));
+    const home = seen((await tb.bot.home(inbound('alice'))).replies);
     expect(home).toContain('Sample Co., Ltd. (Thailand) application no.');
     expect(home).toContain('Status: adopted');
     expect(home).toContain('Adopted: Fri 10 Sep 2021');
     expect(home).toContain('not yet submitted: Form 2');
-    expect(seen(await tb.bot.home(inbound('stranger')))).toContain('type eligibility');
+    expect(seen((await tb.bot.home(inbound('stranger'))).replies)).toContain('type eligibility');
   });
 });

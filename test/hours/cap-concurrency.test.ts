@@ -46,37 +46,44 @@ describe('hours cap under concurrency', () => {
   it('holds across processes: two bot instances sharing the database log 20 entries each at once', async () => {
     tb = await createTestBot();
     const appId = await engagement(tb, { company: 'Acme', country: 'vn', experts: ['bob'], capHours: 17 });
-    const expertId = await tb.personId('bob');
-    const burst = (prefix: string) => runTs(logBurst, [tb.databaseUrl, String(appId), String(expertId), '20', prefix]);
+    await tb.personId('bob');
+    const burst = (prefix: string) => runTs(logBurst, [tb.databaseUrl, tb.clock.now().toISOString(), 'bob', '20', prefix]);
     const runs = await Promise.all([burst('a-'), burst('b-')]);
     const statuses = runs.flatMap((r) => {
       expect(r.code, r.stderr).toBe(0);
       return JSON.parse(r.stdout) as string[];
     });
     expect(statuses.filter((s) => s === 'logged')).toHaveLength(17);
-    expect(statuses.filter((s) => s === 'over_cap')).toHaveLength(23);
+    expect(statuses.filter((s) => s === 'over_cap'), statuses.join(' ')).toHaveLength(23);
     expect(await tb.services.hours.sumMinutes(appId)).toBe(1020);
     expect(await usedMinutes(tb, appId)).toBe(1020);
   }, 120_000);
 
-  it('logs the same request key once even when both deliveries arrive together', async () => {
+  it('logs a request delivered five times at once once, and answers every delivery with the first answer', async () => {
     tb = await createTestBot();
     const appId = await engagement(tb, { company: 'Acme', country: 'vn', experts: ['bob'] });
-    const expertId = await tb.personId('bob');
-    const entry = { applicationId: appId, expertId, minutes: 90, category: 'review', note: 'NDA', workDate: '2021-09-01', requestKey: 'same', at: new Date() };
-    const results = await Promise.all(Array.from({ length: 5 }, () => tb.services.hours.log(entry)));
-    expect(results.filter((r) => r.status === 'logged')).toHaveLength(1);
-    expect(results.filter((r) => r.status === 'duplicate')).toHaveLength(4);
+    const input = {
+      platform: 'console' as const,
+      identity: { key: 'console:bob', userId: 'bob' },
+      conversation: { key: 'console:bob', isDirect: true },
+      text: 'hours 1.5 review NDA',
+      idempotencyKey: 'same',
+    };
+    const results = await Promise.all(Array.from({ length: 5 }, () => tb.handle(input)));
+    expect(results.filter((r) => !r.duplicate)).toHaveLength(1);
+    const first = results.find((r) => !r.duplicate)!;
+    for (const r of results) expect(r.replies).toEqual(first.replies);
     expect(await usedMinutes(tb, appId)).toBe(90);
+    expect(await tb.db.prisma.hourEntry.count()).toBe(1);
   });
 
   it('gives a voided entry back once, however often it is voided', async () => {
     tb = await createTestBot();
     const appId = await engagement(tb, { company: 'Acme', country: 'vn', experts: ['bob'] });
     const expertId = await tb.personId('bob');
-    const logged = await tb.services.hours.log({ applicationId: appId, expertId, minutes: 120, category: 'review', note: 'NDA', workDate: '2021-09-01', requestKey: 'v', at: new Date() });
+    const logged = await tb.uow.run((s) => s.hours.log({ applicationId: appId, expertId, expertName: 'bob', minutes: 120, category: 'review', note: 'NDA', workDate: '2021-09-01', at: new Date() }));
     if (logged.status !== 'logged') throw new Error(logged.status);
-    const voids = await Promise.all(Array.from({ length: 4 }, () => tb.services.hours.void({ entryId: logged.entry.id, voidedById: expertId, reason: 'x', at: new Date() })));
+    const voids = await Promise.all(Array.from({ length: 4 }, () => tb.uow.run((s) => s.hours.void({ entryId: logged.entry.id, voidedById: expertId, reason: 'x', at: new Date() }))));
     expect(voids.filter((v) => v.status === 'voided')).toHaveLength(1);
     expect(await usedMinutes(tb, appId)).toBe(0);
     expect(await tb.services.hours.sumMinutes(appId)).toBe(0);

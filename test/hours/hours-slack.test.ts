@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hoursFeature } from '../../src/hours/feature.ts';
 import { startSlackHarness, type SlackHarness } from '../support/slack-harness.ts';
 import { engagement, usedMinutes, type SetupTarget } from './engagements.ts';
+import { directServices } from '../support/direct-services.ts';
 
 let slack: SlackHarness;
 let users: SetupTarget;
@@ -12,7 +13,7 @@ let beta: number;
 beforeAll(async () => {
   slack = await startSlackHarness({ features: [hoursFeature] });
   users = {
-    services: slack.running.services,
+    services: directServices(slack.running),
     db: slack.running.db,
     identity: (user) => ({ key: `slack:${slack.team}:${user}`, platform: 'slack', tenant: slack.team, userId: user }),
   };

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hoursFeature } from '../../src/hours/feature.ts';
 import { startTeamsHarness, teamsTenant, type TeamsHarness } from '../support/teams-harness.ts';
 import { engagement, usedMinutes, type SetupTarget } from './engagements.ts';
+import { directServices } from '../support/direct-services.ts';
 
 let teams: TeamsHarness;
 let users: SetupTarget;
@@ -12,7 +13,7 @@ let beta: number;
 beforeAll(async () => {
   teams = await startTeamsHarness({ features: [hoursFeature] });
   users = {
-    services: teams.running.services,
+    services: directServices(teams.running),
     db: teams.running.db,
     identity: (user) => ({ key: teams.identityKey(user), platform: 'teams', tenant: teamsTenant, userId: `aad-${user}` }),
   };

@@ -118,13 +118,6 @@ describe('logging hours', () => {
     expect(retry.duplicate).toBe(true);
     expect(retry.replies).toEqual(first.replies);
     expect(await entries(acme)).toHaveLength(1);
-
-    // A retry after the first attempt's answer was lost (its key released) finds the entry instead of logging again.
-    await tb.db.prisma.processedRequest.delete({ where: { key: 'slack-retry-1' } });
-    const again = await tb.handle(input);
-    expect(again.duplicate).toBe(false);
-    expect(tb.textOf(again.replies)).toContain('この依頼は記録済みです（#');
-    expect(await entries(acme)).toHaveLength(1);
     expect(await usedMinutes(tb, acme)).toBe(120);
   });
 
@@ -192,7 +185,13 @@ describe('logging hours', () => {
 
     expect(tb.textOf(await tb.say('bob', `hours void ${entry!.id} mistake`))).toContain('「ジェトロ事務局」の権限が必要です');
     expect(tb.textOf(await tb.say('sue', `hours void ${entry!.id}`))).toContain('使い方: hours void <記録番号> <理由>');
-    const done = tb.textOf(await tb.say('sue', `hours void #${entry!.id} 同じ作業を二重に記録`));
+    // Taking hours back cannot be undone: staff are asked first, with who will be told.
+    const question = await tb.say('sue', `hours void #${entry!.id} 同じ作業を二重に記録`);
+    expect(tb.textOf(question)).toContain(`記録 #${entry!.id}（Acme（タイ）、3時間、review NDA、記録者: bob）を取り消しますか？取り消した時間は案件に戻ります。記録した専門家に理由とともに通知されます。`);
+    expect(await usedMinutes(tb, acme)).toBe(180);
+    const done = tb.textOf(await tb.click('sue', question, '記録を取り消す'));
+    // A second click on the same button changes nothing.
+    expect(tb.textOf(await tb.click('sue', question, '記録を取り消す'))).toContain('このボタンは使えなくなりました');
     expect(done).toContain(`記録 #${entry!.id}（Acme（タイ）、3時間）を取り消しました。理由: 同じ作業を二重に記録。残りは17時間です。`);
     expect(await tb.db.prisma.hourEntry.findUnique({ where: { id: entry!.id } })).toMatchObject({ voidedById: sueId, voidReason: '同じ作業を二重に記録' });
     expect(await usedMinutes(tb, acme)).toBe(0);
@@ -232,7 +231,8 @@ describe('who may log where', () => {
     await tb.grant('eve', 'expert', { country: 'th' });
     await engagement(tb, { company: 'Acme', country: 'th', experts: ['bob'], channelKey: 'slack:T1:CACME' });
     expect(tb.textOf(await tb.say('eve', 'hours 1 meeting'))).toContain('あなたが担当する採択済みの案件が見つからないため、記録できません。');
-    expect(tb.textOf(await tb.say('eve', 'hours 1 meeting for Acme'))).toContain('Acme（タイ）の担当専門家として登録されていないため、記録できません。');
+    // `for <company>` names only one's own engagements: another company's is not looked up (nor confirmed to exist).
+    expect(tb.textOf(await tb.say('eve', 'hours 1 meeting for Acme'))).toContain('あなたが担当する採択済みの案件が見つからないため、記録できません。');
     expect(tb.textOf(await tb.say('eve', 'hours 1 meeting', { conversation: 'slack:T1:CACME' }))).toContain('Acme（タイ）の担当専門家として登録されていないため');
     expect(await tb.db.prisma.hourEntry.count()).toBe(0);
   });
@@ -276,7 +276,7 @@ describe('choosing the engagement', () => {
     expect(answers.some((s) => s.includes('2時間を記録しました'))).toBe(true);
     const logged = await entries(beta);
     expect(logged).toHaveLength(1);
-    expect(logged[0]).toMatchObject({ minutes: 120, requestKey: 'ask-1' });
+    expect(logged[0]).toMatchObject({ minutes: 120 });
     expect(await entries(acme)).toHaveLength(0);
 
     const late = tb.textOf(await tb.click('bob', asked, 'Acme'));
@@ -288,6 +288,33 @@ describe('choosing the engagement', () => {
     await tb.say('bob', 'hours 1 電話');
     expect(tb.textOf(await tb.say('bob', 'acme'))).toContain('案件: Acme（タイ）');
     expect(await entries(acme)).toHaveLength(1);
+  });
+
+  it('types the label, the number, or the entry again with its company: each answers once', async () => {
+    await tb.say('bob', 'hours 1 電話');
+    expect(tb.textOf(await tb.say('bob', 'Acme（タイ）'))).toContain('案件: Acme（タイ）');
+    await tb.say('bob', 'hours 1 電話');
+    expect(tb.textOf(await tb.say('bob', '2'))).toContain('案件: Beta（ベトナム）');
+    // The same entry typed again, now naming its company: it answers the question, and is logged once.
+    await tb.say('bob', 'hours 2 review NDA', { key: 'first' });
+    const retyped = tb.textOf(await tb.say('bob', 'hours 2 review NDA for Acme'));
+    expect(retyped).toContain('2時間を記録しました');
+    expect((await entries(acme)).filter((e) => e.note === 'review NDA')).toHaveLength(1);
+    expect(await tb.services.conversations.get('console:bob', 'console:bob')).toBeNull();
+  });
+
+  it('logs another entry typed while it asks, and keeps asking about the first', async () => {
+    await tb.say('bob', 'hours 2 review NDA');
+    const other = tb.textOf(await tb.say('bob', 'hours 1 call for Beta'));
+    expect(other).toContain('1時間を記録しました');
+    expect(other).toContain('「支援時間の記録（2時間・review NDA）」は途中のままです');
+    expect(other).toContain('どの案件の時間ですか？（2時間・review NDA）');
+    expect(await entries(beta)).toHaveLength(1);
+    // An entry that needs asking too would lose the first: the expert is asked first.
+    const asked = await tb.say('bob', 'hours 3 workshop');
+    expect(tb.textOf(asked)).toContain('中断して「hours 3 workshop」に進みますか');
+    const kept = await tb.click('bob', asked, '続ける');
+    expect(tb.textOf(await tb.click('bob', kept, 'Acme'))).toContain('内容: review NDA');
   });
 
   it('uses the engagement bound to the channel, or the company named with for', async () => {
@@ -317,6 +344,20 @@ describe('budget', () => {
     expect(shown).not.toContain('Beta');
   });
 
+  it('shows used, booked and what is left after open bookings, as the booking summary does', async () => {
+    const acmeTh = (await tb.db.prisma.application.findFirstOrThrow({ where: { country: 'th' } })).id;
+    await tb.db.prisma.application.update({ where: { id: acmeTh }, data: { reservedMinutes: 90 } });
+    const shown = tb.textOf(await tb.say('ann', 'budget'));
+    expect(shown).toContain('タイ █████░░░░░░░░░░░░░░░ 3時間 / 17時間（予約中 1時間30分、予約分を除いた残り 12時間30分）');
+    const english = tb.textOf(await tb.say('ann', 'budget', { locale: 'en' }));
+    expect(english).toContain('3 h / 17 h (1 h 30 min booked, 12 h 30 min left after bookings)');
+  });
+
+  it('shows an applicant the company they name, if it is theirs', async () => {
+    expect(tb.textOf(await tb.say('ann', 'budget acme'))).toContain('■ Acmeの支援時間');
+    expect((await tb.say('ann', 'budget Beta'))[0]).toMatchObject({ kind: 'error', code: 'not_yours' });
+  });
+
   it('shows experts their engagements, including one not adopted yet', async () => {
     const shown = tb.textOf(await tb.say('bob', 'budget'));
     expect(shown).toContain('Acme（タイ） ████░░░░░░░░░░░░░░░░ 3時間 / 17時間（残り 14時間）');
@@ -340,7 +381,7 @@ describe('budget', () => {
 
   it('puts remaining hours and recent entries on the dashboard', async () => {
     const home = (user: string) =>
-      tb.bot.home({ platform: 'console', identity: { key: `console:${user}`, userId: user }, conversation: { key: `console:${user}`, isDirect: true }, idempotencyKey: 'home' });
+      tb.bot.home({ platform: 'console', identity: { key: `console:${user}`, userId: user }, conversation: { key: `console:${user}`, isDirect: true }, idempotencyKey: 'home' }).then((h) => h.replies);
     const expert = tb.textOf(await home('bob'));
     expect(expert).toContain('担当案件の支援時間');
     expect(expert).toContain('3時間 / 17時間（残り 14時間）');

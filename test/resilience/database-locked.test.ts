@@ -15,6 +15,7 @@ import { translator } from '../../src/i18n/translate.ts';
 import { engagement, usedMinutes, type SetupTarget } from '../hours/engagements.ts';
 import { startSlackHarness, type SlackHarness } from '../support/slack-harness.ts';
 import { testDatabaseProvider } from '../support/temp-database.ts';
+import { directServices } from '../support/direct-services.ts';
 
 let slack: SlackHarness;
 let users: SetupTarget;
@@ -24,7 +25,7 @@ describe.skipIf(testDatabaseProvider !== 'sqlite')('the database locked longer t
   beforeAll(async () => {
     slack = await startSlackHarness({ features: [hoursFeature] });
     users = {
-      services: slack.running.services,
+      services: directServices(slack.running),
       db: slack.running.db,
       identity: (user) => ({ key: `slack:${slack.team}:${user}`, platform: 'slack', tenant: slack.team, userId: user }),
     };

@@ -12,6 +12,7 @@ import { hoursFeature } from '../../src/hours/feature.ts';
 import { staffFeature } from '../../src/staff/staff-feature.ts';
 import { engagement, grant, type SetupTarget } from '../hours/engagements.ts';
 import { startSlackHarness, type SlackHarness } from '../support/slack-harness.ts';
+import { directServices } from '../support/direct-services.ts';
 
 let slack: SlackHarness | undefined;
 afterEach(async () => {
@@ -21,7 +22,7 @@ afterEach(async () => {
 
 function usersOf(s: SlackHarness): SetupTarget {
   return {
-    services: s.running.services,
+    services: directServices(s.running),
     db: s.running.db,
     identity: (user) => ({ key: `slack:${s.team}:${user}`, platform: 'slack', tenant: s.team, userId: user }),
   };
@@ -76,20 +77,24 @@ describe('the Slack API answering 500 or 429', () => {
     expect(toStaff().filter((c) => c.ok)).toHaveLength(1);
   }, 60_000);
 
-  it('retries the reply to a slash command when its response_url answers 500 or 429', async () => {
+  it('retries the reply to a click when its response_url answers 500 or 429', async () => {
     slack = await startSlackHarness({ features: [hoursFeature] });
     await engagement(usersOf(slack), { company: 'Acme', country: 'th', experts: ['UBOB'] });
-
-    slack.api.failNext('response_url', { status: 500, times: 2 });
     await slack.command('UBOB', '/hours', '1 review NDA');
-    expect(slack.api.calls('response_url').map((c) => c.ok)).toEqual([false, false, true]);
+    expect(slack.lastMessage()).toMatchObject({ via: 'ack' });
     expect(slack.lastMessage().text).toContain('1時間を記録しました');
 
+    // A click is answered through its response_url: first the clicked message loses its buttons, then the reply.
+    slack.api.failNext('response_url', { status: 500, times: 2 });
+    await slack.click('UBOB', '区分を変更');
+    expect(slack.api.calls('response_url').map((c) => c.ok)).toEqual([false, false, true, true]);
+    expect(slack.lastMessage().text).toContain('の区分を選んでください');
+
     slack.api.failNext('response_url', { status: 429, times: 1 });
-    await slack.command('UBOB', '/hours', '30m phone call');
-    expect(slack.api.calls('response_url').map((c) => c.ok)).toEqual([false, false, true, false, true]);
-    expect(slack.lastMessage().text).toContain('30分を記録しました');
-    expect(await slack.running.db.prisma.hourEntry.count()).toBe(2);
+    await slack.click('UBOB', '電話');
+    expect(slack.api.calls('response_url').map((c) => c.ok)).toEqual([false, false, true, true, false, true, true]);
+    expect(slack.lastMessage().text).toContain('の区分を「電話」に変更しました');
+    expect(await slack.running.db.prisma.hourEntry.count()).toBe(1);
   }, 60_000);
 
   it('retries the reply to a direct message through the Web API client (outside tests)', async () => {

@@ -26,11 +26,11 @@ describe('help', () => {
     expect(reply.text).toContain('echo …');
   });
 
-  it('answers the slash command privately through response_url', async () => {
+  it('answers the slash command privately, in the body of its acknowledgement', async () => {
     const res = await slack.command('U2', '/desk', 'help', { channel: 'C1' });
     expect(res.status).toBe(200);
     const reply = slack.lastMessage();
-    expect(reply.via).toBe('response_url');
+    expect(reply.via).toBe('ack');
     expect(reply.ephemeral).toBe(true);
     expect(reply.text).toContain('使えるコマンド');
   });

@@ -4,6 +4,7 @@ import { text } from '../../src/core/reply.ts';
 import { startSlackHarness, type SlackHarness } from '../support/slack-harness.ts';
 import { sampleFeature } from '../support/sample-feature.ts';
 import { slackTestFeatures } from './support/slack-test-feature.ts';
+import { directServices } from '../support/direct-services.ts';
 
 describe('App Home', () => {
   let slack: SlackHarness;
@@ -73,9 +74,9 @@ describe('notifications', () => {
   const outboxRow = () => slack.running.db.prisma.outbox.findFirstOrThrow({ orderBy: { id: 'desc' } });
 
   async function notify(user: string, message: string): Promise<void> {
-    const person = await slack.running.services.people.findByIdentityKey(`slack:${slack.team}:${user}`);
+    const person = await directServices(slack.running).people.findByIdentityKey(`slack:${slack.team}:${user}`);
     if (!person) throw new Error(`${user} has not talked to the bot`);
-    await slack.running.services.notifier.notify(person.id, () => [text(message)]);
+    await directServices(slack.running).notifier.notify(person.id, () => [text(message)]);
     await slack.settle();
   }
 

@@ -41,7 +41,7 @@ describe('mounting', () => {
     afterAll(async () => {
       await testBot?.close();
     });
-    const ctx = (env: Record<string, string>) => ({ config: loadConfig({ NODE_ENV: 'test', ...env }), bot: testBot.bot, services: testBot.services, log: testBot.services.log });
+    const ctx = (env: Record<string, string>) => ({ config: loadConfig({ NODE_ENV: 'test', ...env }), bot: testBot.bot, program: testBot.program, log: testBot.services.log });
 
     it('with an app-level token there is no HTTP endpoint, notifications still go out', () => {
       const adapter = createSlackAdapter(ctx({ SLACK_APP_TOKEN: 'xapp-1-test', SLACK_BOT_TOKEN: 'xoxb-test' }));
@@ -78,14 +78,25 @@ describe('acknowledging', () => {
     await slack?.close();
   });
 
-  it('answers Slack\'s HTTP request before the reply is delivered', async () => {
+  it('acknowledges a command with its first reply message, and sends the rest through response_url after', async () => {
     const release = slack.api.hold('response_url');
-    // If the adapter did the work before acknowledging, this request would not be answered while Slack holds the reply.
-    const res = await slack.command('UA1', '/desk', 'echo later', { noSettle: true });
+    const res = await slack.command('UA1', '/desk', 'two', { noSettle: true });
     expect(res.status).toBe(200);
+    expect(JSON.parse(res.body)).toMatchObject({ response_type: 'ephemeral', text: 'first, only for you' });
     expect(slack.api.calls('response_url')).toHaveLength(0);
     release();
     await slack.settle();
-    expect(slack.lastMessage().text).toBe('echo: later');
+    expect(slack.lastMessage()).toMatchObject({ via: 'response_url', ephemeral: false, text: 'second, for everyone' });
   });
+
+  it('acknowledges a turn slower than Slack waits (three seconds) empty, and answers through response_url when it is done', async () => {
+    const began = Date.now();
+    const res = await slack.command('UA2', '/desk', 'slow 3200', { noSettle: true });
+    const ackedAfter = Date.now() - began;
+    expect(res.status).toBe(200);
+    expect(res.body).toBe('');
+    expect(ackedAfter).toBeLessThan(3200);
+    await slack.settle();
+    expect(slack.lastMessage()).toMatchObject({ via: 'response_url', text: 'slow: 3200' });
+  }, 20_000);
 });

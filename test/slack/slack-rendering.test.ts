@@ -47,11 +47,11 @@ describe('escaping', () => {
 });
 
 describe('private and public replies', () => {
-  it('a reply marked ephemeral is ephemeral through response_url; others are posted in the channel', async () => {
+  it('a reply marked ephemeral is ephemeral; others are posted in the channel', async () => {
     await slack.command('UP1', '/desk', 'secret', { channel: 'C1' });
-    expect(slack.lastMessage()).toMatchObject({ via: 'response_url', ephemeral: true, text: 'only for you' });
+    expect(slack.lastMessage()).toMatchObject({ via: 'ack', ephemeral: true, text: 'only for you' });
     await slack.command('UP1', '/desk', 'echo hi', { channel: 'C1' });
-    expect(slack.lastMessage()).toMatchObject({ via: 'response_url', ephemeral: false, text: 'echo: hi' });
+    expect(slack.lastMessage()).toMatchObject({ via: 'ack', ephemeral: false, text: 'echo: hi' });
   });
 
   it('a mention in a channel is answered in its thread, privately when the reply says so', async () => {
@@ -107,6 +107,8 @@ describe('facts, meters and files', () => {
     expect(slack.api.delivered('files.getUploadURLExternal').at(-1)!.args.filename).toBe('hours.csv');
     expect(slack.api.delivered('upload').at(-1)!.args.content).toContain('date,hours\n2021-09-01,2\n');
     expect(slack.lastMessage()).toMatchObject({ via: 'response_url', ephemeral: true, text: 'ファイルはこのアプリとのダイレクトメッセージにお送りしました。' });
+    // The reply before the file came with the acknowledgement.
+    expect(slack.messages().filter((m) => m.channel === 'C1').map((m) => [m.via, m.text])).toContainEqual(['ack', 'Here is the export.']);
   });
 
   it('a file asked for in the DM is uploaded there, without a note', async () => {

@@ -35,13 +35,14 @@ const rows: Row[] = [
   { command: 'receive 1', name: 'receive', stage: 'applied', allowed: staffOnly, needed: staffNeeded, expect: (_r, t) => expect(t).toContain('Recorded: the application form of #1') },
   { command: 'screen 1', name: 'screen', stage: 'received', allowed: staffOnly, needed: staffNeeded, expect: (_r, t) => expect(t).toContain('Screening of #1') },
   { command: 'adopt 1', name: 'adopt', stage: 'screening', allowed: staffOnly, needed: staffNeeded, expect: (_r, t) => expect(t).toContain('Adopted #1') },
-  { command: 'reject 1 outside the program', name: 'reject', stage: 'screening', allowed: staffOnly, needed: staffNeeded, expect: (_r, t) => expect(t).toContain('Rejected #1') },
+  // Irreversible: staff are asked first (confirmations.test.ts follows the confirmation through).
+  { command: 'reject 1 outside the program', name: 'reject', stage: 'screening', allowed: staffOnly, needed: staffNeeded, expect: (_r, t) => expect(t).toContain('Reject #1 Acme Co., Ltd. (Thailand)? This cannot be undone.') },
   { command: 'forms 1 both', name: 'forms', stage: 'adopted', allowed: staffOnly, needed: staffNeeded, expect: (_r, t) => expect(t).toContain('Recorded Form 1') },
   { command: 'assign 1 console:erin', name: 'assign', stage: 'adopted', allowed: staffOnly, needed: staffNeeded, expect: (_r, t) => expect(t).toContain('erin is now assigned') },
   { command: 'unassign 1 console:bob', name: 'unassign', stage: 'adopted', allowed: staffOnly, needed: staffNeeded, expect: (_r, t) => expect(t).toContain('bob is no longer assigned') },
   { command: 'bind 1', name: 'bind', stage: 'adopted', allowed: staffOnly, needed: staffNeeded, conversation: 'console:acme-room', expect: (_r, t) => expect(t).toContain('This channel is now bound to #1') },
   { command: 'followup 1 2021-12-10', name: 'followup', stage: 'adopted', allowed: staffOnly, needed: staffNeeded, expect: (_r, t) => expect(t).toContain('Recorded the follow-up meeting of #1') },
-  { command: 'close 1', name: 'close', stage: 'adopted', allowed: staffOnly, needed: staffNeeded, expect: (_r, t) => expect(t).toContain('Closed the engagement #1') },
+  { command: 'close 1', name: 'close', stage: 'adopted', allowed: staffOnly, needed: staffNeeded, expect: (_r, t) => expect(t).toContain('Close the support for #1 Acme Co., Ltd. (Thailand)?') },
   { command: 'quota', name: 'quota', stage: 'adopted', allowed: staffOnly, needed: staffNeeded, expect: (r) => expect(replyOf(r, 'facts')?.title).toContain('Program status') },
   { command: 'quota Acme', name: 'quota', stage: 'adopted', allowed: staffOnly, needed: staffNeeded, expect: (r) => expect(replyOf(r, 'facts')?.title).toBe('#1 Acme Co., Ltd. (Thailand)') },
   { command: 'export hours', name: 'export', stage: 'adopted', allowed: staffOnly, needed: staffNeeded, expect: (r) => expect(replyOf(r, 'file')?.filename).toBe('hours-20210901.csv') },
@@ -52,7 +53,7 @@ const rows: Row[] = [
     stage: 'screening',
     allowed: ['carol'],
     needed: 'applicant',
-    expect: (r) => expect(replyOf(r, 'choices')?.text).toBe('Withdraw the application #1 Acme Co., Ltd. (Thailand)? This cannot be undone.'),
+    expect: (r) => expect(replyOf(r, 'choices')?.text).toBe('Withdraw the application #1 Acme Co., Ltd. (Thailand)? This cannot be undone. JETRO staff will be told.'),
   },
 ];
 
@@ -126,7 +127,14 @@ describe('scope', () => {
     // dora (another company's applicant) replays carol's withdraw button.
     await world.apply({ company: 'Beta Ltd.', applicant: 'dora' });
     const question = await tb.say('carol', 'withdraw th', { locale: 'en' });
-    expect(await tb.click('dora', question, 'Withdraw', { locale: 'en' })).toEqual([{ kind: 'error', code: 'forbidden', text: 'This needs the "applicant" role.' }]);
+    // The confirmation is carol's question: dora has none waiting, so her click changes nothing.
+    expect(await tb.click('dora', question, 'Withdraw', { locale: 'en' })).toEqual([{ kind: 'error', code: 'bad_button', text: 'This button can no longer be used. Please start again from the command.' }]);
+    // The action the button carries, sent directly, is checked against dora's own companies.
+    const button = question.flatMap((r) => (r.kind === 'choices' ? r.choices : [])).find((c) => c.label === 'Withdraw')!;
+    const inner = (JSON.parse(button.value) as { v: string }).v;
+    expect((await tb.handle({ platform: 'console', identity: { key: 'console:dora', userId: 'dora' }, conversation: { key: 'console:dora', isDirect: true }, action: inner, idempotencyKey: 'forged-1', locale: 'en' })).replies).toEqual([
+      { kind: 'error', code: 'forbidden', text: 'This needs the "applicant" role.' },
+    ]);
     expect((await world.get(a.id)).status).toBe('screening');
   });
 });

@@ -38,14 +38,26 @@ describe('CSV', () => {
 });
 
 describe('naming people', () => {
-  const slack = { key: 'slack:T1:U9', platform: 'slack' as const };
-  const teams = { key: 'teams:tenant-1:aaaa', platform: 'teams' as const };
-  const console_ = { key: 'console:alice', platform: 'console' as const };
+  // The staff member's own message: their platform and identity (mentions are added where a test needs them).
+  const slack = { identity: { key: 'slack:T1:U9' }, platform: 'slack' as const };
+  const teams = { identity: { key: 'teams:tenant-1:aaaa' }, platform: 'teams' as const };
+  const console_ = { identity: { key: 'console:alice' }, platform: 'console' as const };
 
-  it('reads a Slack mention with the staff member’s own team', () => {
-    expect(parseIdentityRef('<@U123ABC>', slack)).toEqual({ ok: true, identity: { key: 'slack:T1:U123ABC', platform: 'slack', tenant: 'T1', userId: 'U123ABC' } });
-    expect(parseIdentityRef('<@U123ABC|bob>', slack)).toMatchObject({ ok: true, identity: { key: 'slack:T1:U123ABC' } });
+  it('reads a mention the adapter passed, with its name as a hint only', () => {
+    const inbound = { ...slack, mentions: [{ text: '@bob', identity: { key: 'slack:T1:U123ABC', tenant: 'T1', userId: 'U123ABC', displayName: 'bob' } }] };
+    expect(parseIdentityRef('@bob', inbound)).toEqual({
+      ok: true,
+      identity: { key: 'slack:T1:U123ABC', platform: 'slack', tenant: 'T1', userId: 'U123ABC', displayName: 'bob', displayNameIsHint: true },
+    });
     expect(parseIdentityRef('U123ABC', slack)).toMatchObject({ ok: true, identity: { key: 'slack:T1:U123ABC' } });
+    // The same word for two different people names neither.
+    const twice = { ...slack, mentions: [inbound.mentions[0]!, { text: '@bob', identity: { key: 'slack:T1:U999', tenant: 'T1', userId: 'U999' } }] };
+    expect(parseIdentityRef('@bob', twice)).toEqual({ ok: false });
+  });
+
+  it('never reads platform markup itself (the adapters turn it into mentions)', () => {
+    expect(parseIdentityRef('<@U123ABC>', slack)).toEqual({ ok: false });
+    expect(parseIdentityRef('<at>Bob</at>', teams)).toEqual({ ok: false });
   });
 
   it('reads a Teams AAD object id with the staff member’s tenant', () => {

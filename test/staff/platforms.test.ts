@@ -5,6 +5,7 @@ import { applyPipelineEvent } from '../../src/applications/transitions.ts';
 import type { Platform } from '../../src/core/inbound.ts';
 import { startSlackHarness, type SlackHarness } from '../support/slack-harness.ts';
 import { startTeamsHarness, type TeamsHarness } from '../support/teams-harness.ts';
+import { directServices } from '../support/direct-services.ts';
 
 let slack: SlackHarness | undefined;
 let teams: TeamsHarness | undefined;
@@ -17,7 +18,7 @@ afterEach(async () => {
 
 /** Staff member `key`, and one adopted engagement with 14 of its 17 hours used. */
 async function seed(running: RunningBot, key: string, now: Date) {
-  const { services } = running;
+  const services = directServices(running);
   const [platform, tenant, userId] = key.split(':') as [Platform, string, string];
   const staff = await services.people.resolve({ key, platform, tenant, userId, displayName: 'Alice' });
   await services.people.grantRole({ personId: staff.id, role: 'staff' });

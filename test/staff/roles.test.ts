@@ -1,6 +1,6 @@
 /** Roles in chat: staff grant and revoke by mention or identity key; experts per country; all audited. */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Platform } from '../../src/core/inbound.ts';
+import type { Mention, Platform } from '../../src/core/inbound.ts';
 import type { Reply } from '../../src/core/reply.ts';
 import { createWorld, type World } from './world.ts';
 
@@ -11,14 +11,15 @@ afterEach(async () => {
 });
 
 let seq = 0;
-/** A message from a Slack or Teams identity, straight into the bot. */
-async function sayAs(w: World, platform: Platform, tenant: string, userId: string, text: string): Promise<Reply[]> {
+/** A message from a Slack or Teams identity, straight into the bot (with the mentions its adapter would pass). */
+async function sayAs(w: World, platform: Platform, tenant: string, userId: string, text: string, mentions: Mention[] = []): Promise<Reply[]> {
   const key = `${platform}:${tenant}:${userId}`;
   const result = await w.tb.handle({
     platform,
     identity: { key, tenant, userId },
     conversation: { key: `${platform}:${tenant}:D${userId}`, isDirect: true },
     text,
+    mentions,
     locale: 'en-US',
     idempotencyKey: `roles-${++seq}`,
   });
@@ -40,20 +41,27 @@ describe('roles in chat', () => {
   it('Slack: a mention names a user of the staff member’s own workspace; an expert gets several countries', async () => {
     world = await createWorld();
     await grantStaff(world, 'slack:T1:UALICE');
-    const replies = await sayAs(world, 'slack', 'T1', 'UALICE', 'role grant expert <@U2BOB> th ベトナム');
-    expect(world.tb.textOf(replies)).toBe('Granted the "expert" role to user #6 (slack:T1:U2BOB) for Thailand and Vietnam.');
+    // The Slack adapter passes `<@U2BOB|bob>` as the word @bob and a mention of slack:T1:U2BOB (see slack-mentions.ts).
+    const bob: Mention[] = [{ text: '@bob', identity: { key: 'slack:T1:U2BOB', tenant: 'T1', userId: 'U2BOB', displayName: 'bob' } }];
+    const replies = await sayAs(world, 'slack', 'T1', 'UALICE', 'role grant expert @bob th ベトナム', bob);
+    expect(world.tb.textOf(replies)).toBe('Granted the "expert" role to bob (slack:T1:U2BOB) for Thailand and Vietnam.');
     expect(await rolesOf(world, 'slack:T1:U2BOB')).toEqual(['expert:th', 'expert:vn']);
     const audit = await world.audit('role.grant');
     expect(audit.map((a) => a.details.country)).toEqual(['th', 'vn']);
     expect(audit[0]).toMatchObject({ details: { role: 'expert', identity: 'slack:T1:U2BOB' } });
 
-    // Revoking one country keeps the other.
-    expect(world.tb.textOf(await sayAs(world, 'slack', 'T1', 'UALICE', 'role revoke expert <@U2BOB> vn'))).toBe('Revoked the "expert" role of user #6 for Vietnam.');
+    // Revoking one country keeps the other, once confirmed.
+    expect(world.tb.textOf(await sayAs(world, 'slack', 'T1', 'UALICE', 'role revoke expert @bob vn', bob))).toContain('Revoke the "expert" role of bob for Vietnam? They can no longer do what the role allows. bob will be told.');
+    expect(await rolesOf(world, 'slack:T1:U2BOB')).toEqual(['expert:th', 'expert:vn']);
+    expect(world.tb.textOf(await sayAs(world, 'slack', 'T1', 'UALICE', 'yes'))).toBe('Revoked the "expert" role of bob for Vietnam.');
     expect(await rolesOf(world, 'slack:T1:U2BOB')).toEqual(['expert:th']);
-    // The grantee is told in their language (Japanese by default).
-    const bob = await world.tb.services.people.findByIdentityKey('slack:T1:U2BOB');
-    const rows = await world.tb.db.prisma.outbox.findMany({ where: { personId: bob!.id } });
-    expect(rows.map((r) => (JSON.parse(r.replies) as { text: string }[])[0]!.text)).toEqual(['「専門家」の権限が付与されました（対象: タイ、ベトナム）。help で使えるコマンドを確認できます。']);
+    // The person is told in their language (Japanese by default), of the grant and of the revocation.
+    const person = await world.tb.services.people.findByIdentityKey('slack:T1:U2BOB');
+    const rows = await world.tb.db.prisma.outbox.findMany({ where: { personId: person!.id }, orderBy: { id: 'asc' } });
+    expect(rows.map((r) => (JSON.parse(r.replies) as { text: string }[])[0]!.text)).toEqual([
+      '「専門家」の権限が付与されました（対象: タイ、ベトナム）。help で使えるコマンドを確認できます。',
+      '「専門家」の権限が取り消されました（対象: ベトナム）。ご不明な点はジェトロ事務局にお問い合わせください。',
+    ]);
   });
 
   it('Teams: the AAD object id the adapter passes, in the staff member’s tenant; identity keys work everywhere', async () => {
@@ -92,7 +100,8 @@ describe('roles in chat', () => {
       { kind: 'error', code: 'last_staff', text: 'The last program staff member cannot be revoked. Grant the staff role to someone else first.' },
     ]);
     await tb.say('alice', 'role grant staff console:dana', { locale: 'en' });
-    expect(tb.textOf(await tb.say('dana', 'role revoke staff console:alice', { locale: 'en' }))).toBe('Revoked the "JETRO program staff" role of alice.');
+    expect(tb.textOf(await tb.say('dana', 'role revoke staff console:alice', { locale: 'en' }))).toContain('Revoke the "JETRO program staff" role of alice?');
+    expect(tb.textOf(await tb.say('dana', 'yes', { locale: 'en' }))).toBe('Revoked the "JETRO program staff" role of alice.');
     // alice's next message is refused: roles are read on every message.
     expect(await tb.say('alice', 'quota', { locale: 'en' })).toEqual([{ kind: 'error', code: 'forbidden', text: 'This needs the "JETRO program staff" role.' }]);
     expect((await world.audit('role.revoke')).at(-1)).toMatchObject({ actorId: await tb.personId('dana'), subjectId: String(world.ids.alice), details: { role: 'staff', revoked: 1 } });

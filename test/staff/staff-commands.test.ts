@@ -53,7 +53,7 @@ describe('applications list', () => {
     const { tb } = world;
     await world.apply({ stage: 'adopted' });
     await world.apply({ company: 'Beta Ltd.', applicant: 'dora', stage: 'screening' });
-    const home = (user: string) => tb.bot.home({ platform: 'console', identity: { key: `console:${user}`, userId: user }, conversation: { key: `console:${user}`, isDirect: true }, locale: 'en', idempotencyKey: 'home' });
+    const home = (user: string) => tb.bot.home({ platform: 'console', identity: { key: `console:${user}`, userId: user }, conversation: { key: `console:${user}`, isDirect: true }, locale: 'en', idempotencyKey: 'home' }).then((h) => h.replies);
     const staffHome = await home('alice');
     expect(replyOf(staffHome, 'facts')?.title).toBe('Program status (as of Wed 1 Sep 2021)');
     const waiting = staffHome.find((r) => r.kind === 'choices' && r.text.startsWith('Applications waiting'));
@@ -79,7 +79,16 @@ describe('refusals with codes', () => {
     expect(tb.textOf(await tb.click('alice', detail, 'Reject', en))).toBe('To reject, type the command with the reason (the applicant is told): reject 1 <reason>');
     expect((await world.get(a.id)).status).toBe('screening');
 
-    const rejected = await tb.say('alice', `reject ${a.id} No local corporation in the region, see call of 1 Sep`, en);
+    expect(replyOf(await tb.say('alice', `reject ${a.id} ${'x'.repeat(301)}`, en), 'error')).toMatchObject({ code: 'too_long' });
+    const question = await tb.say('alice', `reject ${a.id} No local corporation in the region, see call of 1 Sep`, en);
+    expect(tb.textOf(question)).toBe(
+      'Reject #1 Acme Co., Ltd. (Thailand)? This cannot be undone. The applicant (carol) will be told this reason: No local corporation in the region, see call of 1 Sep\n  [1] Reject\n  [2] Do not reject',
+    );
+    expect((await world.get(a.id)).status).toBe('screening');
+    // Anything but a yes leaves it as it is.
+    expect(tb.textOf(await tb.say('alice', 'hmm', en))).toContain('That was not a yes, so nothing has changed.');
+    expect((await world.get(a.id)).status).toBe('screening');
+    const rejected = await tb.click('alice', await tb.say('alice', `reject ${a.id} No local corporation in the region, see call of 1 Sep`, en), 'Reject', en);
     expect(tb.textOf(rejected)).toBe('Rejected #1 Acme Co., Ltd. (Thailand). Reason: No local corporation in the region, see call of 1 Sep\nThe applicant has been notified.');
     expect((await world.outboxTexts('carol')).at(-1)).toContain('理由: No local corporation in the region, see call of 1 Sep');
     expect((await world.audit('application.reject'))[0]?.details).toMatchObject({ from: 'screening', to: 'rejected', reason: 'No local corporation in the region, see call of 1 Sep' });
@@ -112,7 +121,7 @@ describe('refusals with codes', () => {
     expect(tb.textOf(await tb.say('alice', `forms ${a.id} 1`, en))).toContain('Recorded Form 1 (list of information held) of #1');
     tb.clock.advanceMinutes(60 * 24);
     expect(tb.textOf(await tb.say('alice', `forms ${a.id} both`, en))).toBe(
-      'Recorded Form 2 (self-check sheet / expert comment sheet) of #1 Acme Co., Ltd. (Thailand) as received.\nThe applicant has been notified.\nForm 1 (list of information held): already received (the first date is kept).',
+      'Recorded Form 2 (self-check sheet / expert comment sheet) of #1 Acme Co., Ltd. (Thailand) as received.\nThe applicant has been notified.\nForm 1 (list of information held): already received (the first date is kept).\n  [1] Assign an expert',
     );
     const after = await world.get(a.id);
     expect(after.form1ReceivedAt).toEqual(new Date('2021-09-01T01:00:00Z'));
@@ -126,10 +135,15 @@ describe('withdrawal by the applicant', () => {
     const { tb } = world;
     const a = await world.apply({ stage: 'received' });
     const question = await tb.say('carol', '取り下げ タイ');
-    expect(tb.textOf(question)).toBe('#1 Acme Co., Ltd.（タイ） の申請を取り下げますか？取り下げると元に戻せません。\n  [1] 取り下げる\n  [2] 取り下げない');
-    expect(tb.textOf(await tb.click('carol', question, '取り下げない'))).toBe('承知しました。何も変更していません。');
+    expect(tb.textOf(question)).toBe('#1 Acme Co., Ltd.（タイ） の申請を取り下げますか？取り下げると元に戻せません。ジェトロ事務局に通知されます。\n  [1] 取り下げる\n  [2] 取り下げない');
+    expect(tb.textOf(await tb.click('carol', question, '取り下げない'))).toBe('そのままにしました。何も変更していません。');
     expect((await world.get(a.id)).status).toBe('received');
-    expect(tb.textOf(await tb.click('carol', question, '取り下げる'))).toBe('#1 Acme Co., Ltd.（タイ） の申請を取り下げました。ジェトロ事務局にも通知しました。');
+    // The question was answered: its other button no longer does anything.
+    expect(replyOf(await tb.click('carol', question, '取り下げる'), 'error')?.code).toBe('bad_button');
+    expect((await world.get(a.id)).status).toBe('received');
+    // Asked again, a typed yes confirms.
+    await tb.say('carol', '取り下げ タイ');
+    expect(tb.textOf(await tb.say('carol', 'はい'))).toBe('#1 Acme Co., Ltd.（タイ） の申請を取り下げました。ジェトロ事務局にも通知しました。');
     expect((await world.get(a.id)).status).toBe('withdrawn');
     expect(await world.outboxTexts('alice')).toEqual(['#1 Acme Co., Ltd.（タイ） の申請が申請者により取り下げられました。']);
     expect((await world.audit('application.withdraw'))[0]).toMatchObject({ actorId: world.ids.carol, details: { from: 'received', to: 'withdrawn' } });

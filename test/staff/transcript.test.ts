@@ -44,18 +44,19 @@ describe('transcript: Acme in Thailand, from application to closing', () => {
     tb.clock.advanceMinutes(60 * 24);
     const adopted = await tb.click('alice', await tb.say('alice', '申請詳細 1'), '採択する');
     expect(tb.textOf(adopted)).toBe(
-      '#1 Acme Co., Ltd.（タイ） を採択しました。支援期間は 2021年9月3日（金） から 2022年2月18日（金） まで、支援時間の上限は 17時間 です。採択件数: 1件 ／ 目標 約40件。\n申請者に通知しました。\n  [1] 支援を終了する',
+      // The real next steps, never closing the support.
+      '#1 Acme Co., Ltd.（タイ） を採択しました。支援期間は 2021年9月3日（金） から 2022年2月18日（金） まで、支援時間の上限は 17時間 です。採択件数: 1件 ／ 目標 約40件。\n申請者に通知しました。\n  [1] 様式1・2を受領\n  [2] 専門家を割り当てる',
     );
 
     tb.clock.advanceMinutes(60 * 24 * 4);
     expect(await say('alice', '様式 1 両方')).toBe(
-      '#1 Acme Co., Ltd.（タイ） の 保有情報リスト（様式1）、情報管理体制セルフチェックシート／専門家コメントシート（様式2） の受領を記録しました。\n申請者に通知しました。',
+      '#1 Acme Co., Ltd.（タイ） の 保有情報リスト（様式1）、情報管理体制セルフチェックシート／専門家コメントシート（様式2） の受領を記録しました。\n申請者に通知しました。\n  [1] 専門家を割り当てる',
     );
 
     // The first staff member came from `npm run admin`; the expert is granted in chat.
     expect(await say('alice', 'role grant expert console:eri タイ')).toBe('利用者#5（console:eri）に「専門家」の権限を付与しました（対象: タイ）。');
     expect(await say('eri', 'language ja')).toBe('表示言語を日本語にしました。');
-    expect(await say('alice', '担当 1 console:eri')).toBe('eri さんを #1 Acme Co., Ltd.（タイ） の担当専門家に割り当てました。\n専門家と申請者に通知しました。');
+    expect(await say('alice', '担当 1 console:eri')).toBe('eri さんを #1 Acme Co., Ltd.（タイ） の担当専門家に割り当てました。\n専門家と申請者に通知しました。\n  [1] 専門家を割り当てる');
     expect(await say('alice', 'bind 1', 'console:acme-room')).toBe('このチャンネルを #1 Acme Co., Ltd.（タイ） に紐付けました。ここで記録された支援時間はこの案件に計上されます。');
 
     // eri logs hours in the company's channel (the hours feature does the ledger).
@@ -76,7 +77,12 @@ describe('transcript: Acme in Thailand, from application to closing', () => {
 
     tb.clock.advanceMinutes(60 * 24 * 20);
     expect(await say('alice', 'フォローアップ 1 2021-11-05')).toBe('#1 Acme Co., Ltd.（タイ） のフォローアップ面談を 2021年11月5日（金） として記録しました。\n申請者に通知しました。');
-    expect(await say('alice', '支援終了 1')).toBe('#1 Acme Co., Ltd.（タイ） の支援を終了しました。\n申請者に通知しました。');
+    // Closing cannot be undone: it asks first, naming who will be told; nothing changes until confirmed.
+    expect(await say('alice', '支援終了 1')).toBe(
+      '#1 Acme Co., Ltd.（タイ） の支援を終了しますか？終了すると元に戻せず、この案件には支援時間の記録も予約もできなくなります。申請者（carol）と担当専門家（eri）に通知されます。\n  [1] 支援を終了する\n  [2] 終了しない',
+    );
+    expect((await world.get(1)).status).toBe('adopted');
+    expect(await say('alice', 'はい')).toBe('#1 Acme Co., Ltd.（タイ） の支援を終了しました。\n申請者に通知しました。');
 
     const final = await world.get(1);
     expect(final).toMatchObject({ status: 'closed', capMinutes: 1020, usedMinutes: 840, channelKey: 'console:acme-room' });

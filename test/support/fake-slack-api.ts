@@ -13,7 +13,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { parse as parseQuery } from 'node:querystring';
 
 export interface RecordedCall {
-  /** `chat.postMessage`, `views.publish`…, `response_url` or `upload`. */
+  /** `chat.postMessage`, `views.publish`…, `response_url`, `upload`, or `ack` (see recordAck). */
   method: string;
   /** Parsed arguments: form fields (JSON-valued ones such as `blocks` parsed), or the JSON body. */
   args: Record<string, unknown>;
@@ -36,6 +36,11 @@ export interface FakeSlackApi {
   delivered(method: string): RecordedCall[];
   /** Makes the next `times` calls of `method` fail with `status` (429 answers with Retry-After: 0). */
   failNext(method: string, opts: { status: 500 | 429 | 503; times?: number }): void;
+  /**
+   * Records a message the bot gave outside the Web API, in order with the calls: the body of the HTTP
+   * answer to a slash command (Slack shows it as the command's reply).
+   */
+  recordAck(args: Record<string, unknown>, channel: string): void;
   /** Holds calls of `method` unanswered (and unrecorded) until the returned function is called. */
   hold(method: string): () => void;
   reset(): void;
@@ -117,6 +122,9 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     delivered: (method) => recorded.filter((c) => c.method === method && c.ok),
     failNext(method, opts) {
       failures.set(method, { status: opts.status, times: opts.times ?? 1 });
+    },
+    recordAck(args, channel) {
+      recorded.push({ method: 'ack', args: { ...args, channel }, path: '', ok: true, response: {} });
     },
     hold(method) {
       let release = () => {};

@@ -34,7 +34,8 @@ export interface SlackButton {
 
 /** A message the bot sent, however it was sent. */
 export interface SlackMessageSeen {
-  via: 'chat.postMessage' | 'chat.postEphemeral' | 'response_url';
+  /** `ack`: the body of the HTTP answer to a slash command, which Slack shows as its reply. */
+  via: 'chat.postMessage' | 'chat.postEphemeral' | 'response_url' | 'ack';
   channel: string;
   /** The visible text of the blocks (sections, fields, context), one block per line, as sent (escaped mrkdwn). */
   text: string;
@@ -59,6 +60,8 @@ export interface SlackResponse {
 export interface SendOptions {
   /** Adds `x-slack-retry-num` (a Slack retry of the same request). */
   retryNum?: number;
+  /** The channel a slash command came from: a message in the HTTP answer is shown there (set by `command`). */
+  ackChannel?: string;
   /** Skips `settle()` after the HTTP answer. */
   noSettle?: boolean;
 }
@@ -161,6 +164,10 @@ export async function startSlackHarness(opts: SlackHarnessOptions = {}): Promise
       body,
     });
     const answer = { status: res.status, body: await res.text() };
+    if (o.ackChannel !== undefined && answer.status === 200 && answer.body.startsWith('{')) {
+      // A slash command's first reply comes as the body of Slack's acknowledgement.
+      api.recordAck(JSON.parse(answer.body) as Record<string, unknown>, o.ackChannel);
+    }
     if (!o.noSettle) await settle();
     return answer;
   };
@@ -195,6 +202,10 @@ export async function startSlackHarness(opts: SlackHarnessOptions = {}): Promise
       if (c.method === 'response_url') {
         const channel = channelOfResponseUrl.get(c.path) ?? '';
         return [{ ...common, via: 'response_url', channel, ephemeral: c.args.response_type === 'ephemeral', replacesOriginal: c.args.replace_original === true, responseUrl: c.path }];
+      }
+      if (c.method === 'ack') {
+        // Slack's default for a command's answer is ephemeral.
+        return [{ ...common, via: 'ack', channel: String(c.args.channel), ephemeral: c.args.response_type !== 'in_channel', replacesOriginal: false }];
       }
       return [];
     });
@@ -243,7 +254,7 @@ export async function startSlackHarness(opts: SlackHarnessOptions = {}): Promise
           response_url: responseUrlFor(channel),
           trigger_id: o.triggerId ?? nextId('trig'),
         },
-        o,
+        { ...o, ackChannel: channel },
       );
     },
     dm(user, text, o = {}) {

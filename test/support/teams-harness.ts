@@ -11,9 +11,11 @@
  *   await teams.stop();
  *
  * People are `teams:tenant-1:aad-<user>` (see `identityKey`); `teams.running` is the RunningBot
- * (services, database, dispatcher) and `teams.clock` its clock. With `appId`, requests carry tokens from
- * the fake connector's local issuer and ask for the replies in the response (deliveryMode
- * expectReplies), because sending them to the connector would need a token from Microsoft Entra.
+ * (services, database, dispatcher) and `teams.clock` its clock. Without `appId` the harness opts in to
+ * unauthenticated local use (TEAMS_ALLOW_UNAUTHENTICATED=1; the fake connector is on loopback). With `appId`,
+ * requests carry tokens from the fake connector's local issuer, the connector is the service URL allow-list,
+ * and requests ask for the replies in the response (deliveryMode expectReplies), because sending them to
+ * the connector would need a token from Microsoft Entra.
  */
 import { Writable } from 'node:stream';
 import { startBot, type RunningBot } from '../../src/app/start.ts';
@@ -131,9 +133,16 @@ export async function startTeamsHarness(options: TeamsHarnessOptions = {}): Prom
     PORT: '0',
     DATABASE_URL: temp.url,
     LOG_LEVEL: 'info',
+    // Teams fails closed: with an app id, replies may go only to the fake connector (the allow-list); without
+    // one, the explicit local opt-in (loopback service URLs only).
     ...(options.appId
-      ? { MICROSOFT_APP_ID: options.appId, MICROSOFT_APP_PASSWORD: 'test-password-not-used', MICROSOFT_OPENID_METADATA_URL: connector.openIdMetadataUrl }
-      : {}),
+      ? {
+          MICROSOFT_APP_ID: options.appId,
+          MICROSOFT_APP_PASSWORD: 'test-password-not-used',
+          MICROSOFT_OPENID_METADATA_URL: connector.openIdMetadataUrl,
+          TEAMS_SERVICE_URL_ALLOWLIST: connector.url,
+        }
+      : { TEAMS_ALLOW_UNAUTHENTICATED: '1' }),
     ...options.env,
   };
   let running: RunningBot;

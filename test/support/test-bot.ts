@@ -8,9 +8,12 @@ import type { Feature } from '../../src/core/feature.ts';
 import type { Reply } from '../../src/core/reply.ts';
 import type { Role } from '../../src/core/roles.ts';
 import type { Services } from '../../src/core/services.ts';
-import { createServices } from '../../src/app/create-services.ts';
+import type { UnitOfWork } from '../../src/core/unit-of-work.ts';
+import { createAppUnitOfWork, createServices } from '../../src/app/create-services.ts';
+import { immediately } from './direct-services.ts';
 import { createFeatures } from '../../src/app/features.ts';
 import { openDatabase, type OpenDatabase } from '../../src/db/open-database.ts';
+import type { StatementProbe } from '../../src/db/statement-probe.ts';
 import { loadProgram } from '../../src/program/load-program.ts';
 import type { Program } from '../../src/program/program-schema.ts';
 import { renderText } from '../../adapters/console/render-text.ts';
@@ -18,7 +21,10 @@ import { tempDatabaseUrl } from './temp-database.ts';
 
 export interface TestBot {
   bot: Bot;
+  /** The bot's repositories outside any transaction (for seeding and inspecting between turns). */
   services: Services;
+  /** The bot's unit of work. */
+  uow: UnitOfWork<Services>;
   db: OpenDatabase;
   clock: ManualClock;
   program: Program;
@@ -39,14 +45,27 @@ export interface TestBot {
 
 let seq = 0;
 
-export async function createTestBot(opts: { now?: string; features?: Feature[]; program?: Program; /** Reuse this database (a restart); the caller removes it. */ databaseUrl?: string } = {}): Promise<TestBot> {
+export async function createTestBot(
+  opts: {
+    now?: string;
+    features?: Feature[];
+    program?: Program;
+    /** Reuse this database (a restart); the caller removes it. */
+    databaseUrl?: string;
+    /** Told of every SQL statement (statement counts, fault injection). */
+    probe?: StatementProbe;
+  } = {},
+): Promise<TestBot> {
   const temp = opts.databaseUrl ? { url: opts.databaseUrl, cleanup() {} } : tempDatabaseUrl();
-  const db = await openDatabase(temp.url);
+  const db = await openDatabase(temp.url, { probe: opts.probe });
   const clock = new ManualClock(new Date(opts.now ?? '2021-09-01T01:00:00Z'));
   const program = opts.program ?? loadProgram('fy2021');
   const silent = { debug() {}, info() {}, warn() {}, error() {} };
-  const services = createServices({ db, program, clock, log: silent, flowTtlHours: 72 });
-  const bot = new Bot(services, opts.features ?? createFeatures());
+  const deps = { program, clock, log: silent, flowTtlHours: 72, provider: db.provider, sqlite: db.sqlite };
+  const uow = createAppUnitOfWork(db.prisma, deps);
+  // For seeding and inspecting between turns; the bot's own work goes through its unit of work.
+  const services = createServices(db.prisma, immediately, deps, false);
+  const bot = new Bot({ uow, log: silent }, opts.features ?? createFeatures());
 
   const inbound = (user: string, o: { locale?: string; conversation?: string; key?: string } = {}) => ({
     platform: 'console' as const,
@@ -60,6 +79,7 @@ export async function createTestBot(opts: { now?: string; features?: Feature[]; 
   return {
     bot,
     services,
+    uow,
     db,
     clock,
     program,

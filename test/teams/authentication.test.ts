@@ -4,6 +4,7 @@
 // need a token from Microsoft Entra.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTeamsHarness, type TeamsHarness } from '../support/teams-harness.ts';
+import { directServices } from '../support/direct-services.ts';
 
 const appId = '11111111-2222-3333-4444-555555555555';
 let teams: TeamsHarness;
@@ -20,7 +21,7 @@ function lastRefusal(): string {
 }
 
 async function nothingChanged(user: string): Promise<void> {
-  expect(await teams.running.services.people.findByIdentityKey(teams.identityKey(user))).toBeNull();
+  expect(await directServices(teams.running).people.findByIdentityKey(teams.identityKey(user))).toBeNull();
   expect(await teams.running.db.prisma.processedRequest.count({ where: { key: { contains: `personal-${user}` } } })).toBe(0);
   expect(teams.connector.calls).toHaveLength(0);
 }
@@ -65,7 +66,7 @@ describe('authenticated Teams requests', () => {
     expect(accepted.text).toContain('使えるコマンド');
     // expectReplies: nothing was sent to the connector, so no outbound token was needed.
     expect(teams.connector.calls).toHaveLength(0);
-    expect(await teams.running.services.people.findByIdentityKey(teams.identityKey('alice'))).not.toBeNull();
+    expect(await directServices(teams.running).people.findByIdentityKey(teams.identityKey('alice'))).not.toBeNull();
   });
 
   it('returns the stored replies again for a repeated expectReplies delivery, with one effect', async () => {

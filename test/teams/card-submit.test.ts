@@ -64,13 +64,14 @@ describe('card buttons in Teams', () => {
     expect(unknownHandler.text).toContain('このボタンは使えなくなりました');
   });
 
-  it('handles a repeated delivery of a click once', async () => {
+  it('handles a repeated delivery of a click once, and answers it with the first answer', async () => {
     const question = await teams.message('pick', { user: 'eve' });
     const before = testFeature.effects.length;
     const first = await teams.click(question, 'りんご', { user: 'eve', id: 'click-once' });
     const again = await teams.click(question, 'りんご', { user: 'eve', id: 'click-once' });
     expect(first.text).toBe('りんごを選びました。');
-    expect(again.replies).toHaveLength(0);
+    // The first delivery's reply may not have gone out (that is why Bot Framework delivers it again).
+    expect(again.text).toBe('りんごを選びました。');
     expect(again.updates).toHaveLength(0);
     expect(testFeature.effects.slice(before)).toEqual(['picked:apple']);
   });

@@ -1,5 +1,5 @@
-// Unauthenticated Teams requests are for local use only: production refuses to start without the bot's
-// credentials, whichever way they are missing.
+// Unauthenticated Teams requests are for local use only: production refuses the opt-in, and refuses
+// credentials that are half there, whichever way (without any, Teams is simply off: teams/fail-closed.test.ts).
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.ts';
 import { startBot } from '../../src/app/start.ts';
@@ -11,12 +11,14 @@ const appId = '11111111-2222-3333-4444-555555555555';
 const teamsAuth = (env: Record<string, string>) => () => createTeamsRuntime(teamsSettings(loadConfig(env)));
 
 describe('Teams configuration', () => {
-  it('refuses to start in production without Teams credentials, naming the variable', async () => {
+  it('refuses to start in production with unauthenticated Teams requests allowed, naming the variable', async () => {
     const temp = tempDatabaseUrl();
     try {
-      const start = startBot({ env: { NODE_ENV: 'production', PORT: '0', DATABASE_URL: temp.url } });
+      const start = startBot({ env: { NODE_ENV: 'production', PORT: '0', DATABASE_URL: temp.url, TEAMS_ALLOW_UNAUTHENTICATED: '1' } });
       await expect(start).rejects.toThrow(ConfigError);
-      await expect(start).rejects.toThrow(/MICROSOFT_APP_ID/);
+      await expect(start).rejects.toThrow(/TEAMS_ALLOW_UNAUTHENTICATED: production refuses unauthenticated Teams requests/);
+      // An app id without its secret is refused too (a managed identity has none).
+      await expect(startBot({ env: { NODE_ENV: 'production', PORT: '0', DATABASE_URL: temp.url, MICROSOFT_APP_ID: appId } })).rejects.toThrow(/MICROSOFT_APP_PASSWORD/);
     } finally {
       temp.cleanup();
     }

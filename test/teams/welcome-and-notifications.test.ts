@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { text } from '../../src/core/reply.ts';
 import { parseTeamsAddress } from '../../adapters/teams/teams-address.ts';
 import { startTeamsHarness, textOfActivities, type TeamsHarness } from '../support/teams-harness.ts';
+import { directServices } from '../support/direct-services.ts';
 
 let teams: TeamsHarness;
 
@@ -13,8 +14,8 @@ beforeAll(async () => {
 afterAll(() => teams?.stop());
 
 async function notify(user: string, message: string): Promise<void> {
-  const person = await teams.running.services.people.findByIdentityKey(teams.identityKey(user));
-  await teams.running.services.notifier.notify(person!.id, () => [text(message)]);
+  const person = await directServices(teams.running).people.findByIdentityKey(teams.identityKey(user));
+  await directServices(teams.running).notifier.notify(person!.id, () => [text(message)]);
   await teams.running.dispatcher.idle();
 }
 
@@ -33,8 +34,8 @@ describe('welcome', () => {
 
   it('remembers the personal chat at installation, so notifications can be sent before any message', async () => {
     await teams.conversationUpdate(['bot'], { user: 'bea' });
-    const person = await teams.running.services.people.findByIdentityKey(teams.identityKey('bea'));
-    const addresses = await teams.running.services.people.addressesOf(person!.id);
+    const person = await directServices(teams.running).people.findByIdentityKey(teams.identityKey('bea'));
+    const addresses = await directServices(teams.running).people.addressesOf(person!.id);
     expect(addresses.map((a) => [a.key, a.platform])).toEqual([[teams.identityKey('bea'), 'teams']]);
     expect(parseTeamsAddress(addresses[0]!.address)).toMatchObject({ kind: 'conversation', reference: { conversation: { id: 'a:personal-bea' } } });
   });

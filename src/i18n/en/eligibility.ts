@@ -5,6 +5,9 @@ export const eligibilityEn = {
   'eligibility.cmd.eligibility': 'check your eligibility and register an application',
   'eligibility.cmd.status': 'see the status of your applications',
   'eligibility.welcome': 'Hello, this is the desk of JETRO\'s "{title}". First, let us check whether your company is eligible. Please answer a few questions.',
+  'eligibility.welcome.closed': 'Hello, this is the desk of JETRO\'s "{title}". {closed} You can still check whether your company meets the conditions: please answer the questions below.',
+  'eligibility.closed.checkOnly': '{closed} You can still check whether your company meets the conditions.',
+  'eligibility.flow.title': 'Eligibility check',
   'eligibility.home.invite': 'To find out whether your company can take part, type eligibility.',
 
   'eligibility.q.entity': 'Which of these best describes your company?',
@@ -22,8 +25,9 @@ export const eligibilityEn = {
   'eligibility.q.countries.noneYet': 'Nothing selected yet.',
   'eligibility.q.countries.done': 'Done',
   'eligibility.countries.noneSelected': 'Please pick at least one country, then press "Done".',
-  'eligibility.countries.excluded': '{region} is not covered by the program (for China, only mainland China is covered).',
+  'eligibility.countries.excluded': '{region} is not covered by the program ({note}).',
   'eligibility.countries.unknown': 'I could not read "{names}" as a covered country. Please choose from {choices}.',
+  'eligibility.countries.partial': 'I could not read "{names}" as a covered country (the program covers {choices}). The countries I could read are selected: press "Done" if that is right, or pick the countries again.',
   'eligibility.countries.chooseAmong': 'Please choose from {choices}.',
 
   'eligibility.q.investment': 'Does the local corporation receive investment from a Japanese company?',
@@ -33,6 +37,9 @@ export const eligibilityEn = {
   'eligibility.priorUse.yes': 'Yes, {hours} h or more',
   'eligibility.priorUse.no': 'No (less than {hours} h, or never)',
   'eligibility.priorUse.noted': 'Noted: {hours}.',
+  'eligibility.amount.hours': '{hours} h',
+  'eligibility.amount.minutes': '{minutes} min',
+  'eligibility.amount.hoursMinutes': '{hours} h {minutes} min',
 
   'eligibility.summary.title': 'Your answers',
   'eligibility.summary.question': 'Shall I show the result for these answers? To change one, choose it.',
@@ -50,6 +57,7 @@ export const eligibilityEn = {
   'eligibility.result.intro': 'Here is the result.',
   'eligibility.result.title.eligible': '{country}: eligible',
   'eligibility.result.title.eligible_from': '{country}: eligible (note the date applications are accepted from)',
+  'eligibility.result.title.meetsConditions': '{country}: meets the conditions',
   'eligibility.result.title.not_eligible': '{country}: not eligible',
   'eligibility.result.label.reason': 'Why',
   'eligibility.result.label.cap': 'Support hours, at most',
@@ -60,7 +68,7 @@ export const eligibilityEn = {
   'eligibility.result.capValue': '{hours} (per company and country)',
   'eligibility.result.periodValue': 'from adoption until {date}',
   'eligibility.result.nextSteps':
-    'To apply: fill in and seal the prescribed application form and send it as a PDF by e-mail to {email}. Applications are screened and adopted in the order they arrive. After adoption you submit Form 1 (list of information held) and Form 2 (information management self-check sheet / expert comment sheet).',
+    'To apply: fill in and seal the prescribed application form and send it as a PDF by e-mail to {email}. {original} Applications are screened and adopted in the order they arrive. After adoption you submit Form 1 (list of information held) and Form 2 (information management self-check sheet / expert comment sheet).',
   'eligibility.result.again': 'To check again, type eligibility.',
 
   'eligibility.reason.entity_not_covered': 'The program is for corporations in Japan with a site in a covered country, local corporations with investment from a Japanese company, and representative offices of Japanese companies.',
@@ -89,11 +97,17 @@ export const eligibilityEn = {
   'eligibility.apply.registered': 'Registered the application of {company} for {country} (application no. {id}).',
   'eligibility.apply.duplicate': '{company} already has an application for {country} (application no. {id}, registered {date}, status: {status}). A company can apply once per country.',
   'eligibility.apply.afterwards':
-    'Please fill in and seal the prescribed application form and send it as a PDF by e-mail to {email}. JETRO will confirm receipt, then ask about your plans by phone and screen the application. Follow its progress with status.',
+    'Please fill in and seal the prescribed application form and send it as a PDF by e-mail to {email}. {original} JETRO will confirm receipt, then ask about your plans by phone and screen the application. Follow its progress with status.',
   'eligibility.q.company': 'Please type the name of the company applying (e.g. Sample Co., Ltd.).',
   'eligibility.q.company.known': 'You can also pick a company you registered before.',
   'eligibility.company.tooLong': 'The company name is too long (at most {max} characters).',
   'eligibility.company.invalid': 'I could not read that as a company name. Please type the company\'s full name.',
+  'eligibility.apply.alreadyRegistered':
+    '"{company}" is already registered. To protect the company\'s information, nothing about its registration can be shown. To become an applicant for it you need the approval of one of its registered applicants or of JETRO: your request to join (no. {request}) has been sent, and you will be told here when it is decided. If anything is unclear, please contact JETRO.',
+  'eligibility.apply.alreadyRequested':
+    '"{company}" is already registered. Your request to join it (no. {request}) was sent before and is waiting for approval; you will be told here when it is decided. If anything is unclear, please contact JETRO.',
+  'eligibility.staff.possibleDuplicate':
+    'The newly registered company #{id} {company} may be the same as {others} (the names are the same without the legal form). It was registered as a separate company and neither sees the other\'s data. If they are one company, please check with the applicant.',
   'eligibility.staff.newApplication': 'New application registered: {company} ({country}, application no. {id}, by {applicant}).',
 
   'eligibility.help.entity':
@@ -110,6 +124,7 @@ export const eligibilityEn = {
   'eligibility.help.company': 'Type the full name of the company applying. A company can have one application per country.',
 
   'eligibility.status.intro': 'The status of your applications:',
+  'eligibility.status.notYours': '"{company}" is not one of the companies you are registered for. Type your company\'s name, or status alone.',
   'eligibility.status.none': 'No application has been registered from this account yet. Type eligibility to check your eligibility and register one.',
   'eligibility.status.title': '{company} ({country}) application no. {id}',
   'eligibility.status.applied': 'registered (waiting for JETRO to confirm receipt)',

@@ -96,12 +96,28 @@ export const staffEn = {
   'staff.reject.howTo': 'To reject, type the command with the reason (the applicant is told): reject {id} <reason>',
 
   'staff.withdraw.none': 'There is no application you can withdraw (only applications not yet decided can be withdrawn).',
-  'staff.withdraw.which': 'Which country or region? {countries} (e.g. withdraw Thailand)',
-  'staff.withdraw.question': 'Withdraw the application {name}? This cannot be undone.',
+  'staff.withdraw.which': 'Several applications can be withdrawn. Which one? (You can also type the company or the country, e.g. withdraw Thailand.)',
+  'staff.withdraw.question': 'Withdraw the application {name}? This cannot be undone. JETRO staff will be told.',
   'staff.withdraw.confirm': 'Withdraw',
   'staff.withdraw.keep': 'Keep it',
   'staff.withdraw.done': 'The application {name} has been withdrawn. JETRO has been told.',
   'staff.withdraw.notPossible': '{name} is "{status}" and can no longer be withdrawn.',
+
+  'staff.withdraw.notYours': '"{company}" is not one of the companies you are registered for.',
+
+  'staff.close.question':
+    'Close the support for {name}? This cannot be undone: no more hours can be logged or sessions booked on it. The applicant ({applicant}) and the assigned experts ({experts}) will be told.',
+  'staff.close.confirm': 'Close the support',
+  'staff.close.keep': 'Keep it open',
+  'staff.reject.question': 'Reject {name}? This cannot be undone. The applicant ({applicant}) will be told this reason: {reason}',
+  'staff.reject.confirm': 'Reject',
+  'staff.reject.keep': 'Do not reject',
+  'staff.reject.tooLong': 'The reason is too long (at most {max} characters).',
+
+  'staff.next.forms': 'Forms 1 and 2 received',
+  'staff.next.assign': 'Assign an expert',
+  'staff.next.pickExpert': 'Which expert for {country} should work on {name}?',
+  'staff.next.noExperts': 'There is no expert for {country} yet. Grant the role first: role grant expert <expert> {code} ({name})',
 
   'staff.forms.recorded': 'Recorded {forms} of {name} as received.',
   'staff.forms.already': '{forms}: already received (the first date is kept).',
@@ -139,6 +155,9 @@ export const staffEn = {
   'staff.role.expertNeedsCountry': 'An expert is granted for one or more countries. Example: role grant expert @yamada Thailand Vietnam',
   'staff.role.applicantNeedsCompany': 'An applicant is granted for their company. Example: role grant applicant @sato Sample Co., Ltd.',
   'staff.role.lastStaff': 'The last program staff member cannot be revoked. Grant the staff role to someone else first.',
+  'staff.revoke.question': 'Revoke the "{role}" role of {who}{scope}? They can no longer do what the role allows. {who} will be told.',
+  'staff.revoke.confirm': 'Revoke the role',
+  'staff.revoke.keep': 'Keep the role',
   'staff.role.listTitle': 'Roles',
   'staff.role.listLine': '• {role} ({count}): {people}',
 
@@ -162,6 +181,7 @@ export const staffEn = {
   'staff.quota.more': 'Other engagements',
   'staff.quota.moreValue': '{count} more: see export applications.',
   'staff.quota.noEngagements': 'No application has been adopted yet.',
+  'staff.company.candidates': 'There is no company "{company}". Did you mean: {candidates}? Please type the exact name.',
   'staff.quota.unknownCompany': 'There is no company "{company}".',
   'staff.quota.companyNone': '{company} has no applications.',
 
@@ -216,5 +236,6 @@ export const staffEn = {
   'staff.notify.expertRemoved': 'You are no longer assigned to {name}.',
   'staff.notify.expertClosed': 'The engagement {name} has been closed; hours can no longer be logged on it.',
   'staff.notify.staffWithdrawn': 'The applicant withdrew the application {name}.',
+  'staff.notify.roleRevoked': 'Your "{role}" role was revoked{scope}. If anything is unclear, please contact JETRO program staff.',
   'staff.notify.roleGranted': 'You have been given the "{role}" role{scope}. Type help to see what you can do.',
 } satisfies Record<keyof typeof staffJa, string>;

@@ -3,6 +3,9 @@ export const eligibilityJa = {
   'eligibility.cmd.eligibility': '応募資格を確認し、申請を登録する',
   'eligibility.cmd.status': '申請の状況を見る',
   'eligibility.welcome': 'こんにちは。ジェトロ「{title}」の窓口です。まず、応募条件を満たしているかを確認します。いくつかの質問にお答えください。',
+  'eligibility.welcome.closed': 'こんにちは。ジェトロ「{title}」の窓口です。{closed}応募条件を満たしているかどうかの確認はできますので、よろしければ次の質問にお答えください。',
+  'eligibility.closed.checkOnly': '{closed}応募条件を満たしているかどうかの確認はできます。',
+  'eligibility.flow.title': '応募資格の確認',
   'eligibility.home.invite': '本事業に応募できるかどうかは、「応募資格」と入力すると確認できます。',
 
   'eligibility.q.entity': '貴社は次のどれに当たりますか。',
@@ -20,8 +23,9 @@ export const eligibilityJa = {
   'eligibility.q.countries.noneYet': 'まだ選ばれていません。',
   'eligibility.q.countries.done': '決定',
   'eligibility.countries.noneSelected': '国を1つ以上選んでから「決定」を押してください。',
-  'eligibility.countries.excluded': '{region}は本事業の対象外です（中国は中国大陸のみが対象です）。',
+  'eligibility.countries.excluded': '{region}は本事業の対象外です（{note}）。',
   'eligibility.countries.unknown': '「{names}」は対象国として読み取れませんでした。{choices}から選んでください。',
+  'eligibility.countries.partial': '「{names}」は対象国として読み取れませんでした（対象国は{choices}です）。読み取れた国を選んであります。よければ「決定」を押し、違う場合は国を選び直してください。',
   'eligibility.countries.chooseAmong': '{choices}から選んでください。',
 
   'eligibility.q.investment': '現地法人は日本企業から出資を受けていますか。',
@@ -31,6 +35,9 @@ export const eligibilityJa = {
   'eligibility.priorUse.yes': '{hours}時間以上利用した',
   'eligibility.priorUse.no': '{hours}時間未満・利用なし',
   'eligibility.priorUse.noted': '{hours}として記録しました。',
+  'eligibility.amount.hours': '{hours}時間',
+  'eligibility.amount.minutes': '{minutes}分',
+  'eligibility.amount.hoursMinutes': '{hours}時間{minutes}分',
 
   'eligibility.summary.title': 'ご回答の内容',
   'eligibility.summary.question': 'この内容で結果を表示しますか。変更する場合は、その項目を選んでください。',
@@ -48,6 +55,7 @@ export const eligibilityJa = {
   'eligibility.result.intro': '確認結果をお知らせします。',
   'eligibility.result.title.eligible': '{country}: 応募できます',
   'eligibility.result.title.eligible_from': '{country}: 応募できます（受付開始日にご注意ください）',
+  'eligibility.result.title.meetsConditions': '{country}: 応募条件を満たしています',
   'eligibility.result.title.not_eligible': '{country}: 応募条件を満たしていません',
   'eligibility.result.label.reason': '理由',
   'eligibility.result.label.cap': '支援時間の上限',
@@ -58,7 +66,7 @@ export const eligibilityJa = {
   'eligibility.result.capValue': '{hours}（1社・1カ国あたり）',
   'eligibility.result.periodValue': '採択後から{date}まで',
   'eligibility.result.nextSteps':
-    'お申し込み: 所定の申請書にご記入・ご捺印のうえ、PDFファイルを{email}宛てにメールでお送りください。お申し込み順に審査し、順次採択します。採択後、保有情報リスト（様式1）と情報管理体制セルフチェックシート/専門家コメントシート（様式2）をご提出いただきます。',
+    'お申し込み: 所定の申請書にご記入・ご捺印のうえ、PDFファイルを{email}宛てにメールでお送りください。お申し込み順に審査し、順次採択します。{original}採択後、保有情報リスト（様式1）と情報管理体制セルフチェックシート/専門家コメントシート（様式2）をご提出いただきます。',
   'eligibility.result.again': 'もう一度確認するときは「応募資格」と入力してください。',
 
   'eligibility.reason.entity_not_covered': '本事業の対象は、対象国に拠点を持つ日本国内の法人、日本企業の出資を受けた現地法人、日本企業の駐在員事務所です。',
@@ -87,11 +95,17 @@ export const eligibilityJa = {
   'eligibility.apply.registered': '{company}の{country}向けの申請を登録しました（申請番号 {id}）。',
   'eligibility.apply.duplicate': '{company}の{country}向けの申請はすでに登録されています（申請番号 {id}、{date}登録、状況: {status}）。同じ国への申請は1社につき1件です。',
   'eligibility.apply.afterwards':
-    '所定の申請書にご記入・ご捺印のうえ、PDFファイルを{email}宛てにメールでお送りください。ジェトロから受領のご連絡をしたのち、お電話等で検討状況を伺い、審査します。進み具合は「申請状況」で確認できます。',
+    '所定の申請書にご記入・ご捺印のうえ、PDFファイルを{email}宛てにメールでお送りください。{original}ジェトロから受領のご連絡をしたのち、お電話等で検討状況を伺い、審査します。進み具合は「申請状況」で確認できます。',
   'eligibility.q.company': '申請する会社の名称を入力してください（例: 株式会社サンプル）。',
   'eligibility.q.company.known': 'すでに登録済みの会社は、ボタンから選ぶこともできます。',
   'eligibility.company.tooLong': '会社名が長すぎます（{max}文字まで）。',
   'eligibility.company.invalid': '会社名として読み取れませんでした。会社の正式名称を入力してください。',
+  'eligibility.apply.alreadyRegistered':
+    '「{company}」はすでに登録されています。会社の情報を守るため、登録の内容はお知らせできません。この会社の申請者になるには、その会社の登録済みの申請者かジェトロの承認が必要です。参加の申請（番号 {request}）を送りました。結果はこのチャットでお知らせします。ご不明な点はジェトロにお問い合わせください。',
+  'eligibility.apply.alreadyRequested':
+    '「{company}」はすでに登録されています。参加の申請（番号 {request}）は送信済みで、承認を待っています。結果はこのチャットでお知らせします。ご不明な点はジェトロにお問い合わせください。',
+  'eligibility.staff.possibleDuplicate':
+    '新しく登録された会社 #{id} {company} は、登録済みの {others} と同じ会社かもしれません（法人格を除くと同じ名前です）。別の会社として登録されており、互いの情報は見えません。同じ会社であれば申請者に確認してください。',
   'eligibility.staff.newApplication': '新しい申請が登録されました: {company}（{country}、申請番号 {id}、登録者 {applicant}）。',
 
   'eligibility.help.entity':
@@ -108,6 +122,7 @@ export const eligibilityJa = {
   'eligibility.help.company': '申請する会社の正式名称を入力してください。同じ会社・同じ国への申請は1件のみ登録できます。',
 
   'eligibility.status.intro': '申請の状況です。',
+  'eligibility.status.notYours': 'あなたが申請者として登録されている会社に「{company}」はありません。自社の会社名を入力するか、会社名なしで「申請状況」と入力してください。',
   'eligibility.status.none': 'このアカウントで登録された申請はまだありません。「応募資格」と入力すると、応募条件の確認と申請の登録ができます。',
   'eligibility.status.title': '{company}（{country}）申請番号 {id}',
   'eligibility.status.applied': '申請登録済み（受領確認待ち）',

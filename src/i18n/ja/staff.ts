@@ -94,12 +94,28 @@ export const staffJa = {
   'staff.reject.howTo': '不採択にするには、理由を添えて入力してください（申請者に通知されます）: reject {id} <理由>',
 
   'staff.withdraw.none': '取り下げられる申請が見つかりません（審査中までの申請のみ取り下げられます）。',
-  'staff.withdraw.which': '取り下げる国・地域を指定してください: {countries}（例: withdraw タイ）',
-  'staff.withdraw.question': '{name} の申請を取り下げますか？取り下げると元に戻せません。',
+  'staff.withdraw.which': '取り下げられる申請が複数あります。取り下げる申請を選んでください（会社名や国を添えて入力することもできます。例: withdraw タイ）。',
+  'staff.withdraw.question': '{name} の申請を取り下げますか？取り下げると元に戻せません。ジェトロ事務局に通知されます。',
   'staff.withdraw.confirm': '取り下げる',
   'staff.withdraw.keep': '取り下げない',
   'staff.withdraw.done': '{name} の申請を取り下げました。ジェトロ事務局にも通知しました。',
   'staff.withdraw.notPossible': '{name} は「{status}」のため、取り下げられません。',
+
+  'staff.withdraw.notYours': 'あなたが申請者として登録されている会社に「{company}」はありません。',
+
+  'staff.close.question':
+    '{name} の支援を終了しますか？終了すると元に戻せず、この案件には支援時間の記録も予約もできなくなります。申請者（{applicant}）と担当専門家（{experts}）に通知されます。',
+  'staff.close.confirm': '支援を終了する',
+  'staff.close.keep': '終了しない',
+  'staff.reject.question': '{name} を不採択にしますか？元に戻せません。申請者（{applicant}）に次の理由が通知されます: {reason}',
+  'staff.reject.confirm': '不採択にする',
+  'staff.reject.keep': '不採択にしない',
+  'staff.reject.tooLong': '理由が長すぎます（{max}文字まで）。',
+
+  'staff.next.forms': '様式1・2を受領',
+  'staff.next.assign': '専門家を割り当てる',
+  'staff.next.pickExpert': '{name} に割り当てる専門家（{country}）を選んでください。',
+  'staff.next.noExperts': '{country}の専門家がまだいません。先に権限を付与してください: role grant expert <専門家> {code}（{name}）',
 
   'staff.forms.recorded': '{name} の {forms} の受領を記録しました。',
   'staff.forms.already': '{forms} は受領済みです（最初の受領日を残しています）。',
@@ -137,6 +153,9 @@ export const staffJa = {
   'staff.role.expertNeedsCountry': '専門家の権限は国・地域を指定して付与してください。例: role grant expert @山田 タイ ベトナム',
   'staff.role.applicantNeedsCompany': '申請企業の権限は企業名を指定して付与してください。例: role grant applicant @佐藤 株式会社サンプル',
   'staff.role.lastStaff': '最後の事務局メンバーの権限は取り消せません。先に別の方に事務局の権限を付与してください。',
+  'staff.revoke.question': '{who} さんの「{role}」の権限を取り消しますか{scope}？取り消すと、その権限でできる操作ができなくなります。{who} さんに通知されます。',
+  'staff.revoke.confirm': '権限を取り消す',
+  'staff.revoke.keep': '取り消さない',
   'staff.role.listTitle': '権限の一覧',
   'staff.role.listLine': '• {role}（{count}名）: {people}',
 
@@ -160,6 +179,7 @@ export const staffJa = {
   'staff.quota.more': 'ほかの案件',
   'staff.quota.moreValue': 'ほか{count}件は export applications で確認できます。',
   'staff.quota.noEngagements': 'まだ採択された案件はありません。',
+  'staff.company.candidates': '会社「{company}」はありません。次の会社のことですか: {candidates}。正確な名称で入力してください。',
   'staff.quota.unknownCompany': '「{company}」という企業は見つかりませんでした。',
   'staff.quota.companyNone': '{company} の申請はありません。',
 
@@ -214,5 +234,6 @@ export const staffJa = {
   'staff.notify.expertRemoved': '{name} の担当から外れました。',
   'staff.notify.expertClosed': '{name} の支援が終了しました。この案件には支援時間を記録できなくなりました。',
   'staff.notify.staffWithdrawn': '{name} の申請が申請者により取り下げられました。',
+  'staff.notify.roleRevoked': '「{role}」の権限が取り消されました{scope}。ご不明な点はジェトロ事務局にお問い合わせください。',
   'staff.notify.roleGranted': '「{role}」の権限が付与されました{scope}。help で使えるコマンドを確認できます。',
 } as const;

@@ -1,30 +1,38 @@
 /**
- * A second bot instance for the concurrency test: opens its own connection to the database file and logs
- * `count` one-hour entries at once, printing each outcome's status as JSON.
- * Usage: tsx log-burst.ts <databaseUrl> <applicationId> <expertId> <count> <keyPrefix>
+ * A second bot instance for the concurrency test: the whole bot (features, unit of work) on its own
+ * connection to the database file, handling `count` `hours 1 meeting` messages from one expert at once, and
+ * printing each outcome as JSON: `logged`, or the refusal's code.
+ * Usage: tsx log-burst.ts <databaseUrl> <now ISO> <console user> <count> <keyPrefix>
  */
-import { createHourLedgerRepository } from '../../../src/db/hour-ledger-repository.ts';
-import { createPrismaClient } from '../../../src/db/prisma-client.ts';
+import { createAppUnitOfWork } from '../../../src/app/create-services.ts';
+import { createFeatures } from '../../../src/app/features.ts';
+import { Bot } from '../../../src/core/bot.ts';
+import { pinnedClock } from '../../../src/core/clock.ts';
+import { openDatabase } from '../../../src/db/open-database.ts';
+import { loadProgram } from '../../../src/program/load-program.ts';
 
-const [url, applicationId, expertId, count, prefix] = process.argv.slice(2);
-const prisma = await createPrismaClient(url!);
-const ledger = createHourLedgerRepository(prisma);
+const [url, now, user, count, prefix] = process.argv.slice(2);
+const db = await openDatabase(url!);
+const log = { debug() {}, info() {}, warn() {}, error() {} };
+const uow = createAppUnitOfWork(db.prisma, { program: loadProgram('fy2021'), clock: pinnedClock(new Date(now!), { frozen: true }), log, flowTtlHours: 72, provider: db.provider, sqlite: db.sqlite });
+const bot = new Bot({ uow, log }, createFeatures());
 try {
   const results = await Promise.all(
     Array.from({ length: Number(count) }, (_, i) =>
-      ledger.log({
-        applicationId: Number(applicationId),
-        expertId: Number(expertId),
-        minutes: 60,
-        category: 'meeting',
-        note: `${prefix}${i}`,
-        workDate: '2021-09-01',
-        requestKey: `${prefix}${i}`,
-        at: new Date('2021-09-01T03:00:00Z'),
+      bot.handle({
+        platform: 'console',
+        identity: { key: `console:${user}`, userId: user! },
+        conversation: { key: `console:${user}`, isDirect: true },
+        text: `hours 1 meeting ${prefix}${i}`,
+        idempotencyKey: `${prefix}${i}`,
       }),
     ),
   );
-  process.stdout.write(JSON.stringify(results.map((r) => r.status)));
+  const outcome = (replies: (typeof results)[number]['replies']) => {
+    const first = replies[0];
+    return first?.kind === 'facts' ? 'logged' : first?.kind === 'error' ? first.code : `unexpected ${first?.kind}`;
+  };
+  process.stdout.write(JSON.stringify(results.map((r) => outcome(r.replies))));
 } finally {
-  await prisma.$disconnect();
+  await db.close();
 }

@@ -16,6 +16,12 @@ export const slackTestFeature: Feature = {
     command('echo', async (_turn, args) => [text(`echo: ${args}`)]),
     command('hours', async (_turn, args) => [text(`logged: ${args}`)]),
     command('secret', async () => [text('only for you', true)]),
+    command('two', async () => [text('first, only for you', true), text('second, for everyone')]),
+    // Takes as long as asked (ms): a turn slower than Slack's acknowledgement window.
+    command('slow', async (_turn, args) => {
+      await new Promise((resolve) => setTimeout(resolve, Number(args)));
+      return [text(`slow: ${args}`)];
+    }),
     command('stats', async () => [facts('Budget', [{ label: 'Used', value: '3 h' }, { label: 'Left', value: '7 h' }], [{ label: 'Thailand', used: 3, total: 10, caption: '3 / 10 h' }])]),
     command('export', async () => [text('Here is the export.'), { kind: 'file', filename: 'hours.csv', mimeType: 'text/csv', content: 'date,hours\n2021-09-01,2\n', title: 'Hours' }]),
   ],

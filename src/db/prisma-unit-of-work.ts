@@ -1,0 +1,34 @@
+/**
+ * The unit of work on Prisma: one interactive transaction per run, the scope's repositories built on its
+ * client, after-commit callbacks run once it committed. Every database access of the app goes through
+ * here, not only turns: on SQLite the app has one connection, and a statement sent outside a transaction
+ * while a turn's transaction is open would become part of it (and be rolled back with it); transactions
+ * wait for each other instead.
+ */
+import type { Logger } from '../core/ports.ts';
+import type { CommitHooks, UnitOfWork } from '../core/unit-of-work.ts';
+import type { Db, PrismaClient } from './prisma-client.ts';
+
+/**
+ * maxWait: how long a turn may wait for the database (SQLite runs one transaction at a time per process,
+ * so under a burst turns queue here). timeout: a turn that holds its transaction longer is broken.
+ */
+const transactionOptions = { maxWait: 10_000, timeout: 20_000 } as const;
+
+export function createUnitOfWork<Scope>(prisma: PrismaClient, scopeFor: (db: Db, hooks: CommitHooks) => Scope, log: Logger): UnitOfWork<Scope> {
+  return {
+    async run(work) {
+      const afterCommit: (() => void)[] = [];
+      const hooks: CommitHooks = { afterCommit: (callback) => afterCommit.push(callback) };
+      const result = await prisma.$transaction((tx) => work(scopeFor(tx, hooks)), transactionOptions);
+      for (const callback of afterCommit) {
+        try {
+          callback();
+        } catch (e) {
+          log.warn({ err: e }, 'after-commit callback failed');
+        }
+      }
+      return result;
+    },
+  };
+}

@@ -1,0 +1,34 @@
+/** `whoami`: who the bot takes you for: your identity key (what staff name you by), name, roles and companies. */
+import type { Command } from '../core/feature.ts';
+import { facts, type Fact } from '../core/reply.ts';
+import type { Turn } from '../core/turn.ts';
+import { countryNames, memberCompanyIds } from './membership-words.ts';
+
+async function whoami(turn: Turn) {
+  const { services, t, locale, person } = turn;
+  const list: Fact[] = [
+    { label: t('membership.whoami.key'), value: turn.inbound.identity.key },
+    { label: t('membership.whoami.name'), value: person.displayName || t('membership.person.unnamed', { id: person.id }) },
+  ];
+  const roles: string[] = [];
+  if (person.roles.some((g) => g.role === 'staff')) roles.push(t('core.role.staff'));
+  const expertCountries = [...new Set(person.roles.filter((g) => g.role === 'expert').map((g) => g.country).filter((c) => c !== ''))];
+  if (person.roles.some((g) => g.role === 'expert')) roles.push(expertCountries.length ? `${t('core.role.expert')} (${countryNames(services.program, expertCountries, locale)})` : t('core.role.expert'));
+  if (person.roles.some((g) => g.role === 'applicant')) roles.push(t('core.role.applicant'));
+  list.push({ label: t('membership.whoami.roles'), value: roles.length ? roles.join(', ') : t('membership.whoami.none') });
+  const companies = await Promise.all(memberCompanyIds(person).map((id) => services.applications.findCompany(id)));
+  const names = companies.flatMap((c) => (c ? [c.name] : []));
+  list.push({ label: t('membership.whoami.companies'), value: names.length ? names.join(', ') : t('membership.whoami.none') });
+  const waiting = await services.memberships.pendingOf(person.id);
+  if (waiting.length) list.push({ label: t('membership.whoami.waiting'), value: waiting.map((r) => t('membership.whoami.waitingItem', { id: r.id, company: r.requestedName })).join(', ') });
+  return [facts(t('membership.whoami.title'), list)];
+}
+
+export const whoamiCommand: Command = {
+  name: 'whoami',
+  aliases: ['me', '自分', 'わたし', '私'],
+  audience: 'everyone',
+  usage: 'whoami',
+  summary: 'membership.cmd.whoami',
+  run: (turn) => whoami(turn),
+};
