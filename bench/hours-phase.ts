@@ -148,7 +148,7 @@ export async function benchHours(o: HoursOptions): Promise<HoursComparison> {
     logLevel: o.logLevel,
     nodeFlags: o.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${o.profileDir}`] : [],
   });
-  let oursFigures;
+  let oursFigures: Awaited<ReturnType<typeof measure>>;
   try {
     oursFigures = await measure(ours, o, experts, minutes, 'o');
   } finally {
@@ -157,7 +157,7 @@ export async function benchHours(o: HoursOptions): Promise<HoursComparison> {
 
   const minimalFile = copy('hours-minimal.db');
   const minimal = await startServerProcess({ entry: 'bench/minimal-app.ts', env: { SLACK_SIGNING_SECRET: benchSigningSecret, DATABASE_FILE: minimalFile } });
-  let minimalFigures;
+  let minimalFigures: Awaited<ReturnType<typeof measure>>;
   try {
     minimalFigures = await measure(minimal, o, experts, minutes, 'm');
   } finally {

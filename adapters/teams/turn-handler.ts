@@ -8,7 +8,7 @@ import type { Logger } from '../../src/core/ports.ts';
 import type { Program } from '../../src/program/program-schema.ts';
 import { translator } from '../../src/i18n/translate.ts';
 import type { SubmitValue, TeamsActivity } from './activity-schema.ts';
-import { fitKey, identityOf, inboundFromActivity, isPersonalChat } from './inbound-from-activity.ts';
+import { fitKey, inboundFromActivity, isPersonalChat } from './inbound-from-activity.ts';
 import { answeredCard, cardMessage, renderReplies } from './render-card.ts';
 import { conversationAddress, memberAddress } from './teams-address.ts';
 import { welcome } from './welcome.ts';

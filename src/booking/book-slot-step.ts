@@ -67,7 +67,7 @@ async function askConfirm(turn: Turn, data: BookData): Promise<Reply[]> {
   const app = await application(turn, data);
   const moving = await bookingBeingMoved(turn, data);
   const change: Choice = { ...flowChoice(bookFlowId, 'slot', 'change', t('booking.confirm.change')), means: 'no' };
-  if (!slot || slot.status !== 'open') return [choices(t('booking.refused.taken'), [change])];
+  if (slot?.status !== 'open') return [choices(t('booking.refused.taken'), [change])];
   const draft: BookingView = {
     id: moving?.id ?? 0,
     slotId: slot.id,

@@ -67,5 +67,5 @@ export function calendarFile(event: CalendarEvent, prodId: string): string {
     'END:VEVENT',
     'END:VCALENDAR',
   ];
-  return lines.map(foldLine).join('\r\n') + '\r\n';
+  return `${lines.map(foldLine).join('\r\n')}\r\n`;
 }

@@ -95,7 +95,7 @@ async function addSlot(turn: Turn, expert: PersonView, args: string): Promise<Re
 }
 
 async function removeSlot(turn: Turn, args: string, asStaff: boolean): Promise<Reply[]> {
-  const { services, t, locale, now } = turn;
+  const { services, t, locale } = turn;
   const m = /^#?(\d+)\s*([\s\S]*)$/.exec(args);
   if (!m) return usage(turn);
   const slot = await services.slots.get(Number(m[1]));

@@ -45,7 +45,7 @@ function containsAsPart(whole: string, part: string): boolean {
 }
 
 /** CJK answers are short; Latin ones need a few letters before a part of a label means anything. */
-const meaningfulPart = (key: string) => (/[^\x00-\x7f]/.test(key) ? key.length >= 2 : key.length >= 3);
+const meaningfulPart = (key: string) => (/[^\p{ASCII}]/u.test(key) ? key.length >= 2 : key.length >= 3);
 
 /** The keys and words of each choice, computed once per answer. */
 function keyedChoices(shown: readonly Choice[]) {
@@ -103,7 +103,7 @@ export function matchChoiceLoosely(typed: string, shown: readonly Choice[]): Cho
 
   if (meaningfulPart(key)) {
     // Words keep their boundaries ("register" in "Register the application"); Japanese ignores the marks (「利用実績を変更」).
-    const japanese = /[^\x00-\x7f]/.test(key);
+    const japanese = /[^\p{ASCII}]/u.test(key);
     const containing = unique(keyed.filter((c) => labelTexts(c.choice.label).some((l) => containsAsPart(l, spaced)) || (japanese && c.keys.some((k) => containsAsPart(k, key)))));
     if (containing) return containing.choice;
   }

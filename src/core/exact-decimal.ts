@@ -17,11 +17,6 @@ export function parseDecimal(text: string): ExactDecimal | undefined {
   return { digits: BigInt(`${m[1]}${fraction}`), scale: fraction.length };
 }
 
-export function fromInteger(n: number): ExactDecimal {
-  if (!Number.isSafeInteger(n) || n < 0) throw new RangeError(`not a non-negative integer: ${n}`);
-  return { digits: BigInt(n), scale: 0 };
-}
-
 /** A finite number from a program definition (thresholds such as 20 or 17.5) as an exact decimal. */
 export function fromNumber(n: number): ExactDecimal {
   const parsed = parseDecimal(String(n));

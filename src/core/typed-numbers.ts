@@ -8,12 +8,12 @@ import { cleanAnswer, fold } from './typed-text.ts';
 
 const { kanjiDigits, kanjiUnits, words: numberWords } = vocabulary.numbers;
 const kanjiRun = new RegExp(`[${Object.keys(kanjiDigits).join('')}${Object.keys(kanjiUnits).join('')}]+`, 'gu');
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 /** A regex alternation of the words, longest first; Latin words only as whole words. */
 const alternatives = (list: readonly string[]) =>
   [...new Set(list.map(fold))]
     .sort((a, b) => b.length - a.length)
-    .map((w) => (/^[a-z]/.test(w) ? `(?<![a-z])${escape(w)}` : escape(w)) + (/[a-z]$/.test(w) ? '(?![a-z])' : ''))
+    .map((w) => (/^[a-z]/.test(w) ? `(?<![a-z])${escapeRegExp(w)}` : escapeRegExp(w)) + (/[a-z]$/.test(w) ? '(?![a-z])' : ''))
     .join('|');
 
 function kanjiValue(run: string): number {
@@ -32,7 +32,7 @@ function kanjiValue(run: string): number {
 
 const tens = Object.entries(numberWords).filter(([, v]) => v >= 20 && v % 10 === 0).map(([w]) => w);
 const ones = Object.entries(numberWords).filter(([, v]) => v >= 1 && v <= 9).map(([w]) => w);
-const compoundWords = new RegExp(`\\b(${tens.map(escape).join('|')})[\\s-](${ones.map(escape).join('|')})\\b`, 'g');
+const compoundWords = new RegExp(`\\b(${tens.map(escapeRegExp).join('|')})[\\s-](${ones.map(escapeRegExp).join('|')})\\b`, 'g');
 const singleWords = new RegExp(`\\b(${alternatives(Object.keys(numberWords))})\\b`, 'g');
 
 /**

@@ -6,7 +6,7 @@
 import { vocabulary } from '../i18n/vocabulary.ts';
 
 /** Emoji and their joiners, skin tones and variation selectors. */
-const decorativeEmoji = /[\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}\u200d\uFE0E\uFE0F]/gu;
+const decorativeEmoji = /\p{Extended_Pictographic}|[\u{1F3FB}-\u{1F3FF}]|\u200d|\uFE0E|\uFE0F/gu;
 /** Punctuation at the edges of an answer (not ー: 「ノー」 ends with it). */
 const edgePunctuation = /^[\s。．.!！?？、,，~〜～…:：;；"'“”‘’「」『』【】*＊]+|[\s。．.!！?？、,，~〜～…:：;；"'“”‘’「」『』【】*＊]+$/gu;
 

@@ -19,11 +19,6 @@ export function postgresPoolSize(url: string): number | undefined {
   return Number.isInteger(limit) && limit > 0 ? limit : undefined;
 }
 
-/** The database a URL names (its path), e.g. `desk` for `postgresql://host/desk`. */
-export function postgresDatabaseOf(url: string): string {
-  return decodeURIComponent(new URL(url).pathname.replace(/^\//, ''));
-}
-
 /** The same server and credentials, another database. */
 export function withPostgresDatabase(url: string, database: string): string {
   const parsed = new URL(url);

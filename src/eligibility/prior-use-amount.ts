@@ -22,8 +22,8 @@ export type PriorUseReading =
   | { kind: 'bound'; atLeastThreshold: boolean };
 
 const q = vocabulary.quantities;
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-const alternation = (list: readonly string[]) => [...new Set(list.map(fold))].sort((a, b) => b.length - a.length).map(escape).join('|');
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+const alternation = (list: readonly string[]) => [...new Set(list.map(fold))].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
 const hourUnit = alternation(q.hourUnits);
 const minuteUnit = alternation(q.minuteUnits);
 const half = alternation(q.half);

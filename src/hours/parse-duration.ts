@@ -30,8 +30,8 @@ export interface DurationLimits {
 
 // Decimal number without sign or exponent: `2`, `1.5`, `.5`, `2.` (a trailing point is a typo we forgive).
 const num = String.raw`(\d+(?:\.\d*)?|\.\d+)`;
-const hourUnit = String.raw`(?:h|hr|hrs|hour|hours|時間|じかん)`;
-const minuteUnit = String.raw`(?:m|min|mins|minute|minutes|分|ふん|ぷん)`;
+const hourUnit = '(?:h|hr|hrs|hour|hours|時間|じかん)';
+const minuteUnit = '(?:m|min|mins|minute|minutes|分|ふん|ぷん)';
 
 const forms: { pattern: RegExp; minutes: (m: RegExpExecArray) => number }[] = [
   // 2 / 1.5 / 0.25: hours

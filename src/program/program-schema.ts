@@ -108,6 +108,3 @@ export const programSchema = z
 
 export type Program = z.infer<typeof programSchema>;
 export type Country = Program['countries'][number];
-export type Localized = z.infer<typeof localized>;
-export type TrainingTopic = z.infer<typeof trainingTopicSchema>;
-export type ConsultationMenuItem = Program['consultationMenu'][number];

@@ -17,7 +17,7 @@ import { isoDateIn } from '../i18n/format.ts';
 import type { MessageKey } from '../i18n/catalog.ts';
 import { parseApplicationId, words } from './args.ts';
 import { detailExtras, stepChoices } from './application-views.ts';
-import { countryCodeOf, countryName } from './country-ref.ts';
+import { countryCodeOf } from './country-ref.ts';
 import { failureReply } from './failures.ts';
 import { notifyExpertsClosed, notifyStaffWithdrawn, notifyStatusChange } from './notifications.ts';
 import { actionIds, button, parseConfirmedStep, parseIdVersion, parseStep } from './staff-actions.ts';

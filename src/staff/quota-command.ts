@@ -6,7 +6,7 @@ import { quotaFigures, type QuotaFigures } from '../applications/quota.ts';
 import { applicationStatusSchema } from '../applications/application.ts';
 import { requireRole } from '../core/authorize.ts';
 import type { Command } from '../core/feature.ts';
-import { error, facts, text, type Fact, type Meter, type Reply } from '../core/reply.ts';
+import { facts, text, type Fact, type Meter, type Reply } from '../core/reply.ts';
 import type { Turn } from '../core/turn.ts';
 import { lookupCompanyForStaff } from '../applications/company-lookup.ts';
 import { unknownCompany } from './failures.ts';

@@ -55,7 +55,13 @@ export class CorpusWorld {
   static async create(): Promise<CorpusWorld> {
     let world: CorpusWorld | undefined;
     // The real features, each command wrapped to record that it ran (what "command=status" checks).
-    const spy = (c: Command): Command => ({ ...c, run: (turn, args) => (world!.ran.push(c.name), c.run(turn, args)) });
+    const spy = (c: Command): Command => ({
+      ...c,
+      run: (turn, args) => {
+        world!.ran.push(c.name);
+        return c.run(turn, args);
+      },
+    });
     const features: Feature[] = createFeatures().map((f) => ({ ...f, commands: f.commands?.map(spy) }));
     const tb = await createTestBot({ now: '2021-09-01T01:00:00Z', features });
     world = new CorpusWorld(tb);

@@ -45,7 +45,12 @@ describe('Teams by default', () => {
   it('listens on loopback unless HOST says otherwise', async () => {
     const temp = tempDatabaseUrl();
     const lines: string[] = [];
-    const sink = new Writable({ write: (chunk, _e, done) => (lines.push(String(chunk)), done()) });
+    const sink = new Writable({
+      write: (chunk, _e, done) => {
+        lines.push(String(chunk));
+        done();
+      },
+    });
     const running = await startBot({ env: { NODE_ENV: 'test', PORT: '0', DATABASE_URL: temp.url }, logDestination: sink });
     try {
       const listening = lines.map((l) => JSON.parse(l) as { msg: string; host?: string }).find((l) => l.msg === 'desk bot listening');
