@@ -6,7 +6,13 @@ export const benchNow = '2021-10-01T03:00:00Z';
 export const benchTeam = 'TBENCH';
 export const benchSigningSecret = 'bench-signing-secret';
 
-export function startDeskServer(o: { databaseUrl: string; slackApiUrl: string; logLevel?: string; nodeFlags?: string[]; env?: NodeJS.ProcessEnv }): Promise<ServerProcess> {
+export function startDeskServer(o: {
+  databaseUrl: string;
+  slackApiUrl: string;
+  logLevel?: string;
+  nodeFlags?: string[];
+  env?: NodeJS.ProcessEnv;
+}): Promise<ServerProcess> {
   return startServerProcess({
     entry: 'scripts/run.mjs',
     args: ['main'],

@@ -89,21 +89,42 @@ function figuresOf(run: LoadResult, server: ServerProcess, cpuBefore: number | u
     commands: run.sent.length + run.errors.length,
     completedPerSecond: Math.round((ok.length / ((run.finishedAt - run.startedAt) / 1000)) * 10) / 10,
     latency: summarize(run.sent.map((s) => s.ackedAt - s.sentAt)),
-    unexpected: ok.filter((s) => !confirmation.test(s.text)).slice(0, 5).map((s) => s.text.slice(0, 200) || '(no reply)'),
+    unexpected: ok
+      .filter((s) => !confirmation.test(s.text))
+      .slice(0, 5)
+      .map((s) => s.text.slice(0, 200) || '(no reply)'),
     non200: run.sent.length - ok.length,
     transportErrors: run.errors.length,
-    cpuMsPerCommand: cpuBefore === undefined || cpuAfter === undefined ? undefined : Math.round(((cpuAfter - cpuBefore) * 1000 * 100) / run.sent.length) / 100,
+    cpuMsPerCommand:
+      cpuBefore === undefined || cpuAfter === undefined
+        ? undefined
+        : Math.round(((cpuAfter - cpuBefore) * 1000 * 100) / run.sent.length) / 100,
   };
 }
 
 /** Warm-up, the burst, then the open loop, on one running server. */
-async function measure(server: ServerProcess, o: HoursOptions, experts: SeededExpert[], minutes: number, prefix: string): Promise<Omit<ServerFigures, 'entriesStored' | 'ledgerConsistent'>> {
-  const target: SlackTarget = { eventsUrl: `${server.url}/slack/events`, signingSecret: benchSigningSecret, team: benchTeam, responseUrl: o.slack.responseUrl };
+async function measure(
+  server: ServerProcess,
+  o: HoursOptions,
+  experts: SeededExpert[],
+  minutes: number,
+  prefix: string,
+): Promise<Omit<ServerFigures, 'entriesStored' | 'ledgerConsistent'>> {
+  const target: SlackTarget = {
+    eventsUrl: `${server.url}/slack/events`,
+    signingSecret: benchSigningSecret,
+    team: benchTeam,
+    responseUrl: o.slack.responseUrl,
+  };
   await sendSlashCommands(target, commandsFor(experts, o.warmup, `${prefix}w`, minutes), Math.min(10, o.concurrency));
   const idleMemoryMiB = server.memory()?.currentMiB;
 
   let cpu = server.cpuSeconds();
-  const burst = figuresOf(await sendSlashCommands(target, commandsFor(experts, o.requests, `${prefix}b`, minutes), o.concurrency), server, cpu);
+  const burst = figuresOf(
+    await sendSlashCommands(target, commandsFor(experts, o.requests, `${prefix}b`, minutes), o.concurrency),
+    server,
+    cpu,
+  );
   cpu = server.cpuSeconds();
   const openLoop = figuresOf(await sendAtRate(target, commandsFor(experts, o.requests, `${prefix}o`, minutes), o.rate), server, cpu);
   return {
@@ -122,7 +143,10 @@ async function checkLedger(databaseUrl: string): Promise<{ entriesStored: number
     const sums = await check.prisma.hourEntry.groupBy({ by: ['applicationId'], where: { voidedAt: null }, _sum: { minutes: true } });
     const apps = await check.prisma.application.findMany({ select: { id: true, usedMinutes: true, capMinutes: true } });
     const sumOf = new Map(sums.map((s) => [s.applicationId, s._sum.minutes ?? 0]));
-    return { entriesStored, ledgerConsistent: apps.every((a) => (sumOf.get(a.id) ?? 0) === a.usedMinutes && a.usedMinutes <= a.capMinutes) };
+    return {
+      entriesStored,
+      ledgerConsistent: apps.every((a) => (sumOf.get(a.id) ?? 0) === a.usedMinutes && a.usedMinutes <= a.capMinutes),
+    };
   } finally {
     await check.close();
   }
@@ -156,7 +180,10 @@ export async function benchHours(o: HoursOptions): Promise<HoursComparison> {
   }
 
   const minimalFile = copy('hours-minimal.db');
-  const minimal = await startServerProcess({ entry: 'bench/minimal-app.ts', env: { SLACK_SIGNING_SECRET: benchSigningSecret, DATABASE_FILE: minimalFile } });
+  const minimal = await startServerProcess({
+    entry: 'bench/minimal-app.ts',
+    env: { SLACK_SIGNING_SECRET: benchSigningSecret, DATABASE_FILE: minimalFile },
+  });
   let minimalFigures: Awaited<ReturnType<typeof measure>>;
   try {
     minimalFigures = await measure(minimal, o, experts, minutes, 'm');

@@ -45,12 +45,23 @@ export function writeLedger(
         del.run(e.applicationId);
         const count = perEngagement + (i < extra ? 1 : 0);
         const target = Math.min(e.capMinutes, targetUsedMinutes(i, e.capMinutes));
-        if (count > target) throw new Error(`${count} entries on one engagement cannot each be a minute or more of ${target} minutes: use fewer entries or more engagements`);
+        if (count > target)
+          throw new Error(
+            `${count} entries on one engagement cannot each be a minute or more of ${target} minutes: use fewer entries or more engagements`,
+          );
         for (let k = 0; k < count; k++) {
           // The target split into `count` whole minutes: the first ones take the remainder.
           const minutes = Math.floor(target / count) + (k < target % count ? 1 : 0);
           const at = new Date(opts.from.getTime() + Math.floor((span * (k + 1)) / (count + 1)));
-          insert.run(e.applicationId, e.expertId, minutes, opts.categories[(i + k) % opts.categories.length]!, `bench entry ${k + 1}`, at.toISOString().slice(0, 10), sqliteDate(at));
+          insert.run(
+            e.applicationId,
+            e.expertId,
+            minutes,
+            opts.categories[(i + k) % opts.categories.length]!,
+            `bench entry ${k + 1}`,
+            at.toISOString().slice(0, 10),
+            sqliteDate(at),
+          );
           written++;
           used += minutes;
         }

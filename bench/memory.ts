@@ -39,7 +39,16 @@ export async function benchIdleMemory(o: { dir: string; slack: BenchSlack; settl
   const plain = await startServerProcess({
     entry: 'scripts/run.mjs',
     args: ['main'],
-    env: { NODE_ENV: 'development', DATABASE_URL: databaseUrl, LOG_LEVEL: 'info', BOT_NOW: '', SLACK_SIGNING_SECRET: '', SLACK_BOT_TOKEN: '', SLACK_APP_TOKEN: '', MICROSOFT_APP_ID: '' },
+    env: {
+      NODE_ENV: 'development',
+      DATABASE_URL: databaseUrl,
+      LOG_LEVEL: 'info',
+      BOT_NOW: '',
+      SLACK_SIGNING_SECRET: '',
+      SLACK_BOT_TOKEN: '',
+      SLACK_APP_TOKEN: '',
+      MICROSOFT_APP_ID: '',
+    },
   });
   let outOfTheBoxMiB: number | undefined;
   try {

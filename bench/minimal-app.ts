@@ -29,7 +29,9 @@ const addWithinCap = db.prepare<[number, number, number], { usedMinutes: number;
 const addEntry = db.prepare(
   'INSERT INTO "HourEntry" ("applicationId", "expertId", "minutes", "category", "note", "workDate", "createdAt") VALUES (?, ?, ?, \'review\', ?, ?, ?)',
 );
-const addAudit = db.prepare('INSERT INTO "AuditLog" ("at", "actorId", "action", "subjectType", "subjectId", "details") VALUES (?, ?, \'hours.logged\', \'hourEntry\', ?, ?)');
+const addAudit = db.prepare(
+  'INSERT INTO "AuditLog" ("at", "actorId", "action", "subjectType", "subjectId", "details") VALUES (?, ?, \'hours.logged\', \'hourEntry\', ?, ?)',
+);
 const storeReply = db.prepare('INSERT INTO "ProcessedRequest" ("key", "replies", "createdAt") VALUES (?, ?, ?)');
 
 /** The whole job for one command, in one transaction; returns the reply text. */
@@ -59,7 +61,12 @@ const app = new App({ signingSecret, authorize: async () => ({ botToken: 'xoxb-b
 app.command('/hours', async ({ ack, command }) => {
   const m = /^(\d+)m\s+(.*)$/s.exec(command.text.trim());
   if (!m) return ack({ response_type: 'ephemeral', text: '使い方: /hours 15m 内容' });
-  const text = logHours.immediate(`slack:command:${command.team_id}:${command.trigger_id}`, `slack:${command.team_id}:${command.user_id}`, Number(m[1]), m[2]!);
+  const text = logHours.immediate(
+    `slack:command:${command.team_id}:${command.trigger_id}`,
+    `slack:${command.team_id}:${command.user_id}`,
+    Number(m[1]),
+    m[2]!,
+  );
   await ack({ response_type: 'ephemeral', text });
 });
 

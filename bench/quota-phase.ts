@@ -61,7 +61,11 @@ export async function benchQuota(o: {
   const engagements = await seedManyEngagements(db.prisma, { program: o.program, team: benchTeam, count: o.engagements, expertCount: 50 });
   await db.close();
 
-  const ledgerOpts = { from: seededAdoptedAt, to: new Date('2021-09-30T09:00:00Z'), categories: o.program.hourCategories.map((c) => c.code) };
+  const ledgerOpts = {
+    from: seededAdoptedAt,
+    to: new Date('2021-09-30T09:00:00Z'),
+    categories: o.program.hourCategories.map((c) => c.code),
+  };
   const sizes = [...o.ledgerSizes];
   let started = performance.now();
   writeLedger(file, engagements, sizes[0]!, ledgerOpts);
@@ -69,7 +73,12 @@ export async function benchQuota(o: {
 
   const server = await startDeskServer({ databaseUrl, slackApiUrl: o.slack.apiUrl, logLevel: o.logLevel });
   try {
-    const target: SlackTarget = { eventsUrl: `${server.url}/slack/events`, signingSecret: benchSigningSecret, team: benchTeam, responseUrl: o.slack.responseUrl };
+    const target: SlackTarget = {
+      eventsUrl: `${server.url}/slack/events`,
+      signingSecret: benchSigningSecret,
+      team: benchTeam,
+      responseUrl: o.slack.responseUrl,
+    };
     let seq = 0;
     const quotaOnce = async (posts: number) => {
       const id = `q${++seq}`;

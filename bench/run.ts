@@ -58,8 +58,24 @@ function report(results: object, table: string): void {
 if (opts.soakSeconds !== undefined) {
   try {
     say(`soak: ${opts.soakSeconds} s at ${opts.rate} commands/s on our server (${opts.experts} experts)`);
-    const soak = await benchSoak({ program, slack, dir, seconds: opts.soakSeconds, ratePerSecond: opts.rate, experts: opts.experts, logLevel: opts.logLevel, onProgress: say });
-    const results: SoakResults = { date: new Date().toISOString(), machine, options: { ...opts }, soak, targets: soakTargetsOf(soak), durationSeconds: Math.round((performance.now() - began) / 1000) };
+    const soak = await benchSoak({
+      program,
+      slack,
+      dir,
+      seconds: opts.soakSeconds,
+      ratePerSecond: opts.rate,
+      experts: opts.experts,
+      logLevel: opts.logLevel,
+      onProgress: say,
+    });
+    const results: SoakResults = {
+      date: new Date().toISOString(),
+      machine,
+      options: { ...opts },
+      soak,
+      targets: soakTargetsOf(soak),
+      durationSeconds: Math.round((performance.now() - began) / 1000),
+    };
     report(results, formatSoak(results));
   } finally {
     await slack.close();
@@ -80,10 +96,23 @@ try {
   say(`/hours: counting the statements of ${opts.countedCommands} commands`);
   const statements = await benchStatements({ program, slack, dir, commands: opts.countedCommands });
 
-  say(`/hours: ${opts.requests} commands at concurrency ${opts.concurrency}, then ${opts.requests} at ${opts.rate}/s, on our server and on the minimal app`);
+  say(
+    `/hours: ${opts.requests} commands at concurrency ${opts.concurrency}, then ${opts.requests} at ${opts.rate}/s, on our server and on the minimal app`,
+  );
   const profileDir = opts.profile ? path.join(repoRoot, 'bench', 'profiles.tmp') : undefined;
   if (profileDir) mkdirSync(profileDir, { recursive: true });
-  const hours = await benchHours({ program, slack, dir, experts: opts.experts, requests: opts.requests, concurrency: opts.concurrency, rate: opts.rate, warmup, logLevel: opts.logLevel, profileDir });
+  const hours = await benchHours({
+    program,
+    slack,
+    dir,
+    experts: opts.experts,
+    requests: opts.requests,
+    concurrency: opts.concurrency,
+    rate: opts.rate,
+    warmup,
+    logLevel: opts.logLevel,
+    profileDir,
+  });
   if (profileDir) say(`CPU profile written under ${profileDir}`);
 
   say(`/quota: ${opts.engagements} engagements, ledger of ${opts.ledgerSizes.join(' then ')} entries, ${opts.quotaRequests} commands each`);
@@ -109,7 +138,11 @@ try {
     ...(startup ? { startup } : {}),
     ...(idleMemory ? { idleMemory } : {}),
   };
-  const results: BenchResults = { ...partial, targets: targetsOf(partial), durationSeconds: Math.round((performance.now() - began) / 1000) };
+  const results: BenchResults = {
+    ...partial,
+    targets: targetsOf(partial),
+    durationSeconds: Math.round((performance.now() - began) / 1000),
+  };
   report(results, formatTable(results));
 } finally {
   await slack.close();

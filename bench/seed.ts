@@ -57,10 +57,22 @@ export async function seedExpertsWithEngagements(
     const user = `${prefix}${i}`;
     const country = countries[(i - 1) % countries.length]!;
     const capMinutes = o.capMinutes ?? capOf(o.program, country);
-    const personId = await seedSlackPerson(prisma, { team: o.team, user, displayName: `Expert ${i}`, roles: [{ role: 'expert', country }] });
+    const personId = await seedSlackPerson(prisma, {
+      team: o.team,
+      user,
+      displayName: `Expert ${i}`,
+      roles: [{ role: 'expert', country }],
+    });
     const company = await prisma.company.create({ data: { name: `${prefix} Client ${i}`, nameKey: `${prefix.toLowerCase()}client${i}` } });
     const app = await prisma.application.create({
-      data: { companyId: company.id, country, status: 'adopted', appliedAt: new Date('2021-07-20T00:00:00Z'), adoptedAt: seededAdoptedAt, capMinutes },
+      data: {
+        companyId: company.id,
+        country,
+        status: 'adopted',
+        appliedAt: new Date('2021-07-20T00:00:00Z'),
+        adoptedAt: seededAdoptedAt,
+        capMinutes,
+      },
     });
     await prisma.assignment.create({ data: { applicationId: app.id, expertId: personId, assignedAt: seededAdoptedAt } });
     experts.push({ user, personId, applicationId: app.id, country, capMinutes });
@@ -81,10 +93,23 @@ export async function seedManyEngagements(
   const expertIds: number[] = [];
   for (let i = 1; i <= o.expertCount; i++) {
     // Granted for every country: their engagements are spread over all of them.
-    expertIds.push(await seedSlackPerson(prisma, { team: o.team, user: `UQEXP${i}`, displayName: `Quota expert ${i}`, roles: countries.map((country) => ({ role: 'expert' as const, country })) }));
+    expertIds.push(
+      await seedSlackPerson(prisma, {
+        team: o.team,
+        user: `UQEXP${i}`,
+        displayName: `Quota expert ${i}`,
+        roles: countries.map((country) => ({ role: 'expert' as const, country })),
+      }),
+    );
   }
-  await prisma.company.createMany({ data: Array.from({ length: o.count }, (_, i) => ({ name: `Quota Co ${i + 1}`, nameKey: `quotaco${i + 1}` })) });
-  const companies = await prisma.company.findMany({ where: { nameKey: { startsWith: 'quotaco' } }, orderBy: { id: 'asc' }, select: { id: true } });
+  await prisma.company.createMany({
+    data: Array.from({ length: o.count }, (_, i) => ({ name: `Quota Co ${i + 1}`, nameKey: `quotaco${i + 1}` })),
+  });
+  const companies = await prisma.company.findMany({
+    where: { nameKey: { startsWith: 'quotaco' } },
+    orderBy: { id: 'asc' },
+    select: { id: true },
+  });
   await prisma.application.createMany({
     data: companies.map((c, i) => ({
       companyId: c.id,
@@ -95,8 +120,14 @@ export async function seedManyEngagements(
       capMinutes: maxCap * 60,
     })),
   });
-  const apps = await prisma.application.findMany({ where: { company: { nameKey: { startsWith: 'quotaco' } } }, orderBy: { id: 'asc' }, select: { id: true } });
+  const apps = await prisma.application.findMany({
+    where: { company: { nameKey: { startsWith: 'quotaco' } } },
+    orderBy: { id: 'asc' },
+    select: { id: true },
+  });
   const engagements = apps.map((a, i) => ({ applicationId: a.id, expertId: expertIds[i % expertIds.length]!, capMinutes: maxCap * 60 }));
-  await prisma.assignment.createMany({ data: engagements.map((e) => ({ applicationId: e.applicationId, expertId: e.expertId, assignedAt: seededAdoptedAt })) });
+  await prisma.assignment.createMany({
+    data: engagements.map((e) => ({ applicationId: e.applicationId, expertId: e.expertId, assignedAt: seededAdoptedAt })),
+  });
   return engagements;
 }

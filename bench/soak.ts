@@ -45,7 +45,10 @@ export interface SoakFigures {
 }
 
 function median(values: number[]): number {
-  return percentile([...values].sort((a, b) => a - b), 50);
+  return percentile(
+    [...values].sort((a, b) => a - b),
+    50,
+  );
 }
 
 function slopePerMinute(points: [number, number][]): number {
@@ -73,12 +76,20 @@ export async function benchSoak(o: {
   const experts = await seedExpertsWithEngagements(db.prisma, { program: o.program, team: benchTeam, count: o.experts });
   await db.close();
   // One minute of each expert's hours per write: the whole soak must stay under the smallest cap.
-  const writesPerExpert = Math.ceil((o.seconds + 30) * o.ratePerSecond / 3 / experts.length);
+  const writesPerExpert = Math.ceil(((o.seconds + 30) * o.ratePerSecond) / 3 / experts.length);
   const minCap = Math.min(...experts.map((e) => e.capMinutes));
-  if (writesPerExpert > minCap) throw new Error(`--soak ${o.seconds} at ${o.ratePerSecond}/s logs ${writesPerExpert} minutes per expert, over the ${minCap}-minute cap: raise --experts`);
+  if (writesPerExpert > minCap)
+    throw new Error(
+      `--soak ${o.seconds} at ${o.ratePerSecond}/s logs ${writesPerExpert} minutes per expert, over the ${minCap}-minute cap: raise --experts`,
+    );
 
   const server = await startDeskServer({ databaseUrl, slackApiUrl: o.slack.apiUrl, logLevel: o.logLevel });
-  const target: SlackTarget = { eventsUrl: `${server.url}/slack/events`, signingSecret: benchSigningSecret, team: benchTeam, responseUrl: o.slack.responseUrl };
+  const target: SlackTarget = {
+    eventsUrl: `${server.url}/slack/events`,
+    signingSecret: benchSigningSecret,
+    team: benchTeam,
+    responseUrl: o.slack.responseUrl,
+  };
   // Idle connections are dropped before the server's own keep-alive timeout (5 s) can close them under a request.
   const agent = new Agent({ keepAlive: true, maxSockets: 256, timeout: 4_000 });
   const commandAt = (i: number): SlashCommand => {

@@ -58,7 +58,12 @@ function stop(child: ChildProcess): Promise<void> {
 async function timeToHealthy(command: string, args: string[], databaseUrl: string, cpu?: number[]): Promise<number> {
   const port = await freePort();
   const began = performance.now();
-  const child = spawn(command, args, { cwd: repoRoot, env: environment(databaseUrl, port), stdio: ['ignore', 'ignore', 'pipe'], detached: true });
+  const child = spawn(command, args, {
+    cwd: repoRoot,
+    env: environment(databaseUrl, port),
+    stdio: ['ignore', 'ignore', 'pipe'],
+    detached: true,
+  });
   let stderr = '';
   child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
   try {
@@ -86,7 +91,12 @@ async function timeToHealthy(command: string, args: string[], databaseUrl: strin
 async function timeToPrompt(shellCommand: string, databaseUrl: string): Promise<number> {
   const began = performance.now();
   // script(1) gives the command a terminal (stdin.isTTY), so the chat is interactive and shows its prompt.
-  const child = spawn('script', ['-qfec', shellCommand, '/dev/null'], { cwd: repoRoot, env: environment(databaseUrl, 0), stdio: ['pipe', 'pipe', 'pipe'], detached: true });
+  const child = spawn('script', ['-qfec', shellCommand, '/dev/null'], {
+    cwd: repoRoot,
+    env: environment(databaseUrl, 0),
+    stdio: ['pipe', 'pipe', 'pipe'],
+    detached: true,
+  });
   let out = '';
   try {
     return await new Promise<number>((resolve, reject) => {
@@ -126,12 +136,18 @@ export async function benchStartup(o: { dir: string; runs: number; onProgress?: 
   const figures: StartupFigures = {
     runs: o.runs,
     npmStartToHealthy: await measure('npm start → /healthz', () => timeToHealthy(npm, ['start', '--silent'], databaseUrl)),
-    serverToHealthy: await measure('node scripts/run.mjs main → /healthz', () => timeToHealthy(process.execPath, ['scripts/run.mjs', 'main'], databaseUrl, cpu)),
+    serverToHealthy: await measure('node scripts/run.mjs main → /healthz', () =>
+      timeToHealthy(process.execPath, ['scripts/run.mjs', 'main'], databaseUrl, cpu),
+    ),
     serverCpuToHealthy: summarize(cpu.slice(1)),
   };
   if (scriptAvailable()) {
-    figures.npmChatToPrompt = await measure('npm run chat → prompt', () => timeToPrompt('npm run --silent chat -- --user bench', databaseUrl));
-    figures.chatToPrompt = await measure('node scripts/run.mjs chat → prompt', () => timeToPrompt(`${JSON.stringify(process.execPath)} scripts/run.mjs chat --user bench`, databaseUrl));
+    figures.npmChatToPrompt = await measure('npm run chat → prompt', () =>
+      timeToPrompt('npm run --silent chat -- --user bench', databaseUrl),
+    );
+    figures.chatToPrompt = await measure('node scripts/run.mjs chat → prompt', () =>
+      timeToPrompt(`${JSON.stringify(process.execPath)} scripts/run.mjs chat --user bench`, databaseUrl),
+    );
   } else {
     o.onProgress?.('chat start-up not measured: script(1) from util-linux is needed for a terminal');
   }

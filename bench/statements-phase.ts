@@ -24,7 +24,12 @@ export interface StatementFigures {
   oneCommand: string[];
 }
 
-export async function benchStatements(o: { program: Program; slack: BenchSlack; dir: string; commands: number }): Promise<StatementFigures> {
+export async function benchStatements(o: {
+  program: Program;
+  slack: BenchSlack;
+  dir: string;
+  commands: number;
+}): Promise<StatementFigures> {
   const file = path.join(o.dir, 'statements.db');
   const db = await openDatabase(`file:${file}`);
   const experts = await seedExpertsWithEngagements(db.prisma, { program: o.program, team: benchTeam, count: 10 });
@@ -53,9 +58,23 @@ export async function benchStatements(o: { program: Program; slack: BenchSlack; 
     databaseProbe: probe,
   });
   try {
-    const target = { eventsUrl: `${running.url}/slack/events`, signingSecret: benchSigningSecret, team: benchTeam, responseUrl: o.slack.responseUrl };
-    const command = (id: string, i: number): SlashCommand => ({ id, user: experts[i % experts.length]!.user, command: '/hours', text: `15m review NDA ${id}` });
-    await sendSlashCommands(target, experts.map((_, i) => command(`sw${i}`, i)), 1);
+    const target = {
+      eventsUrl: `${running.url}/slack/events`,
+      signingSecret: benchSigningSecret,
+      team: benchTeam,
+      responseUrl: o.slack.responseUrl,
+    };
+    const command = (id: string, i: number): SlashCommand => ({
+      id,
+      user: experts[i % experts.length]!.user,
+      command: '/hours',
+      text: `15m review NDA ${id}`,
+    });
+    await sendSlashCommands(
+      target,
+      experts.map((_, i) => command(`sw${i}`, i)),
+      1,
+    );
     await running.dispatcher.idle();
 
     recording = [];
@@ -64,7 +83,11 @@ export async function benchStatements(o: { program: Program; slack: BenchSlack; 
     recording = undefined;
 
     counter.reset();
-    await sendSlashCommands(target, Array.from({ length: o.commands }, (_, i) => command(`s${i}`, i)), 1);
+    await sendSlashCommands(
+      target,
+      Array.from({ length: o.commands }, (_, i) => command(`s${i}`, i)),
+      1,
+    );
     const per = (n: number) => Math.round((n / o.commands) * 100) / 100;
     return {
       commands: o.commands,

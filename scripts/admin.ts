@@ -36,7 +36,8 @@ async function main(): Promise<void> {
   }
   const [verb, ...rest] = positionals;
   if (!verb) throw new UsageError('which command? grant, revoke or roles');
-  if (verb !== 'grant' && verb !== 'revoke' && verb !== 'roles') throw new UsageError(`unknown command ${verb}; use grant, revoke or roles`);
+  if (verb !== 'grant' && verb !== 'revoke' && verb !== 'roles')
+    throw new UsageError(`unknown command ${verb}; use grant, revoke or roles`);
   const identityKey = verb === 'roles' ? rest[0] : rest[1];
   if (verb !== 'roles' && !rest[0]) throw new UsageError(`${verb} needs a role (staff, expert or applicant) and an identity`);
   if (!identityKey) throw new UsageError(`${verb} needs an identity, e.g. console:alice or slack:T012:U345`);
@@ -52,12 +53,21 @@ async function main(): Promise<void> {
   const program = loadProgram(config.PROGRAM);
   const countries = values.country ?? [];
   for (const c of countries) {
-    if (!program.countries.some((pc) => pc.code === c)) throw new UsageError(`unknown country ${c}; use one of ${program.countries.map((pc) => pc.code).join(', ')}`);
+    if (!program.countries.some((pc) => pc.code === c))
+      throw new UsageError(`unknown country ${c}; use one of ${program.countries.map((pc) => pc.code).join(', ')}`);
   }
-  if (role?.data === 'expert' && verb === 'grant' && countries.length === 0) throw new UsageError('an expert is granted for one or more countries: add --country');
+  if (role?.data === 'expert' && verb === 'grant' && countries.length === 0)
+    throw new UsageError('an expert is granted for one or more countries: add --country');
 
   const db = await openDatabase(config.DATABASE_URL);
-  const uow = createAppUnitOfWork(db.prisma, { program, clock: systemClock, log: createLogger('warn'), flowTtlHours: config.FLOW_TTL_HOURS, provider: db.provider, sqlite: db.sqlite });
+  const uow = createAppUnitOfWork(db.prisma, {
+    program,
+    clock: systemClock,
+    log: createLogger('warn'),
+    flowTtlHours: config.FLOW_TTL_HOURS,
+    provider: db.provider,
+    sqlite: db.sqlite,
+  });
   try {
     // One transaction: the person, the grants and their audit rows are written together or not at all.
     const line = await uow.run(async ({ people, audit }) => {
@@ -72,7 +82,13 @@ async function main(): Promise<void> {
         for (const country of role.data === 'expert' ? countries : ['']) {
           if (verb === 'grant') await people.grantRole({ personId: person.id, role: role.data, country });
           else await people.revokeRole({ personId: person.id, role: role.data, country: country || undefined });
-          await audit.record({ actorId: null, action: `role.${verb}`, subjectType: 'person', subjectId: person.id, details: { role: role.data, country, via: 'admin-cli' } });
+          await audit.record({
+            actorId: null,
+            action: `role.${verb}`,
+            subjectType: 'person',
+            subjectId: person.id,
+            details: { role: role.data, country, via: 'admin-cli' },
+          });
         }
       }
       const after = await people.findById(person.id);

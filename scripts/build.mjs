@@ -50,7 +50,10 @@ export async function build({ quiet = false } = {}) {
   inputs.push('scripts/build.mjs', 'scripts/build/layout.mjs', 'tsconfig.json', 'package.json');
   const info = { builtAt: startedAt, esbuild: esbuild.version, entries: Object.keys(entryPoints), inputs };
   writeAtomically(buildInfoFile, `${JSON.stringify(info, null, 1)}\n`);
-  if (!quiet) process.stderr.write(`build: ${Object.keys(entryPoints).length} entry points from ${inputs.length} sources into ${path.relative(root, outdir)}/ in ${Date.now() - startedAt} ms\n`);
+  if (!quiet)
+    process.stderr.write(
+      `build: ${Object.keys(entryPoints).length} entry points from ${inputs.length} sources into ${path.relative(root, outdir)}/ in ${Date.now() - startedAt} ms\n`,
+    );
   return info;
 }
 
@@ -76,7 +79,11 @@ const sourceRelativeImportMeta = {
       if (args.path.includes(`${path.sep}node_modules${path.sep}`)) return undefined;
       const source = readFileSync(args.path, 'utf8');
       if (/import\.meta\.(dirname|filename)/.test(source)) {
-        return { errors: [{ text: `${path.relative(root, args.path)}: use import.meta.url (import.meta.dirname is not rewritten for the bundle)` }] };
+        return {
+          errors: [
+            { text: `${path.relative(root, args.path)}: use import.meta.url (import.meta.dirname is not rewritten for the bundle)` },
+          ],
+        };
       }
       if (!source.includes('import.meta.url')) return undefined;
       const relative = path.relative(outdir, args.path).split(path.sep).join('/');
@@ -119,7 +126,9 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     if (!process.argv.includes('--if-stale') || staleness()) await build();
   } catch (error) {
     // esbuild already printed the errors with their file and line.
-    process.stderr.write(`build failed${existsSync(outdir) ? '; dist/app/ keeps the previous build' : ''}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}\n`);
+    process.stderr.write(
+      `build failed${existsSync(outdir) ? '; dist/app/ keeps the previous build' : ''}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}\n`,
+    );
     process.exit(1);
   }
 }

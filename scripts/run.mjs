@@ -23,7 +23,10 @@ if (!name || !Object.hasOwn(entryPoints, name)) {
 const why = staleness();
 if (why) {
   process.stderr.write(`build: ${why}, rebuilding\n`);
-  const built = spawnSync(process.execPath, [path.join(root, 'scripts', 'build.mjs')], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+  const built = spawnSync(process.execPath, [path.join(root, 'scripts', 'build.mjs')], {
+    cwd: root,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
   if (built.status !== 0) {
     process.stderr.write('Cannot start: the build failed (see above); fix the source, or run `npm run build` to see the errors again\n');
     process.exit(1);

@@ -93,11 +93,19 @@ function draw(size: number, paint: (part: 'lock' | 'hole' | null) => Rgba): Uint
 
 export function colorIcon(): Buffer {
   const background: Rgba = [...accentColor, 255];
-  return encodePng(192, 192, draw(192, (part) => (part === 'lock' ? [255, 255, 255, 255] : background)));
+  return encodePng(
+    192,
+    192,
+    draw(192, (part) => (part === 'lock' ? [255, 255, 255, 255] : background)),
+  );
 }
 
 export function outlineIcon(): Buffer {
-  return encodePng(32, 32, draw(32, (part) => (part === 'lock' ? [255, 255, 255, 255] : [255, 255, 255, 0])));
+  return encodePng(
+    32,
+    32,
+    draw(32, (part) => (part === 'lock' ? [255, 255, 255, 255] : [255, 255, 255, 0])),
+  );
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -50,10 +50,15 @@ export function teamsManifestFor(options: TeamsPackageOptions): Manifest {
     ['MICROSOFT_APP_ID', options.botId],
     ['TEAMS_APP_ID', appId],
   ] as const) {
-    if (!guid.test(value) || value === placeholderId) throw new TeamsPackageError(`${name} must be the GUID of your registration, got "${value}"`);
+    if (!guid.test(value) || value === placeholderId)
+      throw new TeamsPackageError(`${name} must be the GUID of your registration, got "${value}"`);
   }
-  const domain = options.domain.trim().replace(/^https?:\/\//, '').replace(/\/.*$/, '');
-  if (!/^[a-z0-9.-]+(:\d+)?$/i.test(domain)) throw new TeamsPackageError(`--domain must be a host name such as desk.example.org, got "${options.domain}"`);
+  const domain = options.domain
+    .trim()
+    .replace(/^https?:\/\//, '')
+    .replace(/\/.*$/, '');
+  if (!/^[a-z0-9.-]+(:\d+)?$/i.test(domain))
+    throw new TeamsPackageError(`--domain must be a host name such as desk.example.org, got "${options.domain}"`);
   const version = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
   const manifest = JSON.parse(readFileSync(path.join(teamsManifestDir, 'manifest.json'), 'utf8')) as Manifest;
   return { ...manifest, id: appId, version, bots: manifest.bots.map((b) => ({ ...b, botId: options.botId })), validDomains: [domain] };
@@ -88,7 +93,9 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   try {
     if (!domain) throw new TeamsPackageError('give the host of the messaging endpoint: --domain desk.example.org (or TEAMS_BOT_DOMAIN)');
     const result = await buildTeamsPackage({ botId, domain, appId: values['app-id'] ?? process.env.TEAMS_APP_ID, outFile: values.out });
-    process.stdout.write(`${result.file}\n${result.validated ? 'manifest validated against the Teams v1.29 schema' : 'schema not found next to the project: manifest not validated'}\n`);
+    process.stdout.write(
+      `${result.file}\n${result.validated ? 'manifest validated against the Teams v1.29 schema' : 'schema not found next to the project: manifest not validated'}\n`,
+    );
   } catch (e) {
     if (!(e instanceof TeamsPackageError)) throw e;
     process.stderr.write(`teams:package: ${e.message}\n`);

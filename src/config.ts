@@ -23,9 +23,18 @@ const flag = z
 const originList = z
   .string()
   .optional()
-  .transform((v) => (v ? v.split(',').map((e) => e.trim()).filter((e) => e !== '') : undefined))
+  .transform((v) =>
+    v
+      ? v
+          .split(',')
+          .map((e) => e.trim())
+          .filter((e) => e !== '')
+      : undefined,
+  )
   .refine(
-    (list) => list === undefined || list.every((e) => /^https?:\/\/(\*\.)?[a-z0-9.-]+(:\d{1,5})?\/?$/i.test(e) || /^https?:\/\/\[[0-9a-f:]+\](:\d{1,5})?\/?$/i.test(e)),
+    (list) =>
+      list === undefined ||
+      list.every((e) => /^https?:\/\/(\*\.)?[a-z0-9.-]+(:\d{1,5})?\/?$/i.test(e) || /^https?:\/\/\[[0-9a-f:]+\](:\d{1,5})?\/?$/i.test(e)),
     'comma-separated origins such as https://smba.trafficmanager.net,https://*.botframework.com (scheme and host, optionally a port; no path)',
   );
 
@@ -43,7 +52,12 @@ const envSchema = z
     // Empty is unset (`BOT_NOW= npm start` goes back to the real clock).
     BOT_NOW: z.preprocess(
       (v) => (v === '' ? undefined : v),
-      z.iso.datetime({ offset: true, error: 'a date and time in ISO 8601 with its offset, e.g. 2021-09-01T10:00:00+09:00, or unset it for the real clock' }).optional(),
+      z.iso
+        .datetime({
+          offset: true,
+          error: 'a date and time in ISO 8601 with its offset, e.g. 2021-09-01T10:00:00+09:00, or unset it for the real clock',
+        })
+        .optional(),
     ),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** How long a step-by-step flow left halfway is kept, in hours. */
@@ -68,21 +82,39 @@ const envSchema = z
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && env.BOT_NOW) {
-      ctx.addIssue({ code: 'custom', path: ['BOT_NOW'], message: 'a pinned clock is for demos and tests only: unset BOT_NOW in production' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['BOT_NOW'],
+        message: 'a pinned clock is for demos and tests only: unset BOT_NOW in production',
+      });
     }
     if (env.SLACK_BOT_TOKEN && !env.SLACK_SIGNING_SECRET && !env.SLACK_APP_TOKEN) {
-      ctx.addIssue({ code: 'custom', path: ['SLACK_SIGNING_SECRET'], message: 'set it (from the Slack app\'s Basic Information page) or SLACK_APP_TOKEN for Socket Mode' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SLACK_SIGNING_SECRET'],
+        message: "set it (from the Slack app's Basic Information page) or SLACK_APP_TOKEN for Socket Mode",
+      });
     }
     if (env.NODE_ENV === 'production' && env.TEAMS_ALLOW_UNAUTHENTICATED) {
       ctx.addIssue({
         code: 'custom',
         path: ['TEAMS_ALLOW_UNAUTHENTICATED'],
-        message: 'production refuses unauthenticated Teams requests: unset it and set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD from the Azure bot registration',
+        message:
+          'production refuses unauthenticated Teams requests: unset it and set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD from the Azure bot registration',
       });
     }
     // Without an app id Teams is simply off; with one, production needs its secret (a managed identity has none).
-    if (env.NODE_ENV === 'production' && env.MICROSOFT_APP_ID && !env.MICROSOFT_APP_PASSWORD && env.MICROSOFT_APP_TYPE !== 'UserAssignedMSI') {
-      ctx.addIssue({ code: 'custom', path: ['MICROSOFT_APP_PASSWORD'], message: 'set it (the client secret of the Azure bot registration), or MICROSOFT_APP_TYPE=UserAssignedMSI for a managed identity' });
+    if (
+      env.NODE_ENV === 'production' &&
+      env.MICROSOFT_APP_ID &&
+      !env.MICROSOFT_APP_PASSWORD &&
+      env.MICROSOFT_APP_TYPE !== 'UserAssignedMSI'
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MICROSOFT_APP_PASSWORD'],
+        message: 'set it (the client secret of the Azure bot registration), or MICROSOFT_APP_TYPE=UserAssignedMSI for a managed identity',
+      });
     }
   });
 

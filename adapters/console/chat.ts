@@ -25,12 +25,15 @@ const usage = `usage: npm run chat -- [--user <name>] [--locale ja|en]
 With standard input from a file or a pipe, each line is one message: printf 'help\n' | npm run chat -- --user alice`;
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { user: { type: 'string', default: 'guest' }, locale: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+  const { values } = parseArgs({
+    options: { user: { type: 'string', default: 'guest' }, locale: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  });
   if (values.help) {
     process.stdout.write(`${usage}\n`);
     return;
   }
-  if (values.locale !== undefined && values.locale !== 'ja' && values.locale !== 'en') throw new UsageError(`--locale must be ja or en, not "${values.locale}"`);
+  if (values.locale !== undefined && values.locale !== 'ja' && values.locale !== 'en')
+    throw new UsageError(`--locale must be ja or en, not "${values.locale}"`);
   if (values.user.trim() === '') throw new UsageError('--user needs a name, e.g. --user alice');
   const user = values.user.replace(/[^\w.@-]/g, '_');
 
@@ -48,7 +51,12 @@ async function main(): Promise<void> {
     sqlite: db.sqlite,
     onNotification: () => dispatcher?.kick(),
   });
-  const session = new ConsoleSession({ bot: new Bot({ uow, log }, createFeatures()), user, locale: values.locale, filesDir: path.join(projectRoot, 'data', 'files') });
+  const session = new ConsoleSession({
+    bot: new Bot({ uow, log }, createFeatures()),
+    user,
+    locale: values.locale,
+    filesDir: path.join(projectRoot, 'data', 'files'),
+  });
 
   // Notifications for this user are printed as they arrive; others wait in the outbox for their own session.
   await uow.run(async ({ people }) => {

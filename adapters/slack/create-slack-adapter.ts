@@ -73,10 +73,13 @@ class DeskApp extends App {
 export function createSlackAdapter(ctx: AdapterContext, options: SlackAdapterOptions = {}): SlackAdapter {
   const { config, log } = ctx;
   const botToken = config.SLACK_BOT_TOKEN;
-  if (!botToken) throw new Error('SLACK_BOT_TOKEN is not set: copy the Bot User OAuth Token (xoxb-…) from the Slack app\'s OAuth & Permissions page');
+  if (!botToken)
+    throw new Error("SLACK_BOT_TOKEN is not set: copy the Bot User OAuth Token (xoxb-…) from the Slack app's OAuth & Permissions page");
   const socketMode = config.SLACK_APP_TOKEN !== undefined;
   if (!socketMode && !config.SLACK_SIGNING_SECRET) {
-    throw new Error('SLACK_SIGNING_SECRET is not set: copy it from the Slack app\'s Basic Information page (or set SLACK_APP_TOKEN for Socket Mode)');
+    throw new Error(
+      "SLACK_SIGNING_SECRET is not set: copy it from the Slack app's Basic Information page (or set SLACK_APP_TOKEN for Socket Mode)",
+    );
   }
 
   const testing = config.NODE_ENV === 'test';
@@ -87,7 +90,11 @@ export function createSlackAdapter(ctx: AdapterContext, options: SlackAdapterOpt
     logger,
   };
   const web = new webApi.WebClient(botToken, clientOptions);
-  const notificationWeb = new webApi.WebClient(botToken, { ...clientOptions, retryConfig: testing ? { retries: 0 } : notificationRetries, timeout: 10_000 });
+  const notificationWeb = new webApi.WebClient(botToken, {
+    ...clientOptions,
+    retryConfig: testing ? { retries: 0 } : notificationRetries,
+    timeout: 10_000,
+  });
 
   const work = new InFlight(log);
   const ackWithin = options.ackWithinMs ?? ackWithinMs;
@@ -120,7 +127,10 @@ export function createSlackAdapter(ctx: AdapterContext, options: SlackAdapterOpt
   return {
     name: 'slack',
     routes: receiver ? [receiver.route] : [],
-    sender: createSlackSender({ web: notificationWeb, delivery: new ReplyDelivery({ web: notificationWeb, postResponse: postToResponseUrl }) }),
+    sender: createSlackSender({
+      web: notificationWeb,
+      delivery: new ReplyDelivery({ web: notificationWeb, postResponse: postToResponseUrl }),
+    }),
     async start() {
       if (socketMode) {
         // Connecting may take long (or wait for Slack to come back): the rest of the bot starts meanwhile.

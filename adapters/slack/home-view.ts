@@ -19,5 +19,8 @@ export function welcomeReplies(t: Translate, programTitle: string, person: Perso
   const roles = person?.roles ?? [];
   const visible = commands.filter((c) => c.audience === 'everyone' || c.audience.some((r) => roles.some((g) => g.role === r)));
   const lines = visible.map((c) => `• ${t('core.help.entry', { usage: c.usage, summary: t(c.summary) })}`);
-  return [text(`${t('slack.home.welcome', { program: programTitle })}\n${t('slack.home.howTo')}`), text([t('core.help.title'), ...lines].join('\n'))];
+  return [
+    text(`${t('slack.home.welcome', { program: programTitle })}\n${t('slack.home.howTo')}`),
+    text([t('core.help.title'), ...lines].join('\n')),
+  ];
 }

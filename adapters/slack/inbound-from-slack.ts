@@ -9,7 +9,13 @@ import { plainTextFromSlack } from './escape-mrkdwn.ts';
 import { encodeSlackAddress } from './slack-address.ts';
 import { slackMentions } from './slack-mentions.ts';
 import { commandText, type SlashCommandSpec } from './slash-commands.ts';
-import type { BlockActionsPayload, DirectMessagePayload, HomeOpenedPayload, MentionPayload, SlashCommandPayload } from './slack-payloads.ts';
+import type {
+  BlockActionsPayload,
+  DirectMessagePayload,
+  HomeOpenedPayload,
+  MentionPayload,
+  SlashCommandPayload,
+} from './slack-payloads.ts';
 
 export const identityKey = (team: string, user: string) => `slack:${team}:${user}`;
 export const conversationKey = (team: string, channel: string) => `slack:${team}:${channel}`;
@@ -44,7 +50,10 @@ export function inboundFromCommand(cmd: SlashCommandPayload, spec: SlashCommandS
   return {
     platform: 'slack',
     ...who(cmd.team_id, cmd.user_id, cmd.user_name),
-    conversation: { key: conversationKey(cmd.team_id, cmd.channel_id), isDirect: cmd.channel_name === 'directmessage' || cmd.channel_id.startsWith('D') },
+    conversation: {
+      key: conversationKey(cmd.team_id, cmd.channel_id),
+      isDirect: cmd.channel_name === 'directmessage' || cmd.channel_id.startsWith('D'),
+    },
     text: commandText(spec, read.text ?? ''),
     mentions: read.mentions,
     isCommand: true,
@@ -76,7 +85,9 @@ export function inboundFromMention(body: MentionPayload): InboundInput {
 
 /** `<@UBOT> hours 2 review` → `hours 2 review`: the bot's own mention, wherever it is; else a leading one. */
 export function withoutBotMention(text: string, botUserId: string | undefined): string {
-  const stripped = botUserId ? text.replace(new RegExp(`<@${botUserId}(\\|[^>]*)?>`, 'g'), '') : text.replace(/^\s*<@[A-Z0-9]+(\|[^>]*)?>/, '');
+  const stripped = botUserId
+    ? text.replace(new RegExp(`<@${botUserId}(\\|[^>]*)?>`, 'g'), '')
+    : text.replace(/^\s*<@[A-Z0-9]+(\|[^>]*)?>/, '');
   return stripped.replace(/\s+/g, ' ').trim();
 }
 

@@ -12,7 +12,10 @@ import { escapeMrkdwn } from './escape-mrkdwn.ts';
  * come without them), only that line.
  */
 export function markChosen(originalBlocks: readonly unknown[] | undefined, clickedBlockId: string | undefined, label: string): Block[] {
-  const chosen: Block = { type: 'context', elements: [{ type: 'mrkdwn', text: `:white_check_mark: *${escapeMrkdwn(label)}*`, verbatim: true }] };
+  const chosen: Block = {
+    type: 'context',
+    elements: [{ type: 'mrkdwn', text: `:white_check_mark: *${escapeMrkdwn(label)}*`, verbatim: true }],
+  };
   const set = choiceSetOf(clickedBlockId);
   if (!originalBlocks || !set) return [chosen];
   const out: Block[] = [];

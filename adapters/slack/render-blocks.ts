@@ -30,7 +30,17 @@ export interface RenderedReplies {
 }
 
 /** Slack's limits (Block Kit reference). */
-export const limits = { blocksPerMessage: 50, blocksPerHomeView: 100, sectionText: 3000, fieldText: 2000, fieldsPerSection: 10, buttonsPerActions: 25, buttonText: 75, buttonValue: 2000, fallbackText: 3000 } as const;
+export const limits = {
+  blocksPerMessage: 50,
+  blocksPerHomeView: 100,
+  sectionText: 3000,
+  fieldText: 2000,
+  fieldsPerSection: 10,
+  buttonsPerActions: 25,
+  buttonText: 75,
+  buttonValue: 2000,
+  fallbackText: 3000,
+} as const;
 
 /** Every button the adapter renders has an action id with this prefix; the click listener matches it. */
 export const actionIdPrefix = 'desk-';
@@ -67,7 +77,10 @@ export function renderBlocks(replies: Reply[], maxBlocks: number = limits.blocks
 
 /** A section of escaped text, split into several when it is over Slack's section limit. */
 export function textSections(escaped: string): Block[] {
-  return splitText(escaped, limits.sectionText).map((chunk) => ({ type: 'section', text: { type: 'mrkdwn', text: chunk, verbatim: true } }));
+  return splitText(escaped, limits.sectionText).map((chunk) => ({
+    type: 'section',
+    text: { type: 'mrkdwn', text: chunk, verbatim: true },
+  }));
 }
 
 /** A text bar for a meter: `█████░░░░░`. */

@@ -36,7 +36,8 @@ export class ReplyDelivery {
     const { web } = this.deps;
     const thread = opts.threadTs ? { thread_ts: opts.threadTs } : {};
     for (const m of rendered.messages) {
-      if (m.ephemeral && !opts.direct) await web.chat.postEphemeral({ channel, user: opts.user, text: m.text, blocks: m.blocks, ...thread });
+      if (m.ephemeral && !opts.direct)
+        await web.chat.postEphemeral({ channel, user: opts.user, text: m.text, blocks: m.blocks, ...thread });
       else await web.chat.postMessage({ channel, text: m.text, blocks: m.blocks, ...thread });
     }
     if (rendered.files.length > 0) await this.uploadAll(opts.direct ? channel : await this.openDm(opts.user), rendered.files);

@@ -37,7 +37,12 @@ async function postOnce(url: string, body: Record<string, unknown>, retry: Respo
   if (res.status === 429) {
     const header = res.headers.get('retry-after');
     const seconds = header === null || header.trim() === '' ? Number.NaN : Number(header);
-    return { ok: false, reason, retry: true, retryAfterMs: Number.isFinite(seconds) && seconds >= 0 ? Math.min(seconds * 1000, retry.maxRetryAfterMs) : undefined };
+    return {
+      ok: false,
+      reason,
+      retry: true,
+      retryAfterMs: Number.isFinite(seconds) && seconds >= 0 ? Math.min(seconds * 1000, retry.maxRetryAfterMs) : undefined,
+    };
   }
   return { ok: false, reason, retry: res.status >= 500 };
 }
@@ -47,7 +52,8 @@ export function createPostToResponseUrl(retry: ResponseUrlRetry = responseUrlRet
     for (let attempt = 1; ; attempt++) {
       const outcome = await postOnce(url, body, retry);
       if (outcome.ok) return;
-      if (!outcome.retry || attempt >= retry.attempts) throw new Error(attempt > 1 ? `${outcome.reason} (${attempt} attempts)` : outcome.reason);
+      if (!outcome.retry || attempt >= retry.attempts)
+        throw new Error(attempt > 1 ? `${outcome.reason} (${attempt} attempts)` : outcome.reason);
       const pause = outcome.retryAfterMs ?? retry.firstPauseMs * 2 ** (attempt - 1);
       await new Promise((resolve) => setTimeout(resolve, pause));
     }

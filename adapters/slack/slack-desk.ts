@@ -22,11 +22,25 @@ import { translator } from '../../src/i18n/translate.ts';
 import type { z } from 'zod';
 import { homeView, welcomeReplies } from './home-view.ts';
 import type { InFlight } from './in-flight.ts';
-import { inboundForHome, inboundFromAction, inboundFromCommand, inboundFromDirectMessage, inboundFromMention, teamOfAction } from './inbound-from-slack.ts';
+import {
+  inboundForHome,
+  inboundFromAction,
+  inboundFromCommand,
+  inboundFromDirectMessage,
+  inboundFromMention,
+  teamOfAction,
+} from './inbound-from-slack.ts';
 import { markChosen } from './mark-chosen.ts';
 import { renderReplies, type RenderedReplies, type SlackMessage } from './render-blocks.ts';
 import type { ReplyDelivery } from './reply-delivery.ts';
-import { blockActionsSchema, directMessageSchema, homeOpenedSchema, mentionSchema, slashCommandSchema, type DirectMessagePayload } from './slack-payloads.ts';
+import {
+  blockActionsSchema,
+  directMessageSchema,
+  homeOpenedSchema,
+  mentionSchema,
+  slashCommandSchema,
+  type DirectMessagePayload,
+} from './slack-payloads.ts';
 import type { SlashCommandSpec } from './slash-commands.ts';
 
 /** Bolt's acknowledgement: an optional response body. */
@@ -90,7 +104,11 @@ export class SlackDesk {
         // The buttons go; what was chosen stays. A refused click (not this person's, a stale button, busy)
         // leaves the message as it was, so whoever it was meant for can still answer.
         const label = action.text?.text ?? '';
-        await delivery.replaceOriginal(click.response_url, markChosen(click.message?.blocks, action.block_id, label), click.message?.text ?? label);
+        await delivery.replaceOriginal(
+          click.response_url,
+          markChosen(click.message?.blocks, action.block_id, label),
+          click.message?.text ?? label,
+        );
       }
       const rendered = renderReplies(replies);
       if (click.response_url) await delivery.viaResponseUrl(click.response_url, rendered, user);
@@ -128,7 +146,10 @@ export class SlackDesk {
   private async publishHome(team: string, user: string, eventId: string, channel?: string): Promise<void> {
     const { bot, program, delivery } = this.deps;
     const home = await bot.home(inboundForHome({ team_id: team, event_id: eventId, event: { type: 'app_home_opened', user, channel } }));
-    const replies = home.replies.length > 0 ? home.replies : welcomeReplies(translator(home.locale), program.title[home.locale], home.person, bot.listCommands());
+    const replies =
+      home.replies.length > 0
+        ? home.replies
+        : welcomeReplies(translator(home.locale), program.title[home.locale], home.person, bot.listCommands());
     await delivery.publishHome(user, homeView(replies));
   }
 
@@ -136,7 +157,11 @@ export class SlackDesk {
    * Handles a request whose acknowledgement waits for its turn: `answer` runs once the turn is done, told
    * whether Slack was already acknowledged (the turn took longer than `ackWithinMs`).
    */
-  private async handleBeforeAck(inbound: InboundInput, ack: Ack, answer: (result: HandleResult, acked: boolean) => Promise<void>): Promise<void> {
+  private async handleBeforeAck(
+    inbound: InboundInput,
+    ack: Ack,
+    answer: (result: HandleResult, acked: boolean) => Promise<void>,
+  ): Promise<void> {
     const handling = this.deps.bot.handle(inbound);
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<'late'>((resolve) => {
@@ -146,7 +171,10 @@ export class SlackDesk {
     clearTimeout(timer);
     if (first !== 'late') return answer(first, false);
     await ack();
-    this.deps.log.warn({ key: inbound.idempotencyKey }, 'slack: acknowledged before the request was handled (slow turn); the replies follow');
+    this.deps.log.warn(
+      { key: inbound.idempotencyKey },
+      'slack: acknowledged before the request was handled (slow turn); the replies follow',
+    );
     // Answered when its turn is done; tracked, so shutdown waits for it.
     void this.deps.work.run('late reply', async () => answer(await handling, true));
   }

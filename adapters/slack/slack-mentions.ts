@@ -14,7 +14,11 @@ function wordOf(label: string): string {
 }
 
 /** `keyOf` builds the identity key (inbound-from-slack.ts owns the format). */
-export function slackMentions(text: string, team: string, keyOf: (team: string, user: string) => string): { text: string; mentions: Mention[] } {
+export function slackMentions(
+  text: string,
+  team: string,
+  keyOf: (team: string, user: string) => string,
+): { text: string; mentions: Mention[] } {
   const mentions: Mention[] = [];
   const replaced = text.replace(userMention, (_whole, user: string, label: string | undefined) => {
     const name = label ? wordOf(label) : '';

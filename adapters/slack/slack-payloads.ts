@@ -55,13 +55,21 @@ export type MentionPayload = z.infer<typeof mentionSchema>;
 
 export const homeOpenedSchema = z.object({
   ...envelope,
-  event: z.object({ type: z.literal('app_home_opened'), user: z.string().min(1), channel: z.string().optional(), tab: z.string().optional() }),
+  event: z.object({
+    type: z.literal('app_home_opened'),
+    user: z.string().min(1),
+    channel: z.string().optional(),
+    tab: z.string().optional(),
+  }),
 });
 export type HomeOpenedPayload = z.infer<typeof homeOpenedSchema>;
 
 export const blockActionsSchema = z.object({
   type: z.literal('block_actions'),
-  team: z.object({ id: z.string().min(1) }).nullable().optional(),
+  team: z
+    .object({ id: z.string().min(1) })
+    .nullable()
+    .optional(),
   user: z.object({ id: z.string().min(1), username: z.string().optional(), name: z.string().optional(), team_id: z.string().optional() }),
   channel: z.object({ id: z.string().min(1) }).optional(),
   container: z.object({

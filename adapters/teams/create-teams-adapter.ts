@@ -26,7 +26,10 @@ export function createTeamsAdapter(ctx: AdapterContext): ChannelAdapter {
       'Teams: /api/messages accepts UNAUTHENTICATED requests (TEAMS_ALLOW_UNAUTHENTICATED=1): anyone who reaches it can act as any Teams user. For local use with the Bot Framework Emulator only; only loopback service URLs are accepted. Set MICROSOFT_APP_ID for anything else.',
     );
   } else {
-    ctx.log.info({ serviceUrls: serviceUrls.describe() }, 'Teams: requests authenticated; replies and notifications go only to these service URLs');
+    ctx.log.info(
+      { serviceUrls: serviceUrls.describe() },
+      'Teams: requests authenticated; replies and notifications go only to these service URLs',
+    );
   }
   let loading: Promise<TeamsRuntime> | undefined;
   const runtime = () => (loading ??= import('./teams-runtime.ts').then((m) => m.createTeamsRuntime(settings)));

@@ -1,7 +1,14 @@
 /** Turns a Teams activity into the core's neutral Inbound: who, where, what they typed or clicked. */
 import { createHash, randomUUID } from 'node:crypto';
 import type { InboundInput, Mention } from '../../src/core/inbound.ts';
-import { mentionsOf, peopleMentioned, submitValueSchema, type ChannelAccount, type SubmitValue, type TeamsActivity } from './activity-schema.ts';
+import {
+  mentionsOf,
+  peopleMentioned,
+  submitValueSchema,
+  type ChannelAccount,
+  type SubmitValue,
+  type TeamsActivity,
+} from './activity-schema.ts';
 
 /** The core's keys are at most 300 characters; Teams ids usually fit, a longer one is hashed. */
 export function fitKey(key: string): string {
@@ -43,7 +50,15 @@ function withPeopleMentioned(activity: TeamsActivity, text: string): { text: str
     const name = (mentioned.name ?? entity.text.replace(/<\/?at>/g, '')).replace(/[\s,、<>]+/g, '');
     const word = `@${name || aad}`;
     result = result.split(entity.text).join(word);
-    mentions.push({ text: word, identity: { key: fitKey(`teams:${tenant}:${aad}`), tenant, userId: aad, ...(mentioned.name ? { displayName: mentioned.name.slice(0, 200) } : {}) } });
+    mentions.push({
+      text: word,
+      identity: {
+        key: fitKey(`teams:${tenant}:${aad}`),
+        tenant,
+        userId: aad,
+        ...(mentioned.name ? { displayName: mentioned.name.slice(0, 200) } : {}),
+      },
+    });
   }
   return { text: result, mentions };
 }
@@ -85,7 +100,9 @@ export function inboundFromActivity(activity: TeamsActivity, authenticated: bool
     const submitted = submitValueSchema.safeParse(activity.value);
     // A value that is not from our buttons (another app's card, a forged request) reaches the core as an
     // unreadable action, which answers with "this button can no longer be used".
-    return submitted.success ? { inbound: { ...base, action: submitted.data.deskAction }, submitted: submitted.data } : { inbound: { ...base, action: '' } };
+    return submitted.success
+      ? { inbound: { ...base, action: submitted.data.deskAction }, submitted: submitted.data }
+      : { inbound: { ...base, action: '' } };
   }
 
   const { text, mentions } = withPeopleMentioned(activity, textWithoutBotMention(activity));

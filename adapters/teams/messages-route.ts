@@ -14,7 +14,13 @@ import type { ServiceUrlPolicy } from './service-url-policy.ts';
 import type { TeamsRuntime } from './teams-runtime.ts';
 import type { TurnHandler } from './turn-handler.ts';
 
-export function messagesRoute(deps: { runtime: () => Promise<TeamsRuntime>; handleTurn: TurnHandler; log: Logger; serviceUrls: ServiceUrlPolicy; authenticated: boolean }): HttpRoute {
+export function messagesRoute(deps: {
+  runtime: () => Promise<TeamsRuntime>;
+  handleTurn: TurnHandler;
+  log: Logger;
+  serviceUrls: ServiceUrlPolicy;
+  authenticated: boolean;
+}): HttpRoute {
   const { handleTurn, log } = deps;
   return {
     method: 'POST',
@@ -35,7 +41,10 @@ export function messagesRoute(deps: { runtime: () => Promise<TeamsRuntime>; hand
       }
       const parsed = activitySchema.safeParse(body);
       if (!parsed.success) {
-        log.warn({ issues: parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.')}: ${i.message}`) }, 'Teams: malformed activity refused');
+        log.warn(
+          { issues: parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.')}: ${i.message}`) },
+          'Teams: malformed activity refused',
+        );
         return json(res, 400, { error: 'not a Bot Framework activity' });
       }
       const activity = parsed.data;
@@ -48,13 +57,19 @@ export function messagesRoute(deps: { runtime: () => Promise<TeamsRuntime>; hand
         authenticated = await auth.authenticateRequest(sdkActivity, req.headers.authorization ?? '');
       } catch (e) {
         // Never log the token; the reason is enough (missing header, unknown key, wrong audience…).
-        log.warn({ reason: e instanceof Error ? e.message : String(e), channelId: activity.channelId }, 'Teams: request refused, not authenticated');
+        log.warn(
+          { reason: e instanceof Error ? e.message : String(e), channelId: activity.channelId },
+          'Teams: request refused, not authenticated',
+        );
         return json(res, 401, { error: 'unauthorized' });
       }
 
       // Replies go to the activity's service URL: one the bot may not call is refused before anything runs.
       if (!deps.serviceUrls.allows(activity.serviceUrl)) {
-        log.warn({ serviceUrl: activity.serviceUrl.slice(0, 200), allowed: deps.serviceUrls.describe(), channelId: activity.channelId }, 'Teams: request refused, service URL not allowed');
+        log.warn(
+          { serviceUrl: activity.serviceUrl.slice(0, 200), allowed: deps.serviceUrls.describe(), channelId: activity.channelId },
+          'Teams: request refused, service URL not allowed',
+        );
         return deps.authenticated ? json(res, 403, { error: 'service URL not allowed' }) : json(res, 401, { error: 'unauthorized' });
       }
 

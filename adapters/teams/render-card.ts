@@ -65,7 +65,13 @@ function textBlocks(text: string, style: CardElement = {}): CardElement[] {
       gap = true;
       continue;
     }
-    blocks.push({ type: 'TextBlock', text: neutralizeMarkdown(line), wrap: true, spacing: blocks.length === 0 ? 'Default' : gap ? 'Medium' : 'None', ...style });
+    blocks.push({
+      type: 'TextBlock',
+      text: neutralizeMarkdown(line),
+      wrap: true,
+      spacing: blocks.length === 0 ? 'Default' : gap ? 'Medium' : 'None',
+      ...style,
+    });
     gap = false;
   }
   return blocks;
@@ -88,7 +94,11 @@ function meterElement(m: Meter): CardElement {
         type: 'ColumnSet',
         columns: [
           { type: 'Column', width: 'stretch', items: [{ type: 'TextBlock', text: neutralizeMarkdown(m.label), wrap: true }] },
-          { type: 'Column', width: 'auto', items: [{ type: 'TextBlock', text: m.caption, wrap: true, ...(over ? { color: 'attention' } : {}) }] },
+          {
+            type: 'Column',
+            width: 'auto',
+            items: [{ type: 'TextBlock', text: m.caption, wrap: true, ...(over ? { color: 'attention' } : {}) }],
+          },
         ],
       },
       { type: 'ColumnSet', spacing: 'Small', columns },
@@ -97,7 +107,12 @@ function meterElement(m: Meter): CardElement {
 }
 
 function submitAction(choice: Choice, question: string, recipient: string | undefined): CardElement {
-  const data: SubmitValue = { deskAction: choice.value, label: choice.label.slice(0, 200), question: question.slice(0, 300), ...(recipient ? { for: recipient } : {}) };
+  const data: SubmitValue = {
+    deskAction: choice.value,
+    label: choice.label.slice(0, 200),
+    question: question.slice(0, 300),
+    ...(recipient ? { for: recipient } : {}),
+  };
   return {
     type: 'Action.Submit',
     title: choice.label,
@@ -130,9 +145,16 @@ function fileMessage(file: Extract<Reply, { kind: 'file' }>, t: Translate): Outg
   const bytes = Buffer.byteLength(file.content, 'utf8');
   const size = formatBytes(bytes);
   if (bytes > maxInlineFileBytes) {
-    return cardMessage(card([...textBlocks(file.title, { weight: 'Bolder' }), ...textBlocks(t('teams.file.tooLarge', { filename: file.filename, size }), { color: 'attention' })]));
+    return cardMessage(
+      card([
+        ...textBlocks(file.title, { weight: 'Bolder' }),
+        ...textBlocks(t('teams.file.tooLarge', { filename: file.filename, size }), { color: 'attention' }),
+      ]),
+    );
   }
-  const message = cardMessage(card([...textBlocks(file.title, { weight: 'Bolder' }), ...textBlocks(t('teams.file.attached', { filename: file.filename, size }))]));
+  const message = cardMessage(
+    card([...textBlocks(file.title, { weight: 'Bolder' }), ...textBlocks(t('teams.file.attached', { filename: file.filename, size }))]),
+  );
   message.attachments.push({
     contentType: file.mimeType,
     contentUrl: `data:${file.mimeType};base64,${Buffer.from(file.content, 'utf8').toString('base64')}`,
@@ -179,7 +201,14 @@ export function renderReplies(replies: Reply[], t: Translate, recipient?: string
       case 'facts':
         add([
           { type: 'TextBlock', text: neutralizeMarkdown(reply.title), wrap: true, weight: 'Bolder' },
-          ...(reply.facts.length > 0 ? [{ type: 'FactSet', facts: reply.facts.map((f) => ({ title: neutralizeMarkdown(f.label), value: neutralizeMarkdown(f.value) })) }] : []),
+          ...(reply.facts.length > 0
+            ? [
+                {
+                  type: 'FactSet',
+                  facts: reply.facts.map((f) => ({ title: neutralizeMarkdown(f.label), value: neutralizeMarkdown(f.value) })),
+                },
+              ]
+            : []),
           ...(reply.meters ?? []).map(meterElement),
         ]);
         break;

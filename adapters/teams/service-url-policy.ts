@@ -60,7 +60,8 @@ export function allowList(entries: readonly string[]): ServiceUrlPolicy {
       const u = parse(serviceUrl);
       if (!u || u.username || u.password) return false;
       return rules.some(
-        (r) => r.protocol === u.protocol && r.port === portOf(u) && (r.wildcard ? u.hostname.endsWith(`.${r.host}`) : u.hostname === r.host),
+        (r) =>
+          r.protocol === u.protocol && r.port === portOf(u) && (r.wildcard ? u.hostname.endsWith(`.${r.host}`) : u.hostname === r.host),
       );
     },
     describe: () => entries.join(', '),

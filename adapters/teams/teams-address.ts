@@ -36,7 +36,11 @@ const memberAddressSchema = z.object({
 export const teamsAddressSchema = z.discriminatedUnion('kind', [conversationAddressSchema, memberAddressSchema]);
 export type TeamsAddress = z.infer<typeof teamsAddressSchema>;
 
-const account = (a: ChannelAccount) => ({ id: a.id, ...(a.name ? { name: a.name } : {}), ...(a.aadObjectId ? { aadObjectId: a.aadObjectId } : {}) });
+const account = (a: ChannelAccount) => ({
+  id: a.id,
+  ...(a.name ? { name: a.name } : {}),
+  ...(a.aadObjectId ? { aadObjectId: a.aadObjectId } : {}),
+});
 
 /** The personal chat the activity came from. No activity id: proactive messages start new posts, not replies. */
 export function conversationAddress(activity: TeamsActivity, user: ChannelAccount = activity.from): TeamsAddress {

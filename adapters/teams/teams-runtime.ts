@@ -2,7 +2,11 @@
  * The botbuilder side of the adapter: the Bot Framework authentication and the CloudAdapter. Loaded on
  * demand (botbuilder is large), so a process that never serves Teams starts without it.
  */
-import { CallerIdConstants, ConfigurationBotFrameworkAuthentication, type ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
+import {
+  CallerIdConstants,
+  ConfigurationBotFrameworkAuthentication,
+  type ConfigurationBotFrameworkAuthenticationOptions,
+} from 'botbuilder';
 // A dependency of botbuilder (same release); only its public-cloud constants are used.
 import { AuthenticationConstants } from 'botframework-connector';
 import { DeskCloudAdapter } from './cloud-adapter.ts';

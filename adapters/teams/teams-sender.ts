@@ -12,7 +12,11 @@ import { parseTeamsAddress } from './teams-address.ts';
 import type { ServiceUrlPolicy } from './service-url-policy.ts';
 import type { TeamsRuntime } from './teams-runtime.ts';
 
-export function createTeamsSender(deps: { runtime: () => Promise<TeamsRuntime>; appId: string | undefined; serviceUrls: ServiceUrlPolicy }): ProactiveSender {
+export function createTeamsSender(deps: {
+  runtime: () => Promise<TeamsRuntime>;
+  appId: string | undefined;
+  serviceUrls: ServiceUrlPolicy;
+}): ProactiveSender {
   // Without an app id (local use) botbuilder sends unauthenticated, which only the Emulator accepts.
   const appId = deps.appId ?? '';
   return {
@@ -24,13 +28,19 @@ export function createTeamsSender(deps: { runtime: () => Promise<TeamsRuntime>; 
       const serviceUrl = address.kind === 'conversation' ? address.reference.serviceUrl : address.serviceUrl;
       if (!deps.serviceUrls.allows(serviceUrl)) throw new Error(`Teams service URL not allowed (${deps.serviceUrls.describe()})`);
       const { adapter, connectorScope } = await deps.runtime();
-      const messages = renderReplies(replies, translator(pickLocale(undefined, address.locale))) as Parameters<TurnContext['sendActivities']>[0];
+      const messages = renderReplies(replies, translator(pickLocale(undefined, address.locale))) as Parameters<
+        TurnContext['sendActivities']
+      >[0];
       const deliver = async (context: TurnContext) => {
         await context.sendActivities(messages);
       };
       if (address.kind === 'conversation') {
         // The stored reference was validated with zod; botbuilder's type wants its own enum for conversationType.
-        await adapter.continueConversationAsync(appId, address.reference as unknown as Parameters<DeskCloudAdapter['continueConversationAsync']>[1], deliver);
+        await adapter.continueConversationAsync(
+          appId,
+          address.reference as unknown as Parameters<DeskCloudAdapter['continueConversationAsync']>[1],
+          deliver,
+        );
         return;
       }
       // Someone known only from a channel: open (or find) their personal chat with the bot.

@@ -27,14 +27,19 @@ export function teamsSettings(config: Config): TeamsSettings {
     openIdMetadataUrl: config.MICROSOFT_OPENID_METADATA_URL,
   };
   // config.ts already refuses production without credentials; a managed identity still needs its app id.
-  if (production && !settings.appId) throw invalid('MICROSOFT_APP_ID', 'production refuses unauthenticated Teams requests: set it from the Azure bot registration');
-  if (production && settings.openIdMetadataUrl) throw invalid('MICROSOFT_OPENID_METADATA_URL', 'a local token issuer is for tests only: unset it in production');
+  if (production && !settings.appId)
+    throw invalid('MICROSOFT_APP_ID', 'production refuses unauthenticated Teams requests: set it from the Azure bot registration');
+  if (production && settings.openIdMetadataUrl)
+    throw invalid('MICROSOFT_OPENID_METADATA_URL', 'a local token issuer is for tests only: unset it in production');
   // The combinations botbuilder asserts when it builds the credentials, named by our variables.
   if (settings.appType === 'SingleTenant' || settings.appType === 'UserAssignedMSI') {
     if (!settings.appId) throw invalid('MICROSOFT_APP_ID', `a ${settings.appType} bot needs its Microsoft app id`);
-    if (!settings.tenantId) throw invalid('MICROSOFT_APP_TENANT_ID', `a ${settings.appType} bot needs the id of its Microsoft Entra tenant`);
+    if (!settings.tenantId)
+      throw invalid('MICROSOFT_APP_TENANT_ID', `a ${settings.appType} bot needs the id of its Microsoft Entra tenant`);
   }
-  if (settings.appType === 'SingleTenant' && !settings.password) throw invalid('MICROSOFT_APP_PASSWORD', 'a SingleTenant bot needs its client secret');
-  if (settings.appType === 'UserAssignedMSI' && settings.password) throw invalid('MICROSOFT_APP_PASSWORD', 'a managed identity has no password: unset it');
+  if (settings.appType === 'SingleTenant' && !settings.password)
+    throw invalid('MICROSOFT_APP_PASSWORD', 'a SingleTenant bot needs its client secret');
+  if (settings.appType === 'UserAssignedMSI' && settings.password)
+    throw invalid('MICROSOFT_APP_PASSWORD', 'a managed identity has no password: unset it');
   return settings;
 }

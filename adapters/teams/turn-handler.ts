@@ -40,7 +40,8 @@ async function handleMessage(deps: TurnDeps, context: TurnContext, activity: Tea
   // first answer again: the first delivery's replies may not have gone out.
   // In a channel anyone can click a card; only the person it asked may close it.
   const askedThem = !submitted?.for || submitted.for === inbound.identity.userId;
-  if (submitted && askedThem && activity.replyToId && !result.duplicate) await closeAnsweredCard(deps.log, context, activity.replyToId, submitted);
+  if (submitted && askedThem && activity.replyToId && !result.duplicate)
+    await closeAnsweredCard(deps.log, context, activity.replyToId, submitted);
   if (result.replies.length === 0) return;
   const messages = renderReplies(result.replies, translator(result.locale), inbound.identity.userId);
   // Outgoing messages are plain activity JSON; botbuilder's Activity type wants every addressing field.
@@ -53,7 +54,9 @@ async function handleMessage(deps: TurnDeps, context: TurnContext, activity: Tea
  */
 async function closeAnsweredCard(log: Logger, context: TurnContext, cardActivityId: string, submitted: SubmitValue): Promise<void> {
   try {
-    await context.updateActivity({ ...cardMessage(answeredCard(submitted)), id: cardActivityId } as Parameters<TurnContext['updateActivity']>[0]);
+    await context.updateActivity({ ...cardMessage(answeredCard(submitted)), id: cardActivityId } as Parameters<
+      TurnContext['updateActivity']
+    >[0]);
   } catch (e) {
     log.warn({ err: e }, 'Teams: could not update the answered card');
   }

@@ -15,7 +15,11 @@ export function installingUser(activity: TeamsActivity): ChannelAccount | undefi
 }
 
 /** The welcome's replies, in the reader's language; `userId` is the installing user in a personal chat. */
-export async function welcome(deps: { bot: Bot; program: Program; authenticated: boolean }, activity: TeamsActivity, personal: boolean): Promise<{ replies: Reply[]; locale: Locale; userId?: string }> {
+export async function welcome(
+  deps: { bot: Bot; program: Program; authenticated: boolean },
+  activity: TeamsActivity,
+  personal: boolean,
+): Promise<{ replies: Reply[]; locale: Locale; userId?: string }> {
   const { program } = deps;
   if (!personal) {
     const locale = pickLocale(undefined, activity.locale);
@@ -38,5 +42,9 @@ export async function welcome(deps: { bot: Bot; program: Program; authenticated:
     idempotencyKey: fitKey(`teams:welcome:${activity.conversation.id}`),
   });
   const { locale } = dashboard;
-  return { replies: [text(translator(locale)('teams.welcome.personal', { program: program.title[locale] })), ...dashboard.replies], locale, userId: identity.userId };
+  return {
+    replies: [text(translator(locale)('teams.welcome.personal', { program: program.title[locale] })), ...dashboard.replies],
+    locale,
+    userId: identity.userId,
+  };
 }

@@ -17,9 +17,7 @@ try {
   assertDatabaseWritable(databaseUrl);
   const applied = await applyMigrations(databaseUrl, { log: (line) => console.log(line) });
   console.log(
-    applied.length === 0
-      ? `${redact(databaseUrl)} is up to date`
-      : `applied ${applied.length} migration(s) to ${redact(databaseUrl)}`,
+    applied.length === 0 ? `${redact(databaseUrl)} is up to date` : `applied ${applied.length} migration(s) to ${redact(databaseUrl)}`,
   );
 } catch (error) {
   exitWithFailure(error, 'Cannot migrate', 'npm run db:migrate -- --help');

@@ -37,7 +37,10 @@ function usage(message: string): never {
 
 function migrationNames(dir: string): string[] {
   if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
 }
 
 function ensureLockFile(provider: Provider): void {
@@ -88,7 +91,11 @@ async function postgresChanges(derived: string): Promise<string | null> {
 async function main(): Promise<void> {
   const raw = process.argv[2];
   if (!raw || raw.startsWith('-')) usage('A migration name is required.');
-  const name = raw.trim().toLowerCase().replace(/[^a-z0-9_]+/g, '_').replace(/^_+|_+$/g, '');
+  const name = raw
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9_]+/g, '_')
+    .replace(/^_+|_+$/g, '');
   if (name === '') usage(`"${raw}" has no usable characters.`);
 
   ensureLockFile('sqlite');

@@ -9,13 +9,7 @@ import {
   type SqlMigrationAwareDriverAdapterFactory,
   type SqlQuery,
 } from '@prisma/driver-adapter-utils';
-import type {
-  DiagnoseMigrationHistoryOutput,
-  DiffTarget,
-  MigrationList,
-  SchemaContainer,
-  SchemaEngine,
-} from '@prisma/schema-engine-wasm';
+import type { DiagnoseMigrationHistoryOutput, DiffTarget, MigrationList, SchemaContainer, SchemaEngine } from '@prisma/schema-engine-wasm';
 import { randomUUID } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -64,7 +58,10 @@ export function readSchemaFiles(schemaPath: string): SchemaContainer[] {
 export function readMigrationList(dir: string): MigrationList {
   const lockPath = path.join(dir, 'migration_lock.toml');
   const names = existsSync(dir)
-    ? readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort()
+    ? readdirSync(dir, { withFileTypes: true })
+        .filter((e) => e.isDirectory())
+        .map((e) => e.name)
+        .sort()
     : [];
   return {
     baseDir: dir,
@@ -92,10 +89,7 @@ export interface EngineSession {
  * An engine over `factory`: its connect() is the database a `schemaDatasource` target means, and its
  * connectToShadowDb() is where a `migrations` target is replayed.
  */
-export async function openSchemaEngine(
-  factory: SqlMigrationAwareDriverAdapterFactory,
-  schema: SchemaContainer[],
-): Promise<EngineSession> {
+export async function openSchemaEngine(factory: SqlMigrationAwareDriverAdapterFactory, schema: SchemaContainer[]): Promise<EngineSession> {
   const { SchemaEngine: Engine } = await loadGlue();
   const engine: SchemaEngine = await Engine.new(
     { datamodels: schema.map((file): [string, string] => [file.path, file.content]) },
@@ -112,8 +106,7 @@ export async function openSchemaEngine(
       const result = await engine.diff({ from, to, script: true, exitCode: true, filters });
       return result.exitCode === 2 ? (result.stdout ?? '') : null;
     },
-    diagnose: (migrationsList) =>
-      engine.diagnoseMigrationHistory({ migrationsList, optInToShadowDatabase: false, filters }),
+    diagnose: (migrationsList) => engine.diagnoseMigrationHistory({ migrationsList, optInToShadowDatabase: false, filters }),
     close: () => engine.free(),
   };
 }
@@ -179,7 +172,8 @@ const clientQuery = pg.Client.prototype.query;
 CharAsTextClient.prototype.query = function query(this: pg.Client, ...args: unknown[]): unknown {
   const last = args.at(-1);
   if (typeof last === 'function') {
-    args[args.length - 1] = (error: unknown, result: unknown) => (last as (e: unknown, r: unknown) => void)(error, error ? result : charAsText(result));
+    args[args.length - 1] = (error: unknown, result: unknown) =>
+      (last as (e: unknown, r: unknown) => void)(error, error ? result : charAsText(result));
     return Reflect.apply(clientQuery, this, args);
   }
   const returned: unknown = Reflect.apply(clientQuery, this, args);

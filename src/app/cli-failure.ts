@@ -41,7 +41,11 @@ function parseArgsMessage(error: { code?: unknown; message: string }): string | 
 }
 
 /** Multi-line messages (several invalid variables) on one line. */
-const oneLine = (text: string) => text.trim().replace(/:\s*\n\s*/g, ': ').replace(/\s*\n\s*/g, '; ');
+const oneLine = (text: string) =>
+  text
+    .trim()
+    .replace(/:\s*\n\s*/g, ': ')
+    .replace(/\s*\n\s*/g, '; ');
 
 /** What to print for `error`, prefixed with `prefix` (e.g. "Cannot start"); `help` is how to get the usage. */
 export function describeFailure(error: unknown, prefix: string, help?: string): Failure {
@@ -51,7 +55,11 @@ export function describeFailure(error: unknown, prefix: string, help?: string): 
     const parseArgs = parseArgsMessage(error as Error & { code?: unknown });
     if (parseArgs) return { line: `${prefix}: ${parseArgs}${seeHelp}`, exitCode: EXIT_USAGE, expected: true };
   }
-  const known = error instanceof ConfigError || error instanceof ProgramDefinitionError || error instanceof MigrationError || error instanceof DatabaseNotWritableError;
+  const known =
+    error instanceof ConfigError ||
+    error instanceof ProgramDefinitionError ||
+    error instanceof MigrationError ||
+    error instanceof DatabaseNotWritableError;
   const message = error instanceof Error ? error.message : String(error);
   const code = (error as { code?: unknown } | undefined)?.code;
   const hint = code === 'EADDRINUSE' ? ' (another process uses this port: stop it or set PORT)' : '';

@@ -7,7 +7,13 @@ import { createRequire } from 'node:module';
 import { pino, type DestinationStream, type Logger as PinoLogger } from 'pino';
 import { secretKeys } from '../config.ts';
 
-type PrettyFactory = (options: { destination: number; sync: boolean; colorize: boolean; translateTime: string; ignore: string }) => DestinationStream;
+type PrettyFactory = (options: {
+  destination: number;
+  sync: boolean;
+  colorize: boolean;
+  translateTime: string;
+  ignore: string;
+}) => DestinationStream;
 
 /** pino-pretty writing to stderr, or undefined when it is not installed (`npm ci --omit=dev`). */
 function prettyStderr(): DestinationStream | undefined {

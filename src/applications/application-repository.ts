@@ -58,7 +58,10 @@ export interface ApplicationRepository {
   adoptedByCountry(): Promise<Record<string, number>>;
 }
 
-export type ApplicationHours = Pick<ApplicationView, 'id' | 'companyName' | 'country' | 'status' | 'capMinutes' | 'usedMinutes' | 'reservedMinutes'>;
+export type ApplicationHours = Pick<
+  ApplicationView,
+  'id' | 'companyName' | 'country' | 'status' | 'capMinutes' | 'usedMinutes' | 'reservedMinutes'
+>;
 
 /** Fields the pipeline sets; absent fields are left as they are. */
 export interface ApplicationChange {

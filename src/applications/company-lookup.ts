@@ -8,7 +8,11 @@ import type { ApplicationRepository, CompanyView } from './application-repositor
 
 export type CompanyLookup = { found: true; company: CompanyView } | { found: false; candidates: CompanyView[] };
 
-export async function lookupCompanyForStaff(applications: ApplicationRepository, name: string, opts: { allowLooseMatch: boolean }): Promise<CompanyLookup> {
+export async function lookupCompanyForStaff(
+  applications: ApplicationRepository,
+  name: string,
+  opts: { allowLooseMatch: boolean },
+): Promise<CompanyLookup> {
   const exact = await applications.findCompany(name);
   if (exact) return { found: true, company: exact };
   const candidates = await applications.similarCompanies(name);

@@ -36,7 +36,10 @@ const englishForms = new Set(['co', 'company', 'ltd', 'limited', 'inc', 'incorpo
 export function companyLooseKey(name: string): string {
   let folded = name.normalize('NFKC').toLowerCase();
   for (const [pattern, form] of abbreviations) folded = folded.replace(pattern, form);
-  const words = folded.replace(japaneseForms, ' ').split(separators).filter((w) => w !== '');
+  const words = folded
+    .replace(japaneseForms, ' ')
+    .split(separators)
+    .filter((w) => w !== '');
   while (words.length > 0 && englishForms.has(words.at(-1)!)) words.pop();
   return words.join('');
 }

@@ -31,7 +31,11 @@ async function loadAdopted(deps: EngagementDeps, id: number): Promise<{ ok: true
   return { ok: true, application };
 }
 
-async function save(deps: EngagementDeps, current: ApplicationView, change: ApplicationChange): Promise<{ ok: true; application: ApplicationView } | Failure> {
+async function save(
+  deps: EngagementDeps,
+  current: ApplicationView,
+  change: ApplicationChange,
+): Promise<{ ok: true; application: ApplicationView } | Failure> {
   const result = await deps.applications.change(current.id, current.version, change);
   if (result.ok) return result;
   if (result.code === 'not_found') return result;
@@ -41,7 +45,10 @@ async function save(deps: EngagementDeps, current: ApplicationView, change: Appl
 export type FormsOutcome = { ok: true; application: ApplicationView; recorded: FormNumber[]; already: FormNumber[] } | Failure;
 
 /** Marks Forms 1 and/or 2 received today; a form already marked keeps its first date. */
-export async function recordFormsReceived(deps: EngagementDeps, input: { id: number; forms: FormNumber[]; actorId: number; at: Date }): Promise<FormsOutcome> {
+export async function recordFormsReceived(
+  deps: EngagementDeps,
+  input: { id: number; forms: FormNumber[]; actorId: number; at: Date },
+): Promise<FormsOutcome> {
   const loaded = await loadAdopted(deps, input.id);
   if (!loaded.ok) return loaded;
   const current = loaded.application;
@@ -54,7 +61,13 @@ export async function recordFormsReceived(deps: EngagementDeps, input: { id: num
   if (recorded.includes(2)) change.form2ReceivedAt = input.at;
   const saved = await save(deps, current, change);
   if (!saved.ok) return saved;
-  await deps.audit.record({ actorId: input.actorId, action: 'application.forms', subjectType: 'application', subjectId: current.id, details: { forms: recorded } });
+  await deps.audit.record({
+    actorId: input.actorId,
+    action: 'application.forms',
+    subjectType: 'application',
+    subjectId: current.id,
+    details: { forms: recorded },
+  });
   return { ok: true, application: saved.application, recorded, already };
 }
 
@@ -79,7 +92,13 @@ export async function recordFollowUp(deps: EngagementDeps, input: { id: number; 
   const followUpAt = new Date(new TZDate(y, m - 1, d, 12, 0, 0, timeZone).getTime());
   const saved = await save(deps, current, { followUpAt });
   if (!saved.ok) return saved;
-  await deps.audit.record({ actorId: input.actorId, action: 'application.followup', subjectType: 'application', subjectId: current.id, details: { date: input.date } });
+  await deps.audit.record({
+    actorId: input.actorId,
+    action: 'application.followup',
+    subjectType: 'application',
+    subjectId: current.id,
+    details: { date: input.date },
+  });
   return saved;
 }
 
@@ -125,7 +144,8 @@ export async function setAssignment(
   if (input.assign) {
     if (application.status !== 'adopted') return { ok: false, code: 'not_adopted', application };
     const expert = await deps.people.findById(input.expertId);
-    if (!expert?.roles.some((g) => g.role === 'expert' && g.country === application.country)) return { ok: false, code: 'not_expert_for_country', application };
+    if (!expert?.roles.some((g) => g.role === 'expert' && g.country === application.country))
+      return { ok: false, code: 'not_expert_for_country', application };
   }
   const result = input.assign
     ? await deps.applications.assignExpert(application.id, input.expertId, input.at)

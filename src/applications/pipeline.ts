@@ -30,7 +30,9 @@ export const pipelineEvents = Object.keys(rules) as PipelineEvent[];
 export const waitingStatuses: readonly ApplicationStatus[] = ['applied', 'received', 'screening'];
 /** Statuses of applications that were adopted (they count against the adoption target). */
 export const adoptedStatuses: readonly ApplicationStatus[] = ['adopted', 'closed'];
-export type TransitionCheck = { ok: true; to: ApplicationStatus } | { ok: false; code: 'invalid_transition'; from: ApplicationStatus; event: PipelineEvent };
+export type TransitionCheck =
+  | { ok: true; to: ApplicationStatus }
+  | { ok: false; code: 'invalid_transition'; from: ApplicationStatus; event: PipelineEvent };
 
 /** Whether `event` may happen to an application in `status`, and the status it leads to. */
 export function checkTransition(status: ApplicationStatus, event: PipelineEvent): TransitionCheck {
@@ -44,7 +46,10 @@ export function nextEvents(status: ApplicationStatus, actor: PipelineActor): Pip
 }
 
 /** The timestamps an event records (adoption also fixes the cap and starts the support period). */
-export function stampsOf(event: PipelineEvent, at: Date): { receivedAt?: Date; screeningAt?: Date; decidedAt?: Date; adoptedAt?: Date; closedAt?: Date } {
+export function stampsOf(
+  event: PipelineEvent,
+  at: Date,
+): { receivedAt?: Date; screeningAt?: Date; decidedAt?: Date; adoptedAt?: Date; closedAt?: Date } {
   switch (event) {
     case 'receive':
       return { receivedAt: at };

@@ -91,7 +91,9 @@ export async function quotaFigures(deps: { applications: ApplicationRepository; 
       leftMinutes: Math.max(0, (open?.capMinutes ?? 0) - (open?.usedMinutes ?? 0)),
     },
     engagements,
-    nearCap: engagements.filter((e) => e.status === 'adopted' && e.percentUsed >= warnAtPercent).sort((a, b) => b.percentUsed - a.percentUsed),
+    nearCap: engagements
+      .filter((e) => e.status === 'adopted' && e.percentUsed >= warnAtPercent)
+      .sort((a, b) => b.percentUsed - a.percentUsed),
     warnAtPercent,
     supportEnds: program.dates.supportEnds,
     daysLeft: daysBetween(isoDateIn(now, program.homeTimeZone), program.dates.supportEnds),

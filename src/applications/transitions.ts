@@ -40,7 +40,8 @@ export type TransitionOutcome =
 export async function applyPipelineEvent(deps: PipelineDeps, input: TransitionInput): Promise<TransitionOutcome> {
   const current = await deps.applications.get(input.id);
   if (!current) return { ok: false, code: 'not_found' };
-  if (input.expectedVersion !== undefined && input.expectedVersion !== current.version) return { ok: false, code: 'stale', application: current };
+  if (input.expectedVersion !== undefined && input.expectedVersion !== current.version)
+    return { ok: false, code: 'stale', application: current };
   const check = checkTransition(current.status, input.event);
   if (!check.ok) return { ok: false, code: 'invalid_transition', application: current };
 
@@ -55,7 +56,8 @@ export async function applyPipelineEvent(deps: PipelineDeps, input: TransitionIn
   const result = await deps.applications.change(current.id, current.version, change, guard);
   if (!result.ok) {
     if (result.code === 'not_found') return result;
-    if (result.code === 'target_reached') return { ok: false, code: 'target_reached', application: result.current, adopted: result.adopted, target };
+    if (result.code === 'target_reached')
+      return { ok: false, code: 'target_reached', application: result.current, adopted: result.adopted, target };
     return { ok: false, code: 'stale', application: result.current };
   }
   await deps.audit.record({

@@ -23,7 +23,8 @@ export async function applicantEngagements(services: Services, person: PersonVie
   for (const companyId of companiesOf(person)) {
     for (const listed of await services.applications.listForCompany(companyId)) {
       // A session that has taken place no longer reserves hours: its hours are logged instead.
-      const application = (await settleEndedBookings(services, listed.id, now)) > 0 ? ((await services.applications.get(listed.id)) ?? listed) : listed;
+      const application =
+        (await settleEndedBookings(services, listed.id, now)) > 0 ? ((await services.applications.get(listed.id)) ?? listed) : listed;
       const experts = await services.applications.expertsOf(application.id);
       const blocks = engagementBlocks(application, experts.length, now, services.program);
       found.push({ application, block: blocks[0], blocks });

@@ -27,7 +27,11 @@ export type BookData = z.infer<typeof bookDataSchema>;
 export const bookInitialSchema = z.object({ rescheduleOf: z.number().int() }).optional();
 
 /** One of the flow engine's own buttons (back, cancel). */
-export const control = (v: 'back' | 'cancel', label: string, style?: Choice['style']): Choice => ({ label, value: encodeAction({ h: flowControlHandler, v }), style });
+export const control = (v: 'back' | 'cancel', label: string, style?: Choice['style']): Choice => ({
+  label,
+  value: encodeAction({ h: flowControlHandler, v }),
+  style,
+});
 /** Button labels stay short enough for Slack (75 characters). */
 export const clip = (label: string, max = 72) => (label.length > max ? `${label.slice(0, max - 1)}…` : label);
 
@@ -41,4 +45,3 @@ export async function application(turn: Turn, data: BookData): Promise<Applicati
 export async function bookingBeingMoved(turn: Turn, data: BookData): Promise<BookingView | null> {
   return data.rescheduleOf === undefined ? null : turn.services.bookings.get(data.rescheduleOf);
 }
-

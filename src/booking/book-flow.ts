@@ -55,7 +55,15 @@ export const bookFlow: FlowDefinition<BookData> = {
               const country = countryOf(turn.services.program, e.application.country);
               // The country alone (「タイ」, 'Bangkok') tells the engagements apart, as does the company.
               const words = [e.application.companyName, country.name.ja, country.name.en, ...country.aliases, ...country.places];
-              return { ...flowChoice(bookFlowId, 'engagement', String(e.application.id), engagementName(e.application, turn.services.program, turn.t, turn.locale)), words };
+              return {
+                ...flowChoice(
+                  bookFlowId,
+                  'engagement',
+                  String(e.application.id),
+                  engagementName(e.application, turn.services.program, turn.t, turn.locale),
+                ),
+                words,
+              };
             }),
           ),
         ];
@@ -73,8 +81,14 @@ export const bookFlow: FlowDefinition<BookData> = {
         const words = vocabulary.choices.bookingKind;
         return [
           choices(turn.t('booking.ask.kind'), [
-            { ...flowChoice(bookFlowId, 'kind', 'consultation', services.consultation[turn.locale]), words: [...words.consultation, services.consultation.ja, services.consultation.en] },
-            { ...flowChoice(bookFlowId, 'kind', 'training', services.training[turn.locale]), words: [...words.training, services.training.ja, services.training.en] },
+            {
+              ...flowChoice(bookFlowId, 'kind', 'consultation', services.consultation[turn.locale]),
+              words: [...words.consultation, services.consultation.ja, services.consultation.en],
+            },
+            {
+              ...flowChoice(bookFlowId, 'kind', 'training', services.training[turn.locale]),
+              words: [...words.training, services.training.ja, services.training.en],
+            },
           ]),
         ];
       },
@@ -112,7 +126,10 @@ export const bookFlow: FlowDefinition<BookData> = {
         return [
           choices(turn.t('booking.ask.language'), [
             { ...flowChoice(bookFlowId, 'language', 'ja', turn.t('booking.language.japanese')), words: vocabulary.choices.japanese },
-            { ...flowChoice(bookFlowId, 'language', local.code, local.name[turn.locale]), words: [local.code, local.name.ja, local.name.en, ...local.aliases] },
+            {
+              ...flowChoice(bookFlowId, 'language', local.code, local.name[turn.locale]),
+              words: [local.code, local.name.ja, local.name.en, ...local.aliases],
+            },
           ]),
         ];
       },
@@ -155,9 +172,16 @@ export const bookFlow: FlowDefinition<BookData> = {
     if (data.rescheduleOf === undefined) return confirmationReplies(details, services.program, t, locale, turn.now, 'applicant');
     const previous = data.previousSlotId === undefined ? null : await services.slots.get(data.previousSlotId);
     return [
-      text(t('booking.moved', { id: booking.id, when: whenLabel(booking.slot.startsAt, booking.slot.minutes, booking.slot.country, services.program, t, locale) })),
+      text(
+        t('booking.moved', {
+          id: booking.id,
+          when: whenLabel(booking.slot.startsAt, booking.slot.minutes, booking.slot.country, services.program, t, locale),
+        }),
+      ),
       facts(t('booking.fact.title', { id: booking.id }), bookingFacts(details, services.program, t, locale)),
-      ...(previous ? [calendarReply({ ...details, booking: { ...booking, slot: previous } }, previous, services.program, t, locale, turn.now, true)] : []),
+      ...(previous
+        ? [calendarReply({ ...details, booking: { ...booking, slot: previous } }, previous, services.program, t, locale, turn.now, true)]
+        : []),
       calendarReply(details, booking.slot, services.program, t, locale, turn.now),
     ];
   },
@@ -166,7 +190,15 @@ export const bookFlow: FlowDefinition<BookData> = {
     const { t, locale, services } = turn;
     if (stepId === 'menu') return [text([menuText(services.program, locale), services.program.notes.menuMayChange[locale]].join('\n\n'))];
     if (stepId === 'topics') return [text(t('booking.help.topics', { handouts: services.program.notes.handouts[locale] }))];
-    if (stepId === 'slot') return [text(t('booking.help.slot', { hours: services.program.booking.minimumLeadHours, date: formatIsoDate(services.program.dates.supportEnds, locale) }))];
+    if (stepId === 'slot')
+      return [
+        text(
+          t('booking.help.slot', {
+            hours: services.program.booking.minimumLeadHours,
+            date: formatIsoDate(services.program.dates.supportEnds, locale),
+          }),
+        ),
+      ];
     return [text(t('booking.help.general'))];
   },
 };

@@ -22,7 +22,10 @@ import { supportPeriodEnd } from './local-time.ts';
 import type { SlotView } from './slot.ts';
 
 /** The free slots the person can book now, soonest first, and how many more exist that do not fit the hours left. */
-async function freeSlots(turn: Turn, data: BookData): Promise<{ fitting: SlotView[]; tooLong: number; leftMinutes: number; app: ApplicationView }> {
+async function freeSlots(
+  turn: Turn,
+  data: BookData,
+): Promise<{ fitting: SlotView[]; tooLong: number; leftMinutes: number; app: ApplicationView }> {
   const { services, now } = turn;
   const app = await application(turn, data);
   const moving = await bookingBeingMoved(turn, data);
@@ -45,7 +48,10 @@ async function askSlotList(turn: Turn, data: BookData): Promise<Reply[]> {
   const { fitting, tooLong, leftMinutes, app } = await freeSlots(turn, data);
   const dead = [control('back', t('core.flow.choice.back')), control('cancel', t('core.flow.choice.cancel'), 'danger')];
   if (fitting.length === 0) {
-    const why = tooLong > 0 ? t('booking.slots.noneFit', { remaining: hoursLabel(leftMinutes, locale) }) : t('booking.slots.none', { kind: kindName(data.kind!, t) });
+    const why =
+      tooLong > 0
+        ? t('booking.slots.noneFit', { remaining: hoursLabel(leftMinutes, locale) })
+        : t('booking.slots.none', { kind: kindName(data.kind!, t) });
     return [choices(why, dead)];
   }
   const experts = [...new Set(fitting.map((s) => s.expertId))];
@@ -84,15 +90,33 @@ async function askConfirm(turn: Turn, data: BookData): Promise<Reply[]> {
     cancelReason: null,
     slot,
   };
-  const details = { booking: draft, application: app, expertName: await personName(services, slot.expertId), applicantName: turn.person.displayName };
+  const details = {
+    booking: draft,
+    application: app,
+    expertName: await personName(services, slot.expertId),
+    applicantName: turn.person.displayName,
+  };
   const heading = moving
-    ? t('booking.confirm.moveQuestion', { id: moving.id, from: whenLabel(moving.slot.startsAt, moving.slot.minutes, moving.slot.country, services.program, t, locale) })
+    ? t('booking.confirm.moveQuestion', {
+        id: moving.id,
+        from: whenLabel(moving.slot.startsAt, moving.slot.minutes, moving.slot.country, services.program, t, locale),
+      })
     : t('booking.confirm.question');
   const left = remainingMinutes(app) + (moving?.estimateMinutes ?? 0) - draft.estimateMinutes;
   return [
-    facts(t('booking.confirm.title'), [...bookingFacts(details, services.program, t, locale), { label: t('booking.fact.remainingAfter'), value: hoursLabel(left, locale) }]),
+    facts(t('booking.confirm.title'), [
+      ...bookingFacts(details, services.program, t, locale),
+      { label: t('booking.fact.remainingAfter'), value: hoursLabel(left, locale) },
+    ]),
     // 「予約」 is also the book command: as a word of this button it confirms instead of restarting the flow.
-    choices(heading, [{ ...flowChoice(bookFlowId, 'slot', `yes:${slot.id}`, t(moving ? 'booking.confirm.moveYes' : 'booking.confirm.yes'), 'primary'), means: 'yes', words: vocabulary.choices.confirmBooking }, change]),
+    choices(heading, [
+      {
+        ...flowChoice(bookFlowId, 'slot', `yes:${slot.id}`, t(moving ? 'booking.confirm.moveYes' : 'booking.confirm.yes'), 'primary'),
+        means: 'yes',
+        words: vocabulary.choices.confirmBooking,
+      },
+      change,
+    ]),
   ];
 }
 
@@ -112,13 +136,22 @@ async function answerSlot(turn: Turn, input: FlowInput, data: BookData): Promise
     const slotId = Number(picked[1]);
     const app = await application(turn, data);
     const moving = await bookingBeingMoved(turn, data);
-    const refusal = await checkSlot(turn.services, await turn.services.slots.get(slotId), app, data.kind!, turn.now, moving?.status === 'booked' ? moving.estimateMinutes : 0);
+    const refusal = await checkSlot(
+      turn.services,
+      await turn.services.slots.get(slotId),
+      app,
+      data.kind!,
+      turn.now,
+      moving?.status === 'booked' ? moving.estimateMinutes : 0,
+    );
     if (refusal) return backToSlots(data, refusalText(turn, refusal));
     return { ok: true, data: { ...data, slotId }, goTo: 'slot' };
   }
 
   const yes = /^yes:(\d+)$/.exec(value);
-  const saysYes = input.text !== undefined && (readYesNo(input.text) === true || vocabulary.choices.confirmBooking.some((w) => answerKey(w) === answerKey(input.text!)));
+  const saysYes =
+    input.text !== undefined &&
+    (readYesNo(input.text) === true || vocabulary.choices.confirmBooking.some((w) => answerKey(w) === answerKey(input.text!)));
   const confirmed = data.slotId !== undefined && ((yes && Number(yes[1]) === data.slotId) || saysYes);
   if (!confirmed) return { ok: false };
   return data.rescheduleOf === undefined ? confirmBooking(turn, data) : confirmMove(turn, data);
@@ -138,7 +171,8 @@ async function confirmBooking(turn: Turn, data: BookData): Promise<StepOutcome<B
   });
   if (outcome.ok) return { ok: true, data: { ...data, bookingId: outcome.details.booking.id } };
   // Ends the flow (no booking to confirm) with the reason.
-  if (outcome.code === 'not_bookable') return { ok: true, data: { ...data, bookingId: undefined }, replies: [text(blockText(turn, outcome.block, outcome.application))] };
+  if (outcome.code === 'not_bookable')
+    return { ok: true, data: { ...data, bookingId: undefined }, replies: [text(blockText(turn, outcome.block, outcome.application))] };
   return backToSlots(data, refusalText(turn, outcome));
 }
 
@@ -147,7 +181,8 @@ async function confirmMove(turn: Turn, data: BookData): Promise<StepOutcome<Book
   if (!booking) return { ok: true, data: { ...data, bookingId: undefined }, replies: [text(turn.t('booking.refused.notOpen'))] };
   const outcome = await moveBooking(turn.services, { booking, actorId: turn.person.id, newSlotId: data.slotId!, now: turn.now });
   if (outcome.ok) return { ok: true, data: { ...data, bookingId: booking.id, previousSlotId: outcome.previous.id } };
-  if (outcome.code === 'not_open' || outcome.code === 'too_late') return { ok: true, data: { ...data, bookingId: undefined }, replies: [text(refusalText(turn, outcome))] };
+  if (outcome.code === 'not_open' || outcome.code === 'too_late')
+    return { ok: true, data: { ...data, bookingId: undefined }, replies: [text(refusalText(turn, outcome))] };
   return backToSlots(data, refusalText(turn, outcome));
 }
 

@@ -13,15 +13,25 @@ function topicsQuestion(turn: Turn, data: BookData): Reply[] {
   const { t, locale, services } = turn;
   const lines = services.program.trainingTopics.map((tp) => `${tp.number}. ${tp.title[locale]}（${audienceLabel(tp.audiences, t)}）`);
   const buttons = services.program.trainingTopics.map((tp) =>
-    flowChoice(bookFlowId, 'topics', `toggle:${tp.number}`, clip(`${data.topics.includes(tp.number) ? '☑' : '☐'} ${tp.number}. ${tp.title[locale]}`)),
+    flowChoice(
+      bookFlowId,
+      'topics',
+      `toggle:${tp.number}`,
+      clip(`${data.topics.includes(tp.number) ? '☑' : '☐'} ${tp.number}. ${tp.title[locale]}`),
+    ),
   );
-  buttons.push({ ...flowChoice(bookFlowId, 'topics', 'done', t('booking.topics.done', { count: data.topics.length }), 'primary'), words: vocabulary.choices.done });
+  buttons.push({
+    ...flowChoice(bookFlowId, 'topics', 'done', t('booking.topics.done', { count: data.topics.length }), 'primary'),
+    words: vocabulary.choices.done,
+  });
   return [choices([t('booking.topics.question'), ...lines, '', t('booking.topics.hint')].join('\n'), buttons)];
 }
 
 /** Topic titles and the words for them (the program's), folded, for finding topics named in a typed answer. */
 function topicPhrases(turn: Turn) {
-  return turn.services.program.trainingTopics.flatMap((tp) => [tp.title.ja, tp.title.en, ...tp.aliases].map((w) => ({ phrase: fold(w), kind: tp.number })));
+  return turn.services.program.trainingTopics.flatMap((tp) =>
+    [tp.title.ja, tp.title.en, ...tp.aliases].map((w) => ({ phrase: fold(w), kind: tp.number })),
+  );
 }
 
 /**
@@ -52,7 +62,8 @@ function answerTopics(turn: Turn, input: FlowInput, data: BookData): StepOutcome
     const topics = data.topics.includes(n) ? data.topics.filter((x) => x !== n) : [...data.topics, n].sort((a, b) => a - b);
     return { ok: true, data: { ...data, topics }, goTo: 'topics' };
   }
-  const done = input.value === 'done' || (input.text !== undefined && vocabulary.choices.done.some((w) => answerKey(w) === answerKey(input.text!)));
+  const done =
+    input.value === 'done' || (input.text !== undefined && vocabulary.choices.done.some((w) => answerKey(w) === answerKey(input.text!)));
   if (done) {
     if (data.topics.length === 0) return { ok: false, replies: [text(turn.t('booking.topics.noneChosen'))] };
     return { ok: true, data };

@@ -39,12 +39,19 @@ export function topicLines(menu: string, program: Program, locale: Locale): stri
 /** The consultation menu as the announcement lists it: each item, its points and their details. */
 export function menuText(program: Program, locale: Locale): string {
   return program.consultationMenu
-    .map((m) => [`${m.code} ${m.title[locale]}`, ...m.items.flatMap((i) => [`  • ${i.title[locale]}`, ...i.details.map((d) => `    – ${d[locale]}`)])].join('\n'))
+    .map((m) =>
+      [
+        `${m.code} ${m.title[locale]}`,
+        ...m.items.flatMap((i) => [`  • ${i.title[locale]}`, ...i.details.map((d) => `    – ${d[locale]}`)]),
+      ].join('\n'),
+    )
     .join('\n\n');
 }
 
 export function audienceLabel(audiences: readonly ('managers' | 'employees')[], t: Translate): string {
-  return audiences.map((a) => t(a === 'managers' ? 'booking.audience.managers' : 'booking.audience.employees')).join(t('booking.audience.separator'));
+  return audiences
+    .map((a) => t(a === 'managers' ? 'booking.audience.managers' : 'booking.audience.employees'))
+    .join(t('booking.audience.separator'));
 }
 
 /** `日本語` or the country's language (`タイ語`). */
@@ -64,7 +71,12 @@ export function whenShort(startsAt: Date, minutes: number, countryCode: string, 
   return t('booking.whenShort', { home: times.home, local: times.local });
 }
 
-export function engagementName(app: Pick<ApplicationView, 'companyName' | 'country'>, program: Program, t: Translate, locale: Locale): string {
+export function engagementName(
+  app: Pick<ApplicationView, 'companyName' | 'country'>,
+  program: Program,
+  t: Translate,
+  locale: Locale,
+): string {
   return t('booking.engagement', { company: app.companyName, country: countryOf(program, app.country).name[locale] });
 }
 

@@ -32,9 +32,13 @@ export function bookingFacts(d: BookingDetails, program: Program, t: Translate, 
     { label: t('booking.fact.kind'), value: kindName(booking.kind, t) },
     { label: t('booking.fact.menu'), value: menuLabel(booking.kind, booking.menu, program, t, locale) },
   ];
-  if (booking.kind === 'training') list.push({ label: t('booking.fact.language'), value: languageName(booking.language, country, t, locale) });
+  if (booking.kind === 'training')
+    list.push({ label: t('booking.fact.language'), value: languageName(booking.language, country, t, locale) });
   list.push(
-    { label: t('booking.fact.when'), value: whenLabel(booking.slot.startsAt, booking.slot.minutes, booking.slot.country, program, t, locale) },
+    {
+      label: t('booking.fact.when'),
+      value: whenLabel(booking.slot.startsAt, booking.slot.minutes, booking.slot.country, program, t, locale),
+    },
     { label: t('booking.fact.expert'), value: d.expertName },
     { label: t('booking.fact.estimate'), value: hoursLabel(booking.estimateMinutes, locale) },
   );
@@ -42,13 +46,29 @@ export function bookingFacts(d: BookingDetails, program: Program, t: Translate, 
 }
 
 /** The calendar event of a booking at one slot: the uid names both, so a moved booking is a new event. */
-export function calendarReply(d: BookingDetails, slot: SlotView, program: Program, t: Translate, locale: Locale, stamp: Date, cancelled = false): Reply {
+export function calendarReply(
+  d: BookingDetails,
+  slot: SlotView,
+  program: Program,
+  t: Translate,
+  locale: Locale,
+  stamp: Date,
+  cancelled = false,
+): Reply {
   const { booking, application } = d;
-  const summary = t('booking.ics.summary', { kind: kindName(booking.kind, t), menu: menuLabel(booking.kind, booking.menu, program, t, locale), company: application.companyName, expert: d.expertName });
+  const summary = t('booking.ics.summary', {
+    kind: kindName(booking.kind, t),
+    menu: menuLabel(booking.kind, booking.menu, program, t, locale),
+    company: application.companyName,
+    expert: d.expertName,
+  });
   const details = [
     // A training lists its topics one per line, with their titles.
     ...(booking.kind === 'training'
-      ? [...topicLines(booking.menu, program, locale), `${t('booking.fact.language')}: ${languageName(booking.language, countryOf(program, application.country), t, locale)}`]
+      ? [
+          ...topicLines(booking.menu, program, locale),
+          `${t('booking.fact.language')}: ${languageName(booking.language, countryOf(program, application.country), t, locale)}`,
+        ]
       : [menuLabel(booking.kind, booking.menu, program, t, locale)]),
     `${t('booking.fact.engagement')}: ${engagementName(application, program, t, locale)}`,
     `${t('booking.fact.expert')}: ${d.expertName}`,
@@ -79,7 +99,14 @@ export function calendarReply(d: BookingDetails, slot: SlotView, program: Progra
 }
 
 /** The confirmation of a new booking, for the applicant (in the conversation) or the expert (notified). */
-export function confirmationReplies(d: BookingDetails, program: Program, t: Translate, locale: Locale, stamp: Date, to: 'applicant' | 'expert'): Reply[] {
+export function confirmationReplies(
+  d: BookingDetails,
+  program: Program,
+  t: Translate,
+  locale: Locale,
+  stamp: Date,
+  to: 'applicant' | 'expert',
+): Reply[] {
   const headline =
     to === 'applicant'
       ? t('booking.confirmed', { id: d.booking.id })
@@ -125,7 +152,14 @@ export async function cancelReminders(services: Services, bookingId: number, slo
 }
 
 /** Tells `personId` that the booking was cancelled, with a calendar file that removes the event. */
-export async function notifyCancelled(services: Services, personId: number, d: BookingDetails, by: string, reason: string | null, now: Date): Promise<void> {
+export async function notifyCancelled(
+  services: Services,
+  personId: number,
+  d: BookingDetails,
+  by: string,
+  reason: string | null,
+  now: Date,
+): Promise<void> {
   const { program } = services;
   await services.notifier.notify(personId, (t, locale) => [
     text(
@@ -142,7 +176,14 @@ export async function notifyCancelled(services: Services, personId: number, d: B
 }
 
 /** Tells `personId` that the booking moved from `previous` to its new slot: the old event is cancelled, the new one sent. */
-export async function notifyMoved(services: Services, personId: number, d: BookingDetails, previous: SlotView, by: string, now: Date): Promise<void> {
+export async function notifyMoved(
+  services: Services,
+  personId: number,
+  d: BookingDetails,
+  previous: SlotView,
+  by: string,
+  now: Date,
+): Promise<void> {
   const { program } = services;
   const previousDetails: BookingDetails = { ...d, booking: { ...d.booking, slot: previous } };
   await services.notifier.notify(personId, (t, locale) => [

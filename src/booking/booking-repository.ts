@@ -41,5 +41,11 @@ export interface BookingRepository {
   /** The open booking of a slot, if any. */
   findOpenBySlot(slotId: number): Promise<BookingView | null>;
   /** Bookings whose slot ends after `from`, soonest first, filtered by engagements, expert and status. */
-  list(query: { applicationIds?: readonly number[]; expertId?: number; statuses?: readonly BookingStatus[]; from: Date; limit?: number }): Promise<BookingView[]>;
+  list(query: {
+    applicationIds?: readonly number[];
+    expertId?: number;
+    statuses?: readonly BookingStatus[];
+    from: Date;
+    limit?: number;
+  }): Promise<BookingView[]>;
 }

@@ -34,7 +34,12 @@ export function engagementBlocks(application: ApplicationView, expertCount: numb
 }
 
 /** The first missing step before the engagement can book, or undefined when it can. */
-export function engagementBlock(application: ApplicationView, expertCount: number, now: Date, program: Program): EngagementBlock | undefined {
+export function engagementBlock(
+  application: ApplicationView,
+  expertCount: number,
+  now: Date,
+  program: Program,
+): EngagementBlock | undefined {
   return engagementBlocks(application, expertCount, now, program)[0];
 }
 

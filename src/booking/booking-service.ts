@@ -8,13 +8,24 @@ import type { Services } from '../core/services.ts';
 import type { BookingRequest, BookingView } from './booking.ts';
 import { topicsToMenu } from './booking.ts';
 import { engagementBlock, estimateFor, remainingMinutes, timingBlock, type EngagementBlock, type TimingBlock } from './booking-rules.ts';
-import { cancelReminders, confirmationReplies, notifyCancelled, notifyMoved, scheduleReminders, type BookingDetails } from './booking-notices.ts';
+import {
+  cancelReminders,
+  confirmationReplies,
+  notifyCancelled,
+  notifyMoved,
+  scheduleReminders,
+  type BookingDetails,
+} from './booking-notices.ts';
 import type { Reply } from '../core/reply.ts';
 import type { Locale } from '../i18n/catalog.ts';
 import type { Translate } from '../i18n/translate.ts';
 import type { SlotView } from './slot.ts';
 
-export type SlotRefusal = { code: 'slot_taken' } | { code: 'slot_unsuitable' } | { code: TimingBlock } | { code: 'over_budget'; remainingMinutes: number };
+export type SlotRefusal =
+  | { code: 'slot_taken' }
+  | { code: 'slot_unsuitable' }
+  | { code: TimingBlock }
+  | { code: 'over_budget'; remainingMinutes: number };
 
 export async function personName(services: Services, personId: number): Promise<string> {
   const person = await services.people.findById(personId);
@@ -25,7 +36,12 @@ export async function bookingDetails(services: Services, booking: BookingView): 
   const application = await services.applications.get(booking.applicationId);
   // A booking's engagement is never deleted (foreign key).
   if (!application) throw new Error(`application ${booking.applicationId} of booking ${booking.id} not found`);
-  return { booking, application, expertName: await personName(services, booking.slot.expertId), applicantName: await personName(services, booking.applicantId) };
+  return {
+    booking,
+    application,
+    expertName: await personName(services, booking.slot.expertId),
+    applicantName: await personName(services, booking.applicantId),
+  };
 }
 
 /**
@@ -34,12 +50,26 @@ export async function bookingDetails(services: Services, booking: BookingView): 
  */
 export async function settleEndedBookings(services: Services, applicationId: number, now: Date): Promise<number> {
   const count = await services.bookings.completeEnded(applicationId, now);
-  if (count > 0) await services.audit.record({ actorId: null, action: 'booking.completed', subjectType: 'application', subjectId: applicationId, details: { count } });
+  if (count > 0)
+    await services.audit.record({
+      actorId: null,
+      action: 'booking.completed',
+      subjectType: 'application',
+      subjectId: applicationId,
+      details: { count },
+    });
   return count;
 }
 
 /** Whether the slot can hold a booking of this engagement and kind now (before the atomic attempt). */
-export async function checkSlot(services: Services, slot: SlotView | null, application: ApplicationView, kind: BookingView['kind'], now: Date, freedMinutes = 0): Promise<SlotRefusal | undefined> {
+export async function checkSlot(
+  services: Services,
+  slot: SlotView | null,
+  application: ApplicationView,
+  kind: BookingView['kind'],
+  now: Date,
+  freedMinutes = 0,
+): Promise<SlotRefusal | undefined> {
   if (slot?.status !== 'open') return { code: 'slot_taken' };
   const experts = await services.applications.expertsOf(application.id);
   if (!experts.includes(slot.expertId) || slot.country !== application.country || slot.kind !== kind) return { code: 'slot_unsuitable' };
@@ -50,7 +80,9 @@ export async function checkSlot(services: Services, slot: SlotView | null, appli
   return undefined;
 }
 
-export type BookOutcome = { ok: true; details: BookingDetails } | ({ ok: false } & (SlotRefusal | { code: 'not_bookable'; block: EngagementBlock; application: ApplicationView }));
+export type BookOutcome =
+  | { ok: true; details: BookingDetails }
+  | ({ ok: false } & (SlotRefusal | { code: 'not_bookable'; block: EngagementBlock; application: ApplicationView }));
 
 export async function bookSlot(
   services: Services,
@@ -88,7 +120,14 @@ export async function bookSlot(
     action: 'booking.created',
     subjectType: 'booking',
     subjectId: result.booking.id,
-    details: { slotId: slot!.id, applicationId: application.id, kind: request.kind, menu: result.booking.menu, language: result.booking.language, estimateMinutes },
+    details: {
+      slotId: slot!.id,
+      applicationId: application.id,
+      kind: request.kind,
+      menu: result.booking.menu,
+      language: result.booking.language,
+      estimateMinutes,
+    },
   });
   await services.notifier.notify(result.booking.slot.expertId, (t, locale) => confirmationFor(services, details, t, locale, now));
   await scheduleReminders(services, details, now);
@@ -118,7 +157,13 @@ export async function cancelBooking(
   const result = await services.bookings.cancel({ bookingId: booking.id, byId: input.actorId, reason, at: now, slotAfter });
   if (!result.ok) return { ok: false, code: 'not_open' };
   const details = await bookingDetails(services, result.booking);
-  await services.audit.record({ actorId: input.actorId, action: 'booking.cancelled', subjectType: 'booking', subjectId: booking.id, details: { side, reason, slotAfter } });
+  await services.audit.record({
+    actorId: input.actorId,
+    action: 'booking.cancelled',
+    subjectType: 'booking',
+    subjectId: booking.id,
+    details: { side, reason, slotAfter },
+  });
   await cancelReminders(services, booking.id, booking.slot.id, [booking.applicantId, booking.slot.expertId]);
   const by = await personName(services, input.actorId);
   const others = new Set([booking.applicantId, booking.slot.expertId]);
@@ -127,10 +172,15 @@ export async function cancelBooking(
   return { ok: true, details };
 }
 
-export type MoveOutcome = { ok: true; details: BookingDetails; previous: SlotView } | ({ ok: false } & (SlotRefusal | { code: 'not_open' | 'too_late' }));
+export type MoveOutcome =
+  | { ok: true; details: BookingDetails; previous: SlotView }
+  | ({ ok: false } & (SlotRefusal | { code: 'not_open' | 'too_late' }));
 
 /** Moves the applicant's booking to another slot (only while the current one is outside the lead time). */
-export async function moveBooking(services: Services, input: { booking: BookingView; actorId: number; newSlotId: number; now: Date }): Promise<MoveOutcome> {
+export async function moveBooking(
+  services: Services,
+  input: { booking: BookingView; actorId: number; newSlotId: number; now: Date },
+): Promise<MoveOutcome> {
   const { booking, now } = input;
   if (booking.status !== 'booked') return { ok: false, code: 'not_open' };
   if (!applicantMayChange(booking, now, services)) return { ok: false, code: 'too_late' };
@@ -140,7 +190,11 @@ export async function moveBooking(services: Services, input: { booking: BookingV
   const slot = await services.slots.get(input.newSlotId);
   const refusal = await checkSlot(services, slot, application, booking.kind, now, booking.estimateMinutes);
   if (refusal) return { ok: false, ...refusal };
-  const result = await services.bookings.reschedule({ bookingId: booking.id, newSlotId: slot!.id, estimateMinutes: estimateFor(slot!, services.program) });
+  const result = await services.bookings.reschedule({
+    bookingId: booking.id,
+    newSlotId: slot!.id,
+    estimateMinutes: estimateFor(slot!, services.program),
+  });
   if (!result.ok) {
     if (result.code === 'over_budget') {
       const fresh = await services.applications.get(application.id);
@@ -164,7 +218,14 @@ export async function moveBooking(services: Services, input: { booking: BookingV
   const by = await personName(services, input.actorId);
   if (previous.expertId !== slot!.expertId) {
     // Another expert takes it over: the first one loses the session, the new one gains it.
-    await notifyCancelled(services, previous.expertId, { ...details, booking: result.previous, expertName: await personName(services, previous.expertId) }, by, null, now);
+    await notifyCancelled(
+      services,
+      previous.expertId,
+      { ...details, booking: result.previous, expertName: await personName(services, previous.expertId) },
+      by,
+      null,
+      now,
+    );
     await services.notifier.notify(slot!.expertId, (t, locale) => confirmationFor(services, details, t, locale, now));
   } else {
     await notifyMoved(services, slot!.expertId, details, previous, by, now);

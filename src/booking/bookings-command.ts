@@ -70,10 +70,17 @@ export async function bookingCard(turn: Turn, booking: BookingView): Promise<Rep
       menu: menuLabel(booking.kind, booking.menu, services.program, t, locale),
       when: whenLabel(booking.slot.startsAt, booking.slot.minutes, booking.slot.country, services.program, t, locale),
     }),
-    t('booking.list.parties', { engagement: app ? engagementName(app, services.program, t, locale) : '?', expert: await personName(services, booking.slot.expertId) }),
+    t('booking.list.parties', {
+      engagement: app ? engagementName(app, services.program, t, locale) : '?',
+      expert: await personName(services, booking.slot.expertId),
+    }),
   ];
   const buttons: Choice[] = [];
-  const button = (h: string, label: string, style?: Choice['style']) => ({ label, value: encodeAction({ h, v: String(booking.id) }), style });
+  const button = (h: string, label: string, style?: Choice['style']) => ({
+    label,
+    value: encodeAction({ h, v: String(booking.id) }),
+    style,
+  });
   if (side === 'provider') buttons.push(button(cancelActionId, t('booking.list.cancel'), 'danger'));
   if (side === 'applicant') {
     if (applicantMayChange(booking, turn.now, services)) {
@@ -86,11 +93,18 @@ export async function bookingCard(turn: Turn, booking: BookingView): Promise<Rep
 async function listBookings(turn: Turn): Promise<Reply[]> {
   const bookings = await visibleBookings(turn);
   if (bookings.length === 0) return [text(turn.t('booking.list.empty'))];
-  return [text(turn.t('booking.list.title', { count: bookings.length })), ...(await Promise.all(bookings.map((b) => bookingCard(turn, b))))];
+  return [
+    text(turn.t('booking.list.title', { count: bookings.length })),
+    ...(await Promise.all(bookings.map((b) => bookingCard(turn, b)))),
+  ];
 }
 
 /** Loads the booking and checks the person may change it; returns the refusal otherwise. */
-async function bookingFor(turn: Turn, rawId: string, action: string): Promise<{ booking: BookingView; side: CancelSide } | { refusal: Reply[] }> {
+async function bookingFor(
+  turn: Turn,
+  rawId: string,
+  action: string,
+): Promise<{ booking: BookingView; side: CancelSide } | { refusal: Reply[] }> {
   const id = Number(rawId.replace('#', ''));
   const booking = Number.isInteger(id) && id > 0 ? await turn.services.bookings.get(id) : null;
   if (!booking) return { refusal: [error('not_found', turn.t('booking.list.notFound', { id: rawId }))] };
@@ -127,7 +141,8 @@ export const bookingsCommand: Command = {
     staff: { usage: 'bookings [cancel <id> <reason>]', summary: 'booking.cmd.bookingsProvider' },
   },
   async run(turn, args) {
-    if (!['applicant', 'expert', 'staff'].some((r) => turn.person.roles.some((g) => g.role === r))) return deny(turn, ['applicant', 'expert', 'staff'], 'bookings');
+    if (!['applicant', 'expert', 'staff'].some((r) => turn.person.roles.some((g) => g.role === r)))
+      return deny(turn, ['applicant', 'expert', 'staff'], 'bookings');
     const m = /^(\S+)\s*(\S*)\s*([\s\S]*)$/.exec(args.trim());
     if (!m) return listBookings(turn);
     const verb = normalizeText(m[1]!);
@@ -159,7 +174,6 @@ export const bookingActions: ActionHandler[] = [
 const cancelDataSchema = z.object({ bookingId: z.number().int(), side: z.enum(['applicant', 'provider']), reason: z.string().optional() });
 type CancelData = z.infer<typeof cancelDataSchema>;
 
-
 /** Cancelling from a button: the reason (experts and staff), then a confirmation. */
 export const cancelFlow: FlowDefinition<CancelData> = {
   id: cancelFlowId,
@@ -170,7 +184,11 @@ export const cancelFlow: FlowDefinition<CancelData> = {
     reason: {
       // Any text is the reason; only the button's own label keeps the booking.
       freeText: true,
-      ask: (turn) => [choices(turn.t('booking.cancel.askReason'), [{ label: turn.t('booking.cancel.keep'), value: encodeAction({ h: flowControlHandler, v: 'cancel' }) }])],
+      ask: (turn) => [
+        choices(turn.t('booking.cancel.askReason'), [
+          { label: turn.t('booking.cancel.keep'), value: encodeAction({ h: flowControlHandler, v: 'cancel' }) },
+        ]),
+      ],
       answer: (turn, input, data) => {
         const reason = (input.text ?? '').trim();
         if (reason.length < 2) return { ok: false, replies: [text(turn.t('booking.cancel.reasonRequired'))] };
@@ -184,16 +202,25 @@ export const cancelFlow: FlowDefinition<CancelData> = {
         const details = await bookingDetails(turn.services, booking);
         return [
           facts(turn.t('booking.fact.title', { id: booking.id }), bookingFacts(details, turn.services.program, turn.t, turn.locale)),
-          choices(turn.t(data.reason ? 'booking.cancel.confirmReason' : 'booking.cancel.confirm', { id: booking.id, reason: data.reason ?? '' }), [
-            // The button names the booking it cancels: a click meant for another booking changes nothing.
-            { ...flowChoice(cancelFlowId, 'confirm', `yes:${booking.id}`, turn.t('booking.cancel.yes'), 'danger'), means: 'yes', words: vocabulary.choices.confirmCancel },
-            { ...flowChoice(cancelFlowId, 'confirm', 'keep', turn.t('booking.cancel.keep')), means: 'no' },
-          ]),
+          choices(
+            turn.t(data.reason ? 'booking.cancel.confirmReason' : 'booking.cancel.confirm', { id: booking.id, reason: data.reason ?? '' }),
+            [
+              // The button names the booking it cancels: a click meant for another booking changes nothing.
+              {
+                ...flowChoice(cancelFlowId, 'confirm', `yes:${booking.id}`, turn.t('booking.cancel.yes'), 'danger'),
+                means: 'yes',
+                words: vocabulary.choices.confirmCancel,
+              },
+              { ...flowChoice(cancelFlowId, 'confirm', 'keep', turn.t('booking.cancel.keep')), means: 'no' },
+            ],
+          ),
         ];
       },
       async answer(turn, input, data) {
         if (input.value === 'keep') return { ok: true, data, replies: [text(turn.t('booking.cancel.kept'))] };
-        const typedYes = input.text !== undefined && (readYesNo(input.text) === true || vocabulary.choices.confirmCancel.some((w) => answerKey(w) === answerKey(input.text!)));
+        const typedYes =
+          input.text !== undefined &&
+          (readYesNo(input.text) === true || vocabulary.choices.confirmCancel.some((w) => answerKey(w) === answerKey(input.text!)));
         if (input.value !== `yes:${data.bookingId}` && !typedYes) return { ok: false };
         const booking = await turn.services.bookings.get(data.bookingId);
         if (booking?.status !== 'booked') return { ok: true, data, replies: [error('not_open', turn.t('booking.refused.notOpen'))] };

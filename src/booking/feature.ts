@@ -52,7 +52,10 @@ async function applicantHome(turn: Turn): Promise<Reply[]> {
     const canBook = (await applicantEngagements(services, turn.person, now)).some((e) => !e.block);
     return canBook ? [text(`${t('booking.home.bookingsTitle')}\n${t('booking.home.noBookings')}`)] : [];
   }
-  const list: Fact[] = bookings.map((b) => ({ label: `#${b.id} ${kindName(b.kind, t)}`, value: whenLabel(b.slot.startsAt, b.slot.minutes, b.slot.country, services.program, t, locale) }));
+  const list: Fact[] = bookings.map((b) => ({
+    label: `#${b.id} ${kindName(b.kind, t)}`,
+    value: whenLabel(b.slot.startsAt, b.slot.minutes, b.slot.country, services.program, t, locale),
+  }));
   return [facts(t('booking.home.bookingsTitle'), list)];
 }
 
@@ -62,6 +65,9 @@ export const bookingFeature: Feature = {
   actions: [...bookingActions, removeBookedSlotAction],
   flows: [bookFlow, cancelFlow],
   async home(turn) {
-    return [...(hasRole(turn.person, 'expert') ? await expertHome(turn) : []), ...(hasRole(turn.person, 'applicant') ? await applicantHome(turn) : [])];
+    return [
+      ...(hasRole(turn.person, 'expert') ? await expertHome(turn) : []),
+      ...(hasRole(turn.person, 'applicant') ? await applicantHome(turn) : []),
+    ];
   },
 };

@@ -3,11 +3,20 @@ import type { SlotKind, SlotView } from './slot.ts';
 
 export type AddSlotResult = { ok: true; slot: SlotView } | { ok: false; code: 'overlap'; conflicting: SlotView };
 
-export type RemoveSlotResult = { ok: true; slot: SlotView } | { ok: false; code: 'not_found' | 'booked' | 'already_removed'; slot?: SlotView };
+export type RemoveSlotResult =
+  | { ok: true; slot: SlotView }
+  | { ok: false; code: 'not_found' | 'booked' | 'already_removed'; slot?: SlotView };
 
 export interface SlotRepository {
   /** Adds the slot unless it overlaps another (not removed) slot of the same expert; checked in one transaction. */
-  add(input: { expertId: number; country: string; kind: SlotKind; startsAt: Date; minutes: number; createdAt: Date }): Promise<AddSlotResult>;
+  add(input: {
+    expertId: number;
+    country: string;
+    kind: SlotKind;
+    startsAt: Date;
+    minutes: number;
+    createdAt: Date;
+  }): Promise<AddSlotResult>;
   get(id: number): Promise<SlotView | null>;
   /** An open slot becomes removed (a conditional update: a slot booked meanwhile is not removed). */
   removeOpen(id: number): Promise<RemoveSlotResult>;

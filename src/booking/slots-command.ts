@@ -36,7 +36,11 @@ function expertCountries(person: PersonView): string[] {
 async function findExpert(turn: Turn, who: string): Promise<PersonView | null> {
   const { people } = turn.services;
   const ref = parseIdentityRef(who, turn.inbound);
-  const person = /^#?\d+$/.test(who) ? await people.findById(Number(who.replace('#', ''))) : ref.ok ? await people.findByIdentityKey(ref.identity.key) : null;
+  const person = /^#?\d+$/.test(who)
+    ? await people.findById(Number(who.replace('#', '')))
+    : ref.ok
+      ? await people.findByIdentityKey(ref.identity.key)
+      : null;
   return person && hasRole(person, 'expert') ? person : null;
 }
 
@@ -62,7 +66,9 @@ async function addSlot(turn: Turn, expert: PersonView, args: string): Promise<Re
     return [error('not_your_country', t('booking.slots.notYourCountry', { country: countryOf(program, parsed.country).name[locale] }))];
   const country = parsed.country ?? (granted.length === 1 ? granted[0] : undefined);
   if (!country) {
-    const options = (granted.length > 0 ? granted : program.countries.map((c) => c.code)).map((c) => `${c} (${countryOf(program, c).name[locale]})`);
+    const options = (granted.length > 0 ? granted : program.countries.map((c) => c.code)).map(
+      (c) => `${c} (${countryOf(program, c).name[locale]})`,
+    );
     return [error('which_country', t('booking.slots.whichCountry', { countries: options.join(', ') }))];
   }
   const zone = countryOf(program, country).timeZone;
@@ -76,7 +82,9 @@ async function addSlot(turn: Turn, expert: PersonView, args: string): Promise<Re
   const result = await services.slots.add({ expertId: expert.id, country, kind: parsed.kind, startsAt, minutes, createdAt: now });
   if (!result.ok) {
     const c = result.conflicting;
-    return [error('overlap', t('booking.slots.overlap', { id: c.id, when: whenLabel(c.startsAt, c.minutes, c.country, program, t, locale) }))];
+    return [
+      error('overlap', t('booking.slots.overlap', { id: c.id, when: whenLabel(c.startsAt, c.minutes, c.country, program, t, locale) })),
+    ];
   }
   const slot = result.slot;
   await services.audit.record({
@@ -87,10 +95,16 @@ async function addSlot(turn: Turn, expert: PersonView, args: string): Promise<Re
     details: { expertId: expert.id, country, kind: slot.kind, startsAt: slot.startsAt.toISOString(), minutes },
   });
   const lines = [
-    t('booking.slots.added', { id: slot.id, kind: kindName(slot.kind, t), when: whenLabel(slot.startsAt, minutes, country, program, t, locale), length: hoursLabel(minutes, locale) }),
+    t('booking.slots.added', {
+      id: slot.id,
+      kind: kindName(slot.kind, t),
+      when: whenLabel(slot.startsAt, minutes, country, program, t, locale),
+      length: hoursLabel(minutes, locale),
+    }),
   ];
   if (expert.id !== turn.person.id) lines.push(t('booking.slots.addedFor', { expert: expert.displayName || `#${expert.id}` }));
-  if (slot.startsAt.getTime() < leadTimeLimit(now, program).getTime()) lines.push(t('booking.slots.insideLead', { hours: program.booking.minimumLeadHours }));
+  if (slot.startsAt.getTime() < leadTimeLimit(now, program).getTime())
+    lines.push(t('booking.slots.insideLead', { hours: program.booking.minimumLeadHours }));
   return [text(lines.join('\n'))];
 }
 
@@ -113,7 +127,13 @@ async function removeSlot(turn: Turn, args: string, asStaff: boolean): Promise<R
       const app = await services.applications.get(booking.applicationId);
       return askToConfirm(turn, {
         action: { h: removeBookedSlotActionId, v: `${slot.id}:${booking.id}:${reason}` },
-        question: t('booking.slots.removeBookedQuestion', { id: slot.id, when, booking: booking.id, company: app?.companyName ?? '?', reason }),
+        question: t('booking.slots.removeBookedQuestion', {
+          id: slot.id,
+          when,
+          booking: booking.id,
+          company: app?.companyName ?? '?',
+          reason,
+        }),
         yes: t('booking.slots.removeBookedConfirm'),
         no: t('booking.slots.removeBookedKeep'),
       });
@@ -141,21 +161,39 @@ export const removeBookedSlotAction: ActionHandler = {
     if (!m) return [error('bad_button', t('core.error.badButton'))];
     const slot = await services.slots.get(Number(m[1]));
     if (!slot || slot.status === 'removed') return [error('not_found', t('booking.slots.notFound', { id: m[1]! }))];
-    if (!hasRole(turn.person, 'staff') && slot.expertId !== turn.person.id) return deny(turn, ['staff'], 'slots.remove', { slotId: slot.id });
+    if (!hasRole(turn.person, 'staff') && slot.expertId !== turn.person.id)
+      return deny(turn, ['staff'], 'slots.remove', { slotId: slot.id });
     const booking = await services.bookings.findOpenBySlot(slot.id);
     // Cancelled or moved since the question: nothing to do here any more.
     if (!booking || booking.id !== Number(m[2])) return [error('not_open', t('booking.refused.notOpen'))];
     const reason = m[3]!.trim();
-    const outcome = await cancelBooking(services, { booking, actorId: turn.person.id, side: 'provider', reason, now, slotAfter: 'removed' });
+    const outcome = await cancelBooking(services, {
+      booking,
+      actorId: turn.person.id,
+      side: 'provider',
+      reason,
+      now,
+      slotAfter: 'removed',
+    });
     if (!outcome.ok) return [error(outcome.code, refusalText(turn, outcome))];
     await recordRemoval(turn, slot, reason);
     const when = whenLabel(slot.startsAt, slot.minutes, slot.country, services.program, t, locale);
-    return [text(t('booking.slots.removedWithBooking', { id: slot.id, when, booking: booking.id, company: outcome.details.application.companyName }))];
+    return [
+      text(
+        t('booking.slots.removedWithBooking', { id: slot.id, when, booking: booking.id, company: outcome.details.application.companyName }),
+      ),
+    ];
   },
 };
 
 async function recordRemoval(turn: Turn, slot: SlotView, reason: string | null): Promise<void> {
-  await turn.services.audit.record({ actorId: turn.person.id, action: 'slot.removed', subjectType: 'slot', subjectId: slot.id, details: { expertId: slot.expertId, reason } });
+  await turn.services.audit.record({
+    actorId: turn.person.id,
+    action: 'slot.removed',
+    subjectType: 'slot',
+    subjectId: slot.id,
+    details: { expertId: slot.expertId, reason },
+  });
 }
 
 /** One line per slot: number, kind, both times, and who booked it. */
@@ -212,6 +250,11 @@ export const slotsCommand: Command = {
   audience: ['expert', 'staff'],
   usage: 'slots [add <date> <time> <length> consultation|training [country] | remove <id> [reason]]',
   summary: 'booking.cmd.slots',
-  roleHelp: { staff: { usage: 'slots [for <expert> add <date> <time> <length> consultation|training | remove <id> [reason]]', summary: 'booking.cmd.slotsStaff' } },
+  roleHelp: {
+    staff: {
+      usage: 'slots [for <expert> add <date> <time> <length> consultation|training | remove <id> [reason]]',
+      summary: 'booking.cmd.slotsStaff',
+    },
+  },
   run,
 };

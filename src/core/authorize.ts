@@ -7,8 +7,15 @@ import type { Turn } from './turn.ts';
  * Returns undefined when the person holds one of `roles` (optionally for `country`), else the refusal to
  * send back. Usage: `const denied = await requireRole(turn, ['staff'], 'quota'); if (denied) return denied;`
  */
-export async function requireRole(turn: Turn, roles: readonly Role[], action: string, scope: { country?: string } = {}): Promise<Reply[] | undefined> {
-  const ok = turn.person.roles.some((g) => roles.includes(g.role) && (scope.country === undefined || g.role !== 'expert' || g.country === scope.country));
+export async function requireRole(
+  turn: Turn,
+  roles: readonly Role[],
+  action: string,
+  scope: { country?: string } = {},
+): Promise<Reply[] | undefined> {
+  const ok = turn.person.roles.some(
+    (g) => roles.includes(g.role) && (scope.country === undefined || g.role !== 'expert' || g.country === scope.country),
+  );
   if (ok) return undefined;
   return deny(turn, roles, action, scope);
 }

@@ -82,7 +82,8 @@ export class Bot {
     this.commands = [helpCommand(() => this.commands), languageCommand, ...features.flatMap((f) => f.commands ?? [])];
     for (const a of features.flatMap((f) => f.actions ?? [])) this.actions.set(a.id, a);
     // A confirmed action runs its own handler (never a flow's): see confirmation.ts.
-    const runConfirmed = (turn: Turn, action: ActionValue) => this.actions.get(action.h)?.run(turn, action) ?? Promise.resolve([error('bad_button', turn.t('core.error.badButton'))]);
+    const runConfirmed = (turn: Turn, action: ActionValue) =>
+      this.actions.get(action.h)?.run(turn, action) ?? Promise.resolve([error('bad_button', turn.t('core.error.badButton'))]);
     this.flows = new FlowEngine([confirmationFlow(runConfirmed), ...features.flatMap((f) => f.flows ?? [])]);
   }
 
@@ -193,7 +194,15 @@ export class Bot {
   /** The turn's view of the person (created on first contact), with the platform's name and address kept up to date. */
   private async turnFor(services: Services, inbound: Inbound, start: TurnStart): Promise<Turn> {
     const { identity, address } = inbound;
-    let person = start.person ?? (await services.people.create({ key: identity.key, platform: inbound.platform, tenant: identity.tenant, userId: identity.userId, displayName: identity.displayName }));
+    let person =
+      start.person ??
+      (await services.people.create({
+        key: identity.key,
+        platform: inbound.platform,
+        tenant: identity.tenant,
+        userId: identity.userId,
+        displayName: identity.displayName,
+      }));
     // A name the platform did not vouch for (unauthenticated local use) may name a new person, never rename one.
     const mayRename = identity.displayNameVerified || person.displayName === '';
     if (start.person && identity.displayName && identity.displayName !== person.displayName && mayRename) {
@@ -201,7 +210,8 @@ export class Bot {
       person = { ...person, displayName: identity.displayName };
     }
     // Written only when it changed: most messages repeat it.
-    if (address && address.value !== start.address && !(address.onlyIfNone && start.address !== null)) await services.people.saveAddress(identity.key, address.value);
+    if (address && address.value !== start.address && !(address.onlyIfNone && start.address !== null))
+      await services.people.saveAddress(identity.key, address.value);
     const locale = pickLocale(person.locale, inbound.locale);
     const turn: Turn = {
       inbound,

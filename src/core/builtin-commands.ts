@@ -17,7 +17,9 @@ export function helpCommand(all: () => Command[]): Command {
     async run(turn) {
       const roles = [...new Set(turn.person.roles.map((g) => g.role))];
       const visible = all().filter((c) => c.audience === 'everyone' || c.audience.some((r) => roles.includes(r)));
-      const lines = visible.flatMap((c) => helpEntries(c, roles).map((e) => `• ${turn.t('core.help.entry', { usage: e.usage, summary: turn.t(e.summary) })}`));
+      const lines = visible.flatMap((c) =>
+        helpEntries(c, roles).map((e) => `• ${turn.t('core.help.entry', { usage: e.usage, summary: turn.t(e.summary) })}`),
+      );
       // Someone without a role sees only a few commands: say what they are for and how to get access.
       const access = roles.length === 0 ? ['', accessHelp(turn, all())] : [];
       return [text([turn.t('core.help.title'), ...lines, ...access, '', turn.t('core.help.footer')].join('\n'), true)];
@@ -27,7 +29,10 @@ export function helpCommand(all: () => Command[]): Command {
 
 /** The help lines of one command for these roles: its own, or each role's where it differs (without repeats). */
 function helpEntries(command: Command, roles: Role[]): { usage: string; summary: MessageKey }[] {
-  const entries = command.audience === 'everyone' || !command.roleHelp ? [command] : command.audience.filter((r) => roles.includes(r)).map((r) => command.roleHelp?.[r] ?? command);
+  const entries =
+    command.audience === 'everyone' || !command.roleHelp
+      ? [command]
+      : command.audience.filter((r) => roles.includes(r)).map((r) => command.roleHelp?.[r] ?? command);
   const seen = new Set<string>();
   return entries.filter((e) => !seen.has(e.usage) && seen.add(e.usage)).map((e) => ({ usage: e.usage, summary: e.summary }));
 }
@@ -35,7 +40,10 @@ function helpEntries(command: Command, roles: Role[]): { usage: string; summary:
 /** For a person without a role: what they can do, and how applicants, experts and staff get access. */
 function accessHelp(turn: Turn, all: Command[]): string {
   const whoami = all.some((c) => c.name === 'whoami');
-  return turn.t(whoami ? 'core.help.noRole.whoami' : 'core.help.noRole', { email: turn.services.program.contact.email, identity: turn.inbound.identity.key });
+  return turn.t(whoami ? 'core.help.noRole.whoami' : 'core.help.noRole', {
+    email: turn.services.program.contact.email,
+    identity: turn.inbound.identity.key,
+  });
 }
 
 export const languageCommand: Command = {
@@ -46,7 +54,8 @@ export const languageCommand: Command = {
   summary: 'core.cmd.language',
   async run(turn: Turn, args: string): Promise<Reply[]> {
     const choice = args.normalize('NFKC').trim().toLowerCase();
-    const locale = choice === 'ja' || choice === '日本語' ? 'ja' : choice === 'en' || choice === 'english' || choice === '英語' ? 'en' : undefined;
+    const locale =
+      choice === 'ja' || choice === '日本語' ? 'ja' : choice === 'en' || choice === 'english' || choice === '英語' ? 'en' : undefined;
     if (!locale) return [text(turn.t('core.language.usage'), true)];
     await turn.services.people.setLocale(turn.person.id, locale);
     const key: MessageKey = 'core.language.set';

@@ -49,7 +49,11 @@ const meaningfulPart = (key: string) => (/[^\p{ASCII}]/u.test(key) ? key.length 
 
 /** The keys and words of each choice, computed once per answer. */
 function keyedChoices(shown: readonly Choice[]) {
-  return shown.map((choice) => ({ choice, keys: labelKeys(choice.label), words: (choice.words ?? []).map(answerKey).filter((w) => w !== '') }));
+  return shown.map((choice) => ({
+    choice,
+    keys: labelKeys(choice.label),
+    words: (choice.words ?? []).map(answerKey).filter((w) => w !== ''),
+  }));
 }
 
 /**
@@ -104,7 +108,12 @@ export function matchChoiceLoosely(typed: string, shown: readonly Choice[]): Cho
   if (meaningfulPart(key)) {
     // Words keep their boundaries ("register" in "Register the application"); Japanese ignores the marks (「利用実績を変更」).
     const japanese = /[^\p{ASCII}]/u.test(key);
-    const containing = unique(keyed.filter((c) => labelTexts(c.choice.label).some((l) => containsAsPart(l, spaced)) || (japanese && c.keys.some((k) => containsAsPart(k, key)))));
+    const containing = unique(
+      keyed.filter(
+        (c) =>
+          labelTexts(c.choice.label).some((l) => containsAsPart(l, spaced)) || (japanese && c.keys.some((k) => containsAsPart(k, key))),
+      ),
+    );
     if (containing) return containing.choice;
   }
   const mentioned = unique(keyed.filter((c) => (c.choice.words ?? []).some((w) => mentions(spaced, spacedText(w)))));
@@ -114,7 +123,9 @@ export function matchChoiceLoosely(typed: string, shown: readonly Choice[]): Cho
   const allowance = typoAllowance(key);
   if (allowance === 0) return undefined;
   const close = keyed.filter((c) =>
-    [...c.keys, ...c.words].some((k) => Math.abs(k.length - key.length) <= allowance && !k.includes(key) && !key.includes(k) && editDistance(k, key) <= allowance),
+    [...c.keys, ...c.words].some(
+      (k) => Math.abs(k.length - key.length) <= allowance && !k.includes(key) && !key.includes(k) && editDistance(k, key) <= allowance,
+    ),
   );
   return unique(close)?.choice;
 }

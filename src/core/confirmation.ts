@@ -41,7 +41,12 @@ export interface Confirmation {
 
 /** Asks before an irreversible step; nothing changes until the person confirms. */
 export function askToConfirm(turn: Turn, confirmation: Confirmation): Promise<Reply[]> {
-  const data: ConfirmData = { action: encodeAction(confirmation.action), question: confirmation.question, yes: confirmation.yes, no: confirmation.no };
+  const data: ConfirmData = {
+    action: encodeAction(confirmation.action),
+    question: confirmation.question,
+    yes: confirmation.yes,
+    no: confirmation.no,
+  };
   return turn.startFlow(confirmFlowId, data);
 }
 
@@ -58,11 +63,17 @@ export function confirmationFlow(run: (turn: Turn, action: ActionValue) => Promi
     steps: {
       [step]: {
         ask: (_turn, data) => [
-          choices(data.question, [flowChoice(confirmFlowId, step, data.action, data.yes, 'danger'), flowChoice(confirmFlowId, step, 'keep', data.no)]),
+          choices(data.question, [
+            flowChoice(confirmFlowId, step, data.action, data.yes, 'danger'),
+            flowChoice(confirmFlowId, step, 'keep', data.no),
+          ]),
         ],
         answer(_turn, input, data) {
           // A button carries the action it confirms (it may be an earlier question's: that is what was clicked).
-          if (input.value !== undefined) return input.value === 'keep' || decodeAction(input.value) ? { ok: true, data: { ...data, chosen: input.value } } : { ok: false };
+          if (input.value !== undefined)
+            return input.value === 'keep' || decodeAction(input.value)
+              ? { ok: true, data: { ...data, chosen: input.value } }
+              : { ok: false };
           const typed = normalizeText(input.text ?? '').replace(/[。.!！]+$/, '');
           if (yesWords.includes(typed) || typed === normalizeText(data.yes)) return { ok: true, data: { ...data, chosen: data.action } };
           if (noWords.includes(typed) || typed === normalizeText(data.no)) return { ok: true, data: { ...data, chosen: 'keep' } };

@@ -218,7 +218,12 @@ export class FlowEngine {
   }
 
   private leaveChoices(turn: Turn): Choice[] {
-    const offer = (v: string, label: string, means: 'yes' | 'no', style?: Choice['style']): Choice => ({ label, value: encodeAction({ h: flowControlHandler, v }), means, style });
+    const offer = (v: string, label: string, means: 'yes' | 'no', style?: Choice['style']): Choice => ({
+      label,
+      value: encodeAction({ h: flowControlHandler, v }),
+      means,
+      style,
+    });
     return [offer('leave', turn.t('core.flow.leave.yes'), 'yes', 'danger'), offer('stay', turn.t('core.flow.leave.no'), 'no', 'primary')];
   }
 
@@ -262,13 +267,24 @@ export class FlowEngine {
     const moved: ActiveFlow = {
       def,
       // Staying on the same step (toggling one of several choices, paging) is not a step `back` should undo.
-      state: { step: nextStep, history: nextStep === state.step ? state.history : [...state.history, state.step], data: outcome.data, misses: 0 },
+      state: {
+        step: nextStep,
+        history: nextStep === state.step ? state.history : [...state.history, state.step],
+        data: outcome.data,
+        misses: 0,
+      },
     };
     await this.save(turn, moved);
     return [...before, ...(await this.ask(turn, moved))];
   }
 
-  private async miss(turn: Turn, active: ActiveFlow, replies: Reply[] | undefined, shown: Choice[] | undefined, readsNumbers: boolean): Promise<Reply[]> {
+  private async miss(
+    turn: Turn,
+    active: ActiveFlow,
+    replies: Reply[] | undefined,
+    shown: Choice[] | undefined,
+    readsNumbers: boolean,
+  ): Promise<Reply[]> {
     const misses = active.state.misses + 1;
     const question = await this.ask(turn, active);
     if (misses >= maxMisses) {

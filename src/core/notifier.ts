@@ -26,7 +26,12 @@ export interface Notifier {
   cancel(dedupeKey: string): Promise<void>;
 }
 
-export function createNotifier(deps: { people: PeopleRepository; outbox: OutboxRepository; clock: Clock; onEnqueued?: () => void }): Notifier {
+export function createNotifier(deps: {
+  people: PeopleRepository;
+  outbox: OutboxRepository;
+  clock: Clock;
+  onEnqueued?: () => void;
+}): Notifier {
   const notify: Notifier['notify'] = async (personId, render, options = {}) => {
     const person = await deps.people.findById(personId);
     if (!person) return;

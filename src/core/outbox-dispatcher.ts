@@ -87,20 +87,25 @@ export class OutboxDispatcher {
   private async deliver(message: OutboxMessage): Promise<void> {
     const { uow, clock, log } = this.opts;
     const senders = this.opts.senders();
-    const senderFor = (a: { platform: string; address: string }) => senders.find((s) => s.platform === a.platform && (s.canReach?.(a.address) ?? true));
+    const senderFor = (a: { platform: string; address: string }) =>
+      senders.find((s) => s.platform === a.platform && (s.canReach?.(a.address) ?? true));
     const addresses = (await uow.run(({ people }) => people.addressesOf(message.personId))).filter((a) => senderFor(a));
     if (addresses.length === 0) {
       // Nobody reachable from this instance yet (the person never talked to the bot where it can message
       // them, or only another process reaches them): look again in a minute, without growing backoff,
       // so the message goes out soon after they appear.
-      await this.mark(message, ({ outbox }) => outbox.markFailed(message, 'no reachable identity', new Date(clock.now().getTime() + 60_000)));
+      await this.mark(message, ({ outbox }) =>
+        outbox.markFailed(message, 'no reachable identity', new Date(clock.now().getTime() + 60_000)),
+      );
       return;
     }
     try {
       for (const a of addresses) await senderFor(a)!.send(a.address, message.replies);
     } catch (e) {
       log.warn({ err: e, outboxId: message.id, attempts: message.attempts + 1 }, 'notification delivery failed; will retry');
-      await this.mark(message, ({ outbox }) => outbox.markFailed(message, e instanceof Error ? e.message : String(e), this.retryAt(message.attempts)));
+      await this.mark(message, ({ outbox }) =>
+        outbox.markFailed(message, e instanceof Error ? e.message : String(e), this.retryAt(message.attempts)),
+      );
       return;
     }
     await this.mark(message, ({ outbox }) => outbox.markSent(message, clock.now()));
@@ -108,7 +113,11 @@ export class OutboxDispatcher {
 
   /** Marks a message; a lease that ran out (a delivery slower than the lease) is logged, the other delivery's mark stands. */
   private async mark(message: OutboxMessage, change: (scope: { outbox: OutboxRepository }) => Promise<boolean>): Promise<void> {
-    if (!(await this.opts.uow.run(change))) this.opts.log.warn({ outboxId: message.id }, 'outbox lease ran out before the delivery was marked; another delivery took the message over');
+    if (!(await this.opts.uow.run(change)))
+      this.opts.log.warn(
+        { outboxId: message.id },
+        'outbox lease ran out before the delivery was marked; another delivery took the message over',
+      );
   }
 
   private retryAt(attempts: number, floorMs = 0): Date {

@@ -30,7 +30,13 @@ export interface PeopleRepository {
   saveAddress(identityKey: string, address: string): Promise<void>;
   /** Identities of a person with a stored address, for notifications. */
   addressesOf(personId: number): Promise<{ key: string; platform: Platform; address: string }[]>;
-  grantRole(input: { personId: number; role: Role; country?: string; companyId?: number | null; grantedById?: number | null }): Promise<void>;
+  grantRole(input: {
+    personId: number;
+    role: Role;
+    country?: string;
+    companyId?: number | null;
+    grantedById?: number | null;
+  }): Promise<void>;
   /** Revokes matching active grants; returns how many. */
   revokeRole(input: { personId: number; role: Role; country?: string }): Promise<number>;
   listWithRole(role: Role): Promise<PersonView[]>;

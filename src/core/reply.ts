@@ -33,6 +33,11 @@ export type Reply =
   | { kind: 'file'; filename: string; mimeType: string; content: string; title: string };
 
 export const text = (t: string, ephemeral?: boolean): Reply => ({ kind: 'text', text: t, ephemeral });
-export const choices = (t: string, options: Choice[], ephemeral?: boolean): Reply => ({ kind: 'choices', text: t, choices: options, ephemeral });
+export const choices = (t: string, options: Choice[], ephemeral?: boolean): Reply => ({
+  kind: 'choices',
+  text: t,
+  choices: options,
+  ephemeral,
+});
 export const facts = (title: string, list: Fact[], meters?: Meter[]): Reply => ({ kind: 'facts', title, facts: list, meters });
 export const error = (code: string, t: string): Reply => ({ kind: 'error', code, text: t });

@@ -30,8 +30,12 @@ function kanjiValue(run: string): number {
   return total + current;
 }
 
-const tens = Object.entries(numberWords).filter(([, v]) => v >= 20 && v % 10 === 0).map(([w]) => w);
-const ones = Object.entries(numberWords).filter(([, v]) => v >= 1 && v <= 9).map(([w]) => w);
+const tens = Object.entries(numberWords)
+  .filter(([, v]) => v >= 20 && v % 10 === 0)
+  .map(([w]) => w);
+const ones = Object.entries(numberWords)
+  .filter(([, v]) => v >= 1 && v <= 9)
+  .map(([w]) => w);
 const compoundWords = new RegExp(`\\b(${tens.map(escapeRegExp).join('|')})[\\s-](${ones.map(escapeRegExp).join('|')})\\b`, 'g');
 const singleWords = new RegExp(`\\b(${alternatives(Object.keys(numberWords))})\\b`, 'g');
 
@@ -63,7 +67,10 @@ export function readChoiceNumber(input: string): number | undefined {
   return Number.isSafeInteger(n) && n > 0 ? n : undefined;
 }
 
-const rangePattern = new RegExp(`(\\d+)\\s*(?:${alternatives(vocabulary.lists.rangeMarks)})\\s*(\\d+)\\s*(?:${alternatives(vocabulary.lists.rangeEnds)})?`, 'gu');
+const rangePattern = new RegExp(
+  `(\\d+)\\s*(?:${alternatives(vocabulary.lists.rangeMarks)})\\s*(\\d+)\\s*(?:${alternatives(vocabulary.lists.rangeEnds)})?`,
+  'gu',
+);
 const numberPattern = /\d+/gu;
 const allWords = new Set(vocabulary.lists.all.map(fold));
 
@@ -94,7 +101,19 @@ export function readNumberList(input: string): NumberList {
   return { numbers: [...found].sort((a, b) => a - b), all: false, rest: withoutSeparators(rest) };
 }
 
-const separatorWords = [...vocabulary.lists.separators, ...vocabulary.lists.only, ...vocabulary.numbers.ordinalSuffixes, ...vocabulary.numbers.ordinalPrefixes, 'テーマ', 'theme', 'themes', 'topic', 'topics', 'number', 'numbers'];
+const separatorWords = [
+  ...vocabulary.lists.separators,
+  ...vocabulary.lists.only,
+  ...vocabulary.numbers.ordinalSuffixes,
+  ...vocabulary.numbers.ordinalPrefixes,
+  'テーマ',
+  'theme',
+  'themes',
+  'topic',
+  'topics',
+  'number',
+  'numbers',
+];
 const separatorsPattern = new RegExp(`(?:${alternatives(separatorWords)}|[\\s.,、。])+`, 'gu');
 
 /** What remains of a list once separators and connecting words are gone; '' when only they were left. */

@@ -25,7 +25,8 @@ const keepEndings = byLength(vocabulary.decoration.keepEndings);
 function stripLeading(t: string): string | undefined {
   for (const w of leading) {
     // A Latin opener must stand as a word: "so" is not the start of "some".
-    if (t.startsWith(w) && t.length > w.length && !(isLatin(w.at(-1)) && isLatin(t[w.length]))) return t.slice(w.length).replace(edgePunctuation, '');
+    if (t.startsWith(w) && t.length > w.length && !(isLatin(w.at(-1)) && isLatin(t[w.length])))
+      return t.slice(w.length).replace(edgePunctuation, '');
   }
   return undefined;
 }
@@ -33,7 +34,8 @@ function stripLeading(t: string): string | undefined {
 function stripTrailing(t: string): string | undefined {
   if (keepEndings.some((k) => t.endsWith(k))) return undefined;
   for (const w of trailing) {
-    if (t.endsWith(w) && t.length > w.length && !(isLatin(w[0]) && isLatin(t[t.length - w.length - 1]))) return t.slice(0, -w.length).replace(edgePunctuation, '');
+    if (t.endsWith(w) && t.length > w.length && !(isLatin(w[0]) && isLatin(t[t.length - w.length - 1])))
+      return t.slice(0, -w.length).replace(edgePunctuation, '');
   }
   return undefined;
 }

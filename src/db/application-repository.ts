@@ -14,7 +14,12 @@ type Row = Omit<ApplicationView, 'status' | 'answers' | 'companyName'> & { statu
 
 export function toApplicationView(row: Row): ApplicationView {
   const { company, answers, status, ...rest } = row;
-  return { ...rest, companyName: company.name, status: applicationStatusSchema.parse(status), answers: JSON.parse(answers) as Record<string, unknown> };
+  return {
+    ...rest,
+    companyName: company.name,
+    status: applicationStatusSchema.parse(status),
+    answers: JSON.parse(answers) as Record<string, unknown>,
+  };
 }
 
 const adoptedWhere = { status: { in: [...adoptedStatuses] } };
@@ -39,13 +44,21 @@ export function createApplicationRepository(db: Db, sql: RawSql, serialize: Seri
    * The version-checked update. With a guard, adoptions are serialised first and the adopted count read
    * after: two staff adopting the last place at once (two instances) adopt one.
    */
-  const guardedUpdate = async (id: number, expectedVersion: number, change: ApplicationChange, adoptedBelow?: number): Promise<{ updated: boolean; adopted?: number }> => {
+  const guardedUpdate = async (
+    id: number,
+    expectedVersion: number,
+    change: ApplicationChange,
+    adoptedBelow?: number,
+  ): Promise<{ updated: boolean; adopted?: number }> => {
     if (adoptedBelow !== undefined) {
       await serialize('adoption-target');
       const adopted = await db.application.count({ where: adoptedWhere });
       if (adopted >= adoptedBelow) return { updated: false, adopted };
     }
-    const { count } = await db.application.updateMany({ where: { id, version: expectedVersion }, data: { ...change, version: { increment: 1 } } });
+    const { count } = await db.application.updateMany({
+      where: { id, version: expectedVersion },
+      data: { ...change, version: { increment: 1 } },
+    });
     return { updated: count === 1 };
   };
   const byCompanyCountry = async (companyId: number, country: string) => {
@@ -58,7 +71,9 @@ export function createApplicationRepository(db: Db, sql: RawSql, serialize: Seri
       const found = await db.company.findUnique({ where: { nameKey: keys.nameKey } });
       if (found) return { id: found.id, name: found.name, created: false };
       // Registered by someone else at the same moment: the turn runs again and finds it (theirs, not created here).
-      const created = await conflictOnDuplicate('company', () => db.company.create({ data: { name: name.normalize('NFKC').trim(), ...keys } }));
+      const created = await conflictOnDuplicate('company', () =>
+        db.company.create({ data: { name: name.normalize('NFKC').trim(), ...keys } }),
+      );
       return { id: created.id, name: created.name, created: true };
     },
     async findCompany(nameOrId) {
@@ -98,19 +113,39 @@ export function createApplicationRepository(db: Db, sql: RawSql, serialize: Seri
     },
     findByChannel,
     async list(statuses) {
-      const rows = await db.application.findMany({ where: statuses ? { status: { in: statuses } } : {}, include: withCompany, orderBy: { id: 'asc' } });
+      const rows = await db.application.findMany({
+        where: statuses ? { status: { in: statuses } } : {},
+        include: withCompany,
+        orderBy: { id: 'asc' },
+      });
       return rows.map(toApplicationView);
     },
     async hoursOf(statuses) {
       const rows = await db.application.findMany({
         where: { status: { in: statuses } },
-        select: { id: true, country: true, status: true, capMinutes: true, usedMinutes: true, reservedMinutes: true, company: { select: { name: true } } },
+        select: {
+          id: true,
+          country: true,
+          status: true,
+          capMinutes: true,
+          usedMinutes: true,
+          reservedMinutes: true,
+          company: { select: { name: true } },
+        },
         orderBy: { id: 'asc' },
       });
-      return rows.map(({ company, status, ...rest }) => ({ ...rest, companyName: company.name, status: applicationStatusSchema.parse(status) }));
+      return rows.map(({ company, status, ...rest }) => ({
+        ...rest,
+        companyName: company.name,
+        status: applicationStatusSchema.parse(status),
+      }));
     },
     async expertsOf(applicationId) {
-      const rows = await db.assignment.findMany({ where: { applicationId, removedAt: null }, select: { expertId: true }, orderBy: { id: 'asc' } });
+      const rows = await db.assignment.findMany({
+        where: { applicationId, removedAt: null },
+        select: { expertId: true },
+        orderBy: { id: 'asc' },
+      });
       return rows.map((r) => r.expertId);
     },
     async change(id, expectedVersion, change, guard = {}): Promise<ChangeResult> {
@@ -131,7 +166,10 @@ export function createApplicationRepository(db: Db, sql: RawSql, serialize: Seri
       const existing = await db.assignment.findUnique({ where: { applicationId_expertId: { applicationId, expertId } } });
       if (existing) {
         // Conditional, so two staff assigning at once report one assignment.
-        const { count } = await db.assignment.updateMany({ where: { id: existing.id, removedAt: { not: null } }, data: { removedAt: null, assignedAt: at } });
+        const { count } = await db.assignment.updateMany({
+          where: { id: existing.id, removedAt: { not: null } },
+          data: { removedAt: null, assignedAt: at },
+        });
         return count === 1 ? 'assigned' : 'already';
       }
       await conflictOnDuplicate('assignment', () => db.assignment.create({ data: { applicationId, expertId, assignedAt: at } }));

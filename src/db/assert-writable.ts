@@ -35,7 +35,9 @@ export function assertDatabaseWritable(databaseUrl: string): void {
   try {
     mkdirSync(dir, { recursive: true });
   } catch (error) {
-    throw new DatabaseNotWritableError(`the database folder ${dir} cannot be created (${reasonOf(error)}): create it for ${who()}, or set DATABASE_URL to a writable place`);
+    throw new DatabaseNotWritableError(
+      `the database folder ${dir} cannot be created (${reasonOf(error)}): create it for ${who()}, or set DATABASE_URL to a writable place`,
+    );
   }
 
   const probe = path.join(dir, `.${path.basename(file)}.write-check-${process.pid}`);

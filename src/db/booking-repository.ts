@@ -34,7 +34,8 @@ async function takeSlot(tx: Db, slotId: number): Promise<boolean> {
 /** Reserves minutes only while used + reserved stays within the cap. */
 async function reserve(tx: Db, applicationId: number, minutes: number): Promise<boolean> {
   if (minutes <= 0) return true;
-  const changed = await tx.$executeRaw`UPDATE "Application" SET "reservedMinutes" = "reservedMinutes" + ${minutes} WHERE "id" = ${applicationId} AND "usedMinutes" + "reservedMinutes" + ${minutes} <= "capMinutes"`;
+  const changed =
+    await tx.$executeRaw`UPDATE "Application" SET "reservedMinutes" = "reservedMinutes" + ${minutes} WHERE "id" = ${applicationId} AND "usedMinutes" + "reservedMinutes" + ${minutes} <= "capMinutes"`;
   return changed === 1;
 }
 
@@ -50,7 +51,11 @@ export function createBookingRepository(db: Db): BookingRepository {
   };
 
   /** Closes an open booking (cancelled or done), releasing its reservation; the slot becomes `slotAfter`. */
-  const close = async (bookingId: number, data: { status: 'cancelled' | 'done'; cancelledAt?: Date; cancelledById?: number; cancelReason?: string | null }, slotAfter: 'open' | 'removed' | 'booked') => {
+  const close = async (
+    bookingId: number,
+    data: { status: 'cancelled' | 'done'; cancelledAt?: Date; cancelledById?: number; cancelReason?: string | null },
+    slotAfter: 'open' | 'removed' | 'booked',
+  ) => {
     const found = await get(bookingId);
     if (!found) return { ok: false as const, code: 'not_found' as const };
     try {
@@ -58,7 +63,8 @@ export function createBookingRepository(db: Db): BookingRepository {
         const { count } = await tx.booking.updateMany({ where: { id: bookingId, status: 'booked' }, data });
         if (count !== 1) throw new Refused('not_open');
         await release(tx, found.applicationId, found.estimateMinutes);
-        if (slotAfter !== 'booked') await tx.slot.updateMany({ where: { id: found.slotId, status: 'booked' }, data: { status: slotAfter } });
+        if (slotAfter !== 'booked')
+          await tx.slot.updateMany({ where: { id: found.slotId, status: 'booked' }, data: { status: slotAfter } });
       });
     } catch (e) {
       if (e instanceof Refused) return { ok: false as const, code: 'not_open' as const };
@@ -83,7 +89,8 @@ export function createBookingRepository(db: Db): BookingRepository {
       }
     },
 
-    cancel: ({ bookingId, byId, reason, at, slotAfter }) => close(bookingId, { status: 'cancelled', cancelledAt: at, cancelledById: byId, cancelReason: reason }, slotAfter),
+    cancel: ({ bookingId, byId, reason, at, slotAfter }) =>
+      close(bookingId, { status: 'cancelled', cancelledAt: at, cancelledById: byId, cancelReason: reason }, slotAfter),
 
     // The slot of a session that took place stays booked: nobody else can book that past time.
     complete: (bookingId) => close(bookingId, { status: 'done' }, 'booked'),
@@ -113,7 +120,10 @@ export function createBookingRepository(db: Db): BookingRepository {
     },
 
     async completeEnded(applicationId, at) {
-      const rows = await db.booking.findMany({ where: { applicationId, status: 'booked', slot: { startsAt: { lt: at } } }, include: withSlot });
+      const rows = await db.booking.findMany({
+        where: { applicationId, status: 'booked', slot: { startsAt: { lt: at } } },
+        include: withSlot,
+      });
       const ended = rows.map(toBookingView).filter((b) => slotEndsAt(b.slot).getTime() <= at.getTime());
       let count = 0;
       for (const b of ended) if ((await close(b.id, { status: 'done' }, 'booked')).ok) count++;

@@ -35,7 +35,12 @@ export function createHourLedgerRepository(db: Db, sql: RawSql): HourLedgerRepos
         // Refused: which condition failed (a rare path, so plain queries).
         const app = await db.application.findUnique({
           where: { id: entry.applicationId },
-          select: { status: true, usedMinutes: true, capMinutes: true, assignments: { where: { expertId: entry.expertId, removedAt: null }, select: { id: true } } },
+          select: {
+            status: true,
+            usedMinutes: true,
+            capMinutes: true,
+            assignments: { where: { expertId: entry.expertId, removedAt: null }, select: { id: true } },
+          },
         });
         if (!app || app.assignments.length === 0) return { status: 'not_assigned' };
         if (app.status !== 'adopted') return { status: 'not_adopted' };
@@ -56,8 +61,12 @@ export function createHourLedgerRepository(db: Db, sql: RawSql): HourLedgerRepos
       const entry = await db.hourEntry.findUnique({ where: { id: entryId } });
       if (!entry) return { status: 'not_found' };
       // Conditional on voidedAt, so two voids of the same entry give its minutes back once.
-      const { count } = await db.hourEntry.updateMany({ where: { id: entryId, voidedAt: null }, data: { voidedAt: at, voidedById, voidReason: reason } });
-      if (count === 1) await db.$executeRaw`UPDATE "Application" SET "usedMinutes" = "usedMinutes" - ${entry.minutes} WHERE "id" = ${entry.applicationId}`;
+      const { count } = await db.hourEntry.updateMany({
+        where: { id: entryId, voidedAt: null },
+        data: { voidedAt: at, voidedById, voidReason: reason },
+      });
+      if (count === 1)
+        await db.$executeRaw`UPDATE "Application" SET "usedMinutes" = "usedMinutes" - ${entry.minutes} WHERE "id" = ${entry.applicationId}`;
       const after = (await one(await db.hourEntry.findUnique({ where: { id: entryId } })))!;
       if (count !== 1) return { status: 'already_voided', entry: after };
       return { status: 'voided', entry: after, ...(await usageOf(entry.applicationId)) };

@@ -20,7 +20,13 @@ function toView(row: Row): MembershipRequestView {
   } catch {
     // Unreadable answers only mean nothing can be registered on approval; the membership itself still can be.
   }
-  return { ...rest, companyName: company.name, answers: parsed, countries: countries.split(',').filter((c) => c !== ''), status: membershipStatusSchema.parse(status) };
+  return {
+    ...rest,
+    companyName: company.name,
+    answers: parsed,
+    countries: countries.split(',').filter((c) => c !== ''),
+    status: membershipStatusSchema.parse(status),
+  };
 }
 
 export function createMembershipRepository(db: Db): MembershipRepository {
@@ -45,7 +51,11 @@ export function createMembershipRepository(db: Db): MembershipRepository {
       return row ? toView(row) : null;
     },
     async findPending(companyId, personId) {
-      const row = await db.membershipRequest.findFirst({ where: { companyId, personId, status: 'pending' }, include: withCompany, orderBy: { id: 'asc' } });
+      const row = await db.membershipRequest.findFirst({
+        where: { companyId, personId, status: 'pending' },
+        include: withCompany,
+        orderBy: { id: 'asc' },
+      });
       return row ? toView(row) : null;
     },
     async pending(companies) {
@@ -57,12 +67,19 @@ export function createMembershipRepository(db: Db): MembershipRepository {
       return rows.map(toView);
     },
     async pendingOf(personId) {
-      const rows = await db.membershipRequest.findMany({ where: { personId, status: 'pending' }, include: withCompany, orderBy: { id: 'asc' } });
+      const rows = await db.membershipRequest.findMany({
+        where: { personId, status: 'pending' },
+        include: withCompany,
+        orderBy: { id: 'asc' },
+      });
       return rows.map(toView);
     },
     async decide(id, { status, byId, at }) {
       // Conditional: of two approvers clicking at once, one decides and the other is told it is decided.
-      const { count } = await db.membershipRequest.updateMany({ where: { id, status: 'pending' }, data: { status, decidedById: byId, decidedAt: at } });
+      const { count } = await db.membershipRequest.updateMany({
+        where: { id, status: 'pending' },
+        data: { status, decidedById: byId, decidedAt: at },
+      });
       return count === 1;
     },
     async membersOf(companyId) {

@@ -187,10 +187,12 @@ function applySqlite(file: string, migrations: readonly MigrationFile[], log: Lo
     const byName = new Map(migrations.map((m) => [m.name, m]));
     // BEGIN IMMEDIATE takes the write lock up front: a second process waits here (busy timeout)
     // instead of both reading "not applied" and then racing.
-    const history = db.transaction(() => {
-      db.exec(CREATE_MIGRATIONS_TABLE);
-      return activeRows(db);
-    }).immediate();
+    const history = db
+      .transaction(() => {
+        db.exec(CREATE_MIGRATIONS_TABLE);
+        return activeRows(db);
+      })
+      .immediate();
     // Refuse before changing anything if the recorded history does not match the files.
     for (const row of history.values()) assertUnchanged(row, byName.get(row.migration_name));
     for (const name of history.keys()) {
@@ -204,31 +206,33 @@ function applySqlite(file: string, migrations: readonly MigrationFile[], log: Lo
        VALUES (?, ?, ?, ?, NULL, NULL, ?, 1)`,
     );
     for (const migration of migrations) {
-      const done = db.transaction((): boolean => {
-        // Re-read under the lock: another process may have applied it since we looked.
-        const row = activeRows(db).get(migration.name);
-        if (row) {
-          assertUnchanged(row, migration);
-          return false;
-        }
-        const startedAt = Date.now();
-        try {
-          db.exec(migration.sql);
-        } catch (error) {
-          throw new MigrationError(`Migration ${migration.name} failed and was rolled back: ${String(error)}`, {
-            cause: error,
-          });
-        }
-        const violations = db.pragma('foreign_key_check') as unknown[]; // rows describe violations
-        if (violations.length > 0) {
-          throw new MigrationError(
-            `Migration ${migration.name} leaves ${violations.length} foreign key violation(s); rolled back. ` +
-              `First: ${JSON.stringify(violations[0])}`,
-          );
-        }
-        insert.run(randomUUID(), migration.checksum, Date.now(), migration.name, startedAt);
-        return true;
-      }).immediate();
+      const done = db
+        .transaction((): boolean => {
+          // Re-read under the lock: another process may have applied it since we looked.
+          const row = activeRows(db).get(migration.name);
+          if (row) {
+            assertUnchanged(row, migration);
+            return false;
+          }
+          const startedAt = Date.now();
+          try {
+            db.exec(migration.sql);
+          } catch (error) {
+            throw new MigrationError(`Migration ${migration.name} failed and was rolled back: ${String(error)}`, {
+              cause: error,
+            });
+          }
+          const violations = db.pragma('foreign_key_check') as unknown[]; // rows describe violations
+          if (violations.length > 0) {
+            throw new MigrationError(
+              `Migration ${migration.name} leaves ${violations.length} foreign key violation(s); rolled back. ` +
+                `First: ${JSON.stringify(violations[0])}`,
+            );
+          }
+          insert.run(randomUUID(), migration.checksum, Date.now(), migration.name, startedAt);
+          return true;
+        })
+        .immediate();
       if (done) {
         applied.push(migration.name);
         log(`applied ${migration.name}`);

@@ -26,8 +26,18 @@ export function createOutboxRepository(db: Db, sql: RawSql): OutboxRepository {
       const claimed: OutboxMessage[] = [];
       for (const row of due) {
         // Moving dueAt forward is the lease: another instance's conditional update on the old dueAt fails.
-        const { count } = await db.outbox.updateMany({ where: { id: row.id, dueAt: row.dueAt, sentAt: null }, data: { dueAt: leaseUntil } });
-        if (count === 1) claimed.push({ id: row.id, personId: row.personId, replies: JSON.parse(row.replies) as Reply[], attempts: row.attempts, lease: leaseUntil });
+        const { count } = await db.outbox.updateMany({
+          where: { id: row.id, dueAt: row.dueAt, sentAt: null },
+          data: { dueAt: leaseUntil },
+        });
+        if (count === 1)
+          claimed.push({
+            id: row.id,
+            personId: row.personId,
+            replies: JSON.parse(row.replies) as Reply[],
+            attempts: row.attempts,
+            lease: leaseUntil,
+          });
       }
       return claimed;
     },
@@ -35,7 +45,10 @@ export function createOutboxRepository(db: Db, sql: RawSql): OutboxRepository {
       return (await db.outbox.updateMany({ where: whileLeased(message), data: { sentAt: at, lastError: null } })).count === 1;
     },
     async markFailed(message, error, retryAt) {
-      const { count } = await db.outbox.updateMany({ where: whileLeased(message), data: { attempts: { increment: 1 }, lastError: error.slice(0, 500), dueAt: retryAt } });
+      const { count } = await db.outbox.updateMany({
+        where: whileLeased(message),
+        data: { attempts: { increment: 1 }, lastError: error.slice(0, 500), dueAt: retryAt },
+      });
       return count === 1;
     },
   };

@@ -5,7 +5,12 @@ import { platformSchema } from '../core/inbound.ts';
 import { conflictOnDuplicate } from './prisma-errors.ts';
 import type { Db } from './prisma-client.ts';
 
-type PersonRow = { id: number; displayName: string; locale: string | null; roles: { id: number; role: string; country: string; companyId: number | null }[] };
+type PersonRow = {
+  id: number;
+  displayName: string;
+  locale: string | null;
+  roles: { id: number; role: string; country: string; companyId: number | null }[];
+};
 
 const activeRoles = { where: { revokedAt: null }, orderBy: { id: 'asc' as const } };
 
@@ -36,7 +41,10 @@ export function createPeopleRepository(db: Db): PeopleRepository {
       await db.person.update({ where: { id: personId }, data: { displayName } });
     },
     async resolve(identity) {
-      const found = await db.identity.findUnique({ where: { key: identity.key }, include: { person: { include: { roles: activeRoles } } } });
+      const found = await db.identity.findUnique({
+        where: { key: identity.key },
+        include: { person: { include: { roles: activeRoles } } },
+      });
       if (found) {
         const mayRename = !identity.displayNameIsHint || found.person.displayName === '';
         if (identity.displayName && identity.displayName !== found.person.displayName && mayRename) {
@@ -49,7 +57,10 @@ export function createPeopleRepository(db: Db): PeopleRepository {
         return await insert(identity);
       } catch (e) {
         // Two first messages at once: the other one created the identity; use it.
-        const again = await db.identity.findUnique({ where: { key: identity.key }, include: { person: { include: { roles: activeRoles } } } });
+        const again = await db.identity.findUnique({
+          where: { key: identity.key },
+          include: { person: { include: { roles: activeRoles } } },
+        });
         if (again) return toView(again.person);
         throw e;
       }
@@ -84,7 +95,11 @@ export function createPeopleRepository(db: Db): PeopleRepository {
       return count;
     },
     async listWithRole(role) {
-      const rows = await db.person.findMany({ where: { roles: { some: { role, revokedAt: null } } }, include: { roles: activeRoles }, orderBy: { id: 'asc' } });
+      const rows = await db.person.findMany({
+        where: { roles: { some: { role, revokedAt: null } } },
+        include: { roles: activeRoles },
+        orderBy: { id: 'asc' },
+      });
       return rows.map(toView);
     },
   };

@@ -7,7 +7,10 @@ import type { PrismaClient } from './generated/sqlite/client.ts';
 import { postgresPoolSize, postgresSchemaOf } from './postgres-url.ts';
 
 /** The client for a `postgresql://` URL; `adapted` wraps the driver adapter factory (see prisma-client.ts). */
-export function createPostgresPrismaClient(databaseUrl: string, adapted: <F extends SqlDriverAdapterFactory>(factory: F) => F): PrismaClient {
+export function createPostgresPrismaClient(
+  databaseUrl: string,
+  adapted: <F extends SqlDriverAdapterFactory>(factory: F) => F,
+): PrismaClient {
   const factory = new PrismaPg(
     // A pool per process: `?connection_limit=` (Prisma's name) sizes it, else pg's default of 10.
     { connectionString: databaseUrl, max: postgresPoolSize(databaseUrl), application_name: 'desk' },

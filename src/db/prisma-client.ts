@@ -26,7 +26,9 @@ export const BUSY_TIMEOUT_MS = 5000;
 // foreign_keys is per connection and off by default in SQLite; the schema relies on it.
 // busy_timeout is also given to better-sqlite3 as `timeout`, so it is already in force while
 // switching to WAL, which itself needs a lock.
-const CONNECTION_PRAGMAS = ['PRAGMA journal_mode = WAL;', `PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS};`, 'PRAGMA foreign_keys = ON;'].join('\n');
+const CONNECTION_PRAGMAS = ['PRAGMA journal_mode = WAL;', `PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS};`, 'PRAGMA foreign_keys = ON;'].join(
+  '\n',
+);
 
 export interface PrismaClientOptions {
   /** Told of every statement (benchmark counts, fault-injection tests). */

@@ -15,7 +15,11 @@ import type { Db, PrismaClient } from './prisma-client.ts';
  */
 const transactionOptions = { maxWait: 10_000, timeout: 20_000 } as const;
 
-export function createUnitOfWork<Scope>(prisma: PrismaClient, scopeFor: (db: Db, hooks: CommitHooks) => Scope, log: Logger): UnitOfWork<Scope> {
+export function createUnitOfWork<Scope>(
+  prisma: PrismaClient,
+  scopeFor: (db: Db, hooks: CommitHooks) => Scope,
+  log: Logger,
+): UnitOfWork<Scope> {
   return {
     async run(work) {
       const afterCommit: (() => void)[] = [];

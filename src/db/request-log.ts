@@ -44,7 +44,10 @@ export function createRequestLog(db: Db, sql: RawSql, flowStates: FlowStates): R
         ORDER BY g."id"`;
       const first = rows[0]!;
       flowStates.remember(identityKey, conversationKey, {
-        value: first.flow !== null && first.state !== null && first.expiresAt !== null ? { flow: first.flow, state: first.state, expiresAt: first.expiresAt } : null,
+        value:
+          first.flow !== null && first.state !== null && first.expiresAt !== null
+            ? { flow: first.flow, state: first.state, expiresAt: first.expiresAt }
+            : null,
         version: first.version,
       });
       return {

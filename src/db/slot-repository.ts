@@ -7,7 +7,16 @@ import type { SlotRepository } from '../booking/slot-repository.ts';
 import type { Db } from './prisma-client.ts';
 import type { Serialize } from './serialize.ts';
 
-type SlotRow = { id: number; expertId: number; country: string; kind: string; startsAt: Date; minutes: number; status: string; createdAt: Date };
+type SlotRow = {
+  id: number;
+  expertId: number;
+  country: string;
+  kind: string;
+  startsAt: Date;
+  minutes: number;
+  status: string;
+  createdAt: Date;
+};
 
 export function toSlotView(row: SlotRow): SlotView {
   return { ...row, kind: slotKindSchema.parse(row.kind), status: slotStatusSchema.parse(row.status) };
@@ -22,7 +31,11 @@ export function createSlotRepository(db: Db, serialize: Serialize): SlotReposito
       const end = slotEndsAt(input);
       // Slots are at most maxSlotMinutes long, so only those starting in this window can overlap.
       const near = await db.slot.findMany({
-        where: { expertId: input.expertId, status: { not: 'removed' }, startsAt: { gt: new Date(input.startsAt.getTime() - maxSlotMs), lt: end } },
+        where: {
+          expertId: input.expertId,
+          status: { not: 'removed' },
+          startsAt: { gt: new Date(input.startsAt.getTime() - maxSlotMs), lt: end },
+        },
         orderBy: { startsAt: 'asc' },
       });
       const conflicting = near.map(toSlotView).find((s) => slotsOverlap(s, input));
@@ -44,7 +57,11 @@ export function createSlotRepository(db: Db, serialize: Serialize): SlotReposito
     },
     async listUpcoming({ expertId, from, limit }) {
       const rows = await db.slot.findMany({
-        where: { ...(expertId !== undefined ? { expertId } : {}), status: { not: 'removed' }, startsAt: { gt: new Date(from.getTime() - maxSlotMs) } },
+        where: {
+          ...(expertId !== undefined ? { expertId } : {}),
+          status: { not: 'removed' },
+          startsAt: { gt: new Date(from.getTime() - maxSlotMs) },
+        },
         orderBy: [{ startsAt: 'asc' }, { id: 'asc' }],
       });
       const upcoming = rows.map(toSlotView).filter((s) => slotEndsAt(s).getTime() > from.getTime());

@@ -45,7 +45,14 @@ export class SqliteConnection {
     let found = this.statements.get(sql);
     if (!found) {
       const statement = this.prepareNew(sql);
-      const dateColumns = new Set(statement.reader ? statement.columns().filter((c) => c.type === 'DATETIME').map((c) => c.name) : []);
+      const dateColumns = new Set(
+        statement.reader
+          ? statement
+              .columns()
+              .filter((c) => c.type === 'DATETIME')
+              .map((c) => c.name)
+          : [],
+      );
       found = { statement, dateColumns };
       // Oldest first out: enough to bound the memory of SQL texts that vary.
       if (this.statements.size >= maxStatements) this.statements.delete(this.statements.keys().next().value!);
@@ -107,7 +114,9 @@ export function sqliteConnectionOf(adapter: unknown, probe?: StatementProbe, log
   const client = (adapter as { client?: Partial<Database.Database> } | null)?.client;
   const version = installedAdapterVersion();
   if (version !== supportedAdapterVersion || typeof client?.prepare !== 'function') {
-    log?.(`@prisma/adapter-better-sqlite3 ${version ?? '?'} is not ${supportedAdapterVersion}: SQLite statements are not reused (slower, still correct)`);
+    log?.(
+      `@prisma/adapter-better-sqlite3 ${version ?? '?'} is not ${supportedAdapterVersion}: SQLite statements are not reused (slower, still correct)`,
+    );
     return undefined;
   }
   const connection = new SqliteConnection(client.prepare.bind(client) as (sql: string) => Database.Statement, probe);

@@ -36,7 +36,8 @@ export function createStaffReports(db: Db): StaffReports {
       const rows = await db.assignment.findMany({ where: { removedAt: null }, orderBy: { id: 'asc' } });
       const names = await namesOf(rows.map((r) => r.expertId));
       const byApplication = new Map<number, string[]>();
-      for (const r of rows) byApplication.set(r.applicationId, [...(byApplication.get(r.applicationId) ?? []), names.get(r.expertId) ?? `#${r.expertId}`]);
+      for (const r of rows)
+        byApplication.set(r.applicationId, [...(byApplication.get(r.applicationId) ?? []), names.get(r.expertId) ?? `#${r.expertId}`]);
       return byApplication;
     },
     namesOf,

@@ -23,7 +23,8 @@ function guardAdapter(adapter: SqlDriverAdapter): SqlDriverAdapter {
   return new Proxy(adapter, {
     get(target, property, receiver) {
       if (property === 'startTransaction') {
-        return async (...args: Parameters<SqlDriverAdapter['startTransaction']>) => guardTransaction(await target.startTransaction(...args));
+        return async (...args: Parameters<SqlDriverAdapter['startTransaction']>) =>
+          guardTransaction(await target.startTransaction(...args));
       }
       const value: unknown = Reflect.get(target, property, receiver);
       return typeof value === 'function' ? value.bind(target) : value;

@@ -49,19 +49,26 @@ function placeNames(program: Program): PlaceName[] {
   ];
 }
 
-const fillerPhrases = [...vocabulary.places.filler, ...vocabulary.lists.separators, ...vocabulary.lists.only].map((w) => ({ phrase: fold(w), kind: 'filler' as const }));
+const fillerPhrases = [...vocabulary.places.filler, ...vocabulary.lists.separators, ...vocabulary.lists.only].map((w) => ({
+  phrase: fold(w),
+  kind: 'filler' as const,
+}));
 const allWords = new Set(vocabulary.lists.all.map(fold));
 const edgeMarks = /^[\s,、，/／・&+;；。.!?！？()（）「」✓✔☐☑]+|[\s,、，/／・&+;；。.!?！？()（）「」✓✔☐☑]+$/gu;
 
 const marks = /[\s,、，/／・&+;；。.!?！？()（）「」✓✔☐☑]/gu;
 // Single kanji (「国」, 「市」) stay when a name is shown back: 「韓国」 is not 「韓」.
-const fillerWords = fillerPhrases.map((f) => f.phrase).filter((w) => w.length > 1 || /^\p{Script=Hiragana}$/u.test(w)).sort((a, b) => b.length - a.length);
+const fillerWords = fillerPhrases
+  .map((f) => f.phrase)
+  .filter((w) => w.length > 1 || /^\p{Script=Hiragana}$/u.test(w))
+  .sort((a, b) => b.length - a.length);
 const isLatin = (ch: string | undefined) => ch !== undefined && /[a-z]/.test(ch);
 
 /** A part between place names says nothing when it is only separators and filler words (「に工場があります」, 'we have a plant in'). */
 function isFiller(piece: string): boolean {
   let rest = piece;
-  for (const hit of scanPhrases(piece, fillerPhrases).reverse()) rest = rest.slice(0, hit.index) + rest.slice(hit.index + hit.phrase.length);
+  for (const hit of scanPhrases(piece, fillerPhrases).reverse())
+    rest = rest.slice(0, hit.index) + rest.slice(hit.index + hit.phrase.length);
   // A count among the names (「タイとベトナムの2カ国」) says nothing more about which.
   return rest.replace(marks, '').replace(/\d+/gu, '') === '';
 }
@@ -89,7 +96,9 @@ function closeName(piece: string, names: PlaceName[]): PlaceName | undefined {
   const key = answerKey(piece);
   const allowance = typoAllowance(key);
   if (allowance === 0) return undefined;
-  const close = names.filter((n) => Math.abs(n.phrase.length - key.length) <= allowance && editDistance(answerKey(n.phrase), key) <= allowance);
+  const close = names.filter(
+    (n) => Math.abs(n.phrase.length - key.length) <= allowance && editDistance(answerKey(n.phrase), key) <= allowance,
+  );
   const targets = new Set(close.map((n) => n.kind.country ?? `x:${n.kind.excluded}`));
   return targets.size === 1 ? close[0] : undefined;
 }
@@ -101,9 +110,15 @@ function closeName(piece: string, names: PlaceName[]): PlaceName | undefined {
  */
 export function parseCountries(input: string, program: Program): ParsedPlaces {
   const t = cleanAnswer(input);
-  if (allWords.has(t) || program.allCountries.some((w) => answerKey(w) === answerKey(t))) return { countries: program.countries.map((c) => c.code), excluded: [], unknown: [] };
+  if (allWords.has(t) || program.allCountries.some((w) => answerKey(w) === answerKey(t)))
+    return { countries: program.countries.map((c) => c.code), excluded: [], unknown: [] };
   const numbered = readNumberList(t);
-  if (!numbered.all && numbered.rest === '' && numbered.numbers.length > 0 && numbered.numbers.every((n) => n >= 1 && n <= program.countries.length)) {
+  if (
+    !numbered.all &&
+    numbered.rest === '' &&
+    numbered.numbers.length > 0 &&
+    numbered.numbers.every((n) => n >= 1 && n <= program.countries.length)
+  ) {
     return { countries: numbered.numbers.map((n) => program.countries[n - 1]!.code), excluded: [], unknown: [] };
   }
 
@@ -140,11 +155,16 @@ const listSeparators = new RegExp(
   `(?:${[...vocabulary.lists.separators]
     .map(fold)
     .sort((a, b) => b.length - a.length)
-    .map((w) => (/^[a-z]/.test(w) ? `(?<![a-z])${w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}(?![a-z])` : w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')))
+    .map((w) =>
+      /^[a-z]/.test(w) ? `(?<![a-z])${w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}(?![a-z])` : w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'),
+    )
     .join('|')})`,
   'gu',
 );
 
 function splitList(piece: string): string[] {
-  return piece.split(listSeparators).map((p) => p.trim()).filter((p) => p !== '');
+  return piece
+    .split(listSeparators)
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
 }

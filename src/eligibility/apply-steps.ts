@@ -18,7 +18,10 @@ import { choice, miss, ok, read } from './step-helpers.ts';
 export const applyStep: FlowStep<EligibilityData> = {
   async ask(turn, data) {
     const current = await currentAssessment(turn, data);
-    const names = joinNames((current?.assessment.applicable ?? []).map((c) => countryName(turn.services.program, c, turn.locale)), turn.locale);
+    const names = joinNames(
+      (current?.assessment.applicable ?? []).map((c) => countryName(turn.services.program, c, turn.locale)),
+      turn.locale,
+    );
     return [
       choices(turn.t('eligibility.apply.offer', { countries: names }), [
         choice('apply', 'apply', turn.t('eligibility.apply.yes'), 'primary', { means: 'yes', words: vocabulary.choices.apply }),
@@ -41,7 +44,12 @@ export const companyStep: FlowStep<EligibilityData> = {
     const known = await knownCompanies(turn);
     const question = turn.t('eligibility.q.company');
     if (known.length === 0) return [text(question)];
-    return [choices(`${question}\n${turn.t('eligibility.q.company.known')}`, known.map((c) => choice('company', `company:${c.id}`, c.name)))];
+    return [
+      choices(
+        `${question}\n${turn.t('eligibility.q.company.known')}`,
+        known.map((c) => choice('company', `company:${c.id}`, c.name)),
+      ),
+    ];
   },
   async answer(turn, input, data) {
     if (input.value?.startsWith('company:')) {
@@ -86,7 +94,11 @@ export async function register(turn: Turn, data: EligibilityData): Promise<Reply
   const { program } = turn.services;
   const replies: Reply[] = [];
   for (const a of outcome.created) {
-    replies.push(text(turn.t('eligibility.apply.registered', { company: a.companyName, country: countryName(program, a.country, turn.locale), id: a.id })));
+    replies.push(
+      text(
+        turn.t('eligibility.apply.registered', { company: a.companyName, country: countryName(program, a.country, turn.locale), id: a.id }),
+      ),
+    );
   }
   for (const a of outcome.existing) {
     replies.push(
@@ -102,9 +114,10 @@ export async function register(turn: Turn, data: EligibilityData): Promise<Reply
     );
   }
   if (outcome.created.length > 0) {
-    replies.push(text(turn.t('eligibility.apply.afterwards', { email: program.contact.email, original: program.notes.originalByPost[turn.locale] })));
+    replies.push(
+      text(turn.t('eligibility.apply.afterwards', { email: program.contact.email, original: program.notes.originalByPost[turn.locale] })),
+    );
     replies.push(contactFacts(turn));
   }
   return replies;
 }
-

@@ -3,7 +3,13 @@ import { adoptionCount } from '../applications/adoption-target.ts';
 import type { Turn } from '../core/turn.ts';
 import { isoDateIn } from '../i18n/format.ts';
 import { toAnswers, type EligibilityData } from './eligibility-data.ts';
-import { assessEligibility, programAvailability, type EligibilityAnswers, type EligibilityAssessment, type ProgramAvailability } from './rules.ts';
+import {
+  assessEligibility,
+  programAvailability,
+  type EligibilityAnswers,
+  type EligibilityAssessment,
+  type ProgramAvailability,
+} from './rules.ts';
 
 export interface CurrentAssessment {
   answers: EligibilityAnswers;

@@ -6,7 +6,14 @@ import type { FlowDefinition } from '../core/flow.ts';
 import { text } from '../core/reply.ts';
 import { formatIsoDate } from '../i18n/format.ts';
 import { applyStep, companyStep, register } from './apply-steps.ts';
-import { eligibilityDataSchema, emptyEligibilityData, firstUnanswered, priorUseStep, questionOrder, type EligibilityData } from './eligibility-data.ts';
+import {
+  eligibilityDataSchema,
+  emptyEligibilityData,
+  firstUnanswered,
+  priorUseStep,
+  questionOrder,
+  type EligibilityData,
+} from './eligibility-data.ts';
 import { countriesStep, entityStep, excludedRegions, priorUseQuestion, programCountries, yesNoStep } from './question-steps.ts';
 import { eligibilityFlowId } from './step-helpers.ts';
 import { summaryStep } from './summary-step.ts';
@@ -82,4 +89,3 @@ export const eligibilityFlow: FlowDefinition<EligibilityData> = {
     }
   },
 };
-

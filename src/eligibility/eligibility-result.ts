@@ -25,7 +25,10 @@ function verdictFacts(turn: Turn, verdict: CountryVerdict): Fact[] {
   const country = program.countries.find((c) => c.code === verdict.country);
   const list: Fact[] = [];
   if (verdict.outcome === 'not_eligible') {
-    list.push({ label: turn.t('eligibility.result.label.reason'), value: verdict.reasons.map((r) => turn.t(`eligibility.reason.${r}`)).join('\n') });
+    list.push({
+      label: turn.t('eligibility.result.label.reason'),
+      value: verdict.reasons.map((r) => turn.t(`eligibility.reason.${r}`)).join('\n'),
+    });
   } else {
     const why =
       verdict.outcome === 'eligible_from'
@@ -36,7 +39,10 @@ function verdictFacts(turn: Turn, verdict: CountryVerdict): Fact[] {
           })
         : turn.t('eligibility.result.why.eligible');
     list.push({ label: turn.t('eligibility.result.label.reason'), value: why });
-    list.push({ label: turn.t('eligibility.result.label.cap'), value: turn.t('eligibility.result.capValue', { hours: formatHours(verdict.capHours * 60, locale) }) });
+    list.push({
+      label: turn.t('eligibility.result.label.cap'),
+      value: turn.t('eligibility.result.capValue', { hours: formatHours(verdict.capHours * 60, locale) }),
+    });
     list.push({
       label: turn.t('eligibility.result.label.period'),
       value: turn.t('eligibility.result.periodValue', { date: formatIsoDate(program.dates.supportEnds, locale) }),
@@ -57,17 +63,28 @@ export function resultReplies(turn: Turn, assessment: EligibilityAssessment): Re
 
   for (const verdict of assessment.countries) {
     const name = capitalizeStart(countryName(program, verdict.country, locale));
-    const title = closed && verdict.outcome !== 'not_eligible' ? 'eligibility.result.title.meetsConditions' : (`eligibility.result.title.${verdict.outcome}` as const);
+    const title =
+      closed && verdict.outcome !== 'not_eligible'
+        ? 'eligibility.result.title.meetsConditions'
+        : (`eligibility.result.title.${verdict.outcome}` as const);
     replies.push(facts(turn.t(title, { country: name }), verdictFacts(turn, verdict)));
   }
   for (const region of assessment.excludedRegions) {
-    replies.push(text(turn.t('eligibility.countries.excluded', { region: excludedRegionName(program, region, locale), note: program.excludedRegionsNote[locale] })));
+    replies.push(
+      text(
+        turn.t('eligibility.countries.excluded', {
+          region: excludedRegionName(program, region, locale),
+          note: program.excludedRegionsNote[locale],
+        }),
+      ),
+    );
   }
 
   const qualifies = assessment.countries.some((v) => v.outcome !== 'not_eligible');
   if (qualifies) {
     const lines = [program.notes.free[locale]];
-    if (!closed) lines.push(turn.t('eligibility.result.nextSteps', { email: program.contact.email, original: program.notes.originalByPost[locale] }));
+    if (!closed)
+      lines.push(turn.t('eligibility.result.nextSteps', { email: program.contact.email, original: program.notes.originalByPost[locale] }));
     replies.push(text(lines.join('\n')));
   }
   replies.push(contactFacts(turn));

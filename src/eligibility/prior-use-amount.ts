@@ -23,7 +23,11 @@ export type PriorUseReading =
 
 const q = vocabulary.quantities;
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-const alternation = (list: readonly string[]) => [...new Set(list.map(fold))].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
+const alternation = (list: readonly string[]) =>
+  [...new Set(list.map(fold))]
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRegExp)
+    .join('|');
 const hourUnit = alternation(q.hourUnits);
 const minuteUnit = alternation(q.minuteUnits);
 const half = alternation(q.half);
@@ -71,7 +75,8 @@ export function amountMinutes(amount: TypedAmount): ExactDecimal {
 function readAmount(t: string): { amount: TypedAmount; exact: ExactDecimal } | undefined {
   const m = amountPattern.exec(t);
   if (!m) return undefined;
-  const amount: TypedAmount = m[4] !== undefined ? { minutes: m[1]! } : { hours: m[1]!, ...(m[2] ? { minutes: '30' } : m[3] ? { minutes: m[3] } : {}) };
+  const amount: TypedAmount =
+    m[4] !== undefined ? { minutes: m[1]! } : { hours: m[1]!, ...(m[2] ? { minutes: '30' } : m[3] ? { minutes: m[3] } : {}) };
   const exact = amountMinutes(amount);
   return compare(exact, fromNumber(maxMinutes)) > 0 ? undefined : { amount, exact };
 }
@@ -115,7 +120,8 @@ export function readPriorUse(input: string, thresholdHours: number): PriorUseRea
 
 /** An amount as it was typed: 「19.99時間」, 「1時間30分」, '90 min'. */
 export function formatTypedAmount(amount: TypedAmount, t: Translate): string {
-  if (amount.hours !== undefined && amount.minutes !== undefined) return t('eligibility.amount.hoursMinutes', { hours: amount.hours, minutes: amount.minutes });
+  if (amount.hours !== undefined && amount.minutes !== undefined)
+    return t('eligibility.amount.hoursMinutes', { hours: amount.hours, minutes: amount.minutes });
   if (amount.hours !== undefined) return t('eligibility.amount.hours', { hours: amount.hours });
   return t('eligibility.amount.minutes', { minutes: amount.minutes ?? '0' });
 }

@@ -13,10 +13,17 @@ import type { EntityKind } from './rules.ts';
 import { choice, miss, ok, read, yesNoValue } from './step-helpers.ts';
 
 /** A yes/no question whose answer is kept in `field`. */
-export function yesNoStep(step: string, field: 'japaneseInvestment' | 'intent' | 'consent', question: (turn: Turn) => string): FlowStep<EligibilityData> {
+export function yesNoStep(
+  step: string,
+  field: 'japaneseInvestment' | 'intent' | 'consent',
+  question: (turn: Turn) => string,
+): FlowStep<EligibilityData> {
   return {
     ask: (turn) => [
-      choices(question(turn), [choice(step, 'yes', turn.t('core.yes'), 'primary', { means: 'yes' }), choice(step, 'no', turn.t('core.no'), undefined, { means: 'no' })]),
+      choices(question(turn), [
+        choice(step, 'yes', turn.t('core.yes'), 'primary', { means: 'yes' }),
+        choice(step, 'no', turn.t('core.no'), undefined, { means: 'no' }),
+      ]),
     ],
     answer(_turn, input, data) {
       const answer = read(input, yesNoValue, parseYesNo);
@@ -41,15 +48,30 @@ export const entityStep: FlowStep<EligibilityData> = {
 };
 
 /** The program's countries, and the regions it excludes, as lists in the reader's language. */
-export const programCountries = (turn: Turn) => joinNames(turn.services.program.countries.map((c) => c.name[turn.locale]), turn.locale);
-export const excludedRegions = (turn: Turn) => joinNames(turn.services.program.excludedRegions.map((r) => r.name[turn.locale]), turn.locale);
+export const programCountries = (turn: Turn) =>
+  joinNames(
+    turn.services.program.countries.map((c) => c.name[turn.locale]),
+    turn.locale,
+  );
+export const excludedRegions = (turn: Turn) =>
+  joinNames(
+    turn.services.program.excludedRegions.map((r) => r.name[turn.locale]),
+    turn.locale,
+  );
 
 const isDone = (typed: string) => vocabulary.choices.done.some((w) => answerKey(w) === answerKey(typed));
 
 /** The notice for each excluded region named (Hong Kong…): why it is not covered. */
 function excludedNotices(turn: Turn, regions: string[]) {
   const { program } = turn.services;
-  return regions.map((r) => text(turn.t('eligibility.countries.excluded', { region: excludedRegionName(program, r, turn.locale), note: program.excludedRegionsNote[turn.locale] })));
+  return regions.map((r) =>
+    text(
+      turn.t('eligibility.countries.excluded', {
+        region: excludedRegionName(program, r, turn.locale),
+        note: program.excludedRegionsNote[turn.locale],
+      }),
+    ),
+  );
 }
 
 export const countriesStep: FlowStep<EligibilityData> = {
@@ -63,11 +85,20 @@ export const countriesStep: FlowStep<EligibilityData> = {
       turn.t(`eligibility.q.countries.${data.entityKind ?? 'japan_corporation'}`),
       turn.t('eligibility.q.countries.hint', { countries: programCountries(turn), excluded: excludedRegions(turn) }),
       selected.length
-        ? turn.t('eligibility.q.countries.selected', { countries: joinNames(selected.map((c) => countryName(program, c, locale)), locale) })
+        ? turn.t('eligibility.q.countries.selected', {
+            countries: joinNames(
+              selected.map((c) => countryName(program, c, locale)),
+              locale,
+            ),
+          })
         : turn.t('eligibility.q.countries.noneYet'),
     ];
     const toggles = program.countries.map((c) =>
-      choice('countries', `toggle:${c.code}`, selected.includes(c.code) ? `✓ ${capitalizeStart(c.name[locale])}` : capitalizeStart(c.name[locale])),
+      choice(
+        'countries',
+        `toggle:${c.code}`,
+        selected.includes(c.code) ? `✓ ${capitalizeStart(c.name[locale])}` : capitalizeStart(c.name[locale]),
+      ),
     );
     const done = choice('countries', 'done', turn.t('eligibility.q.countries.done'), 'primary', { words: vocabulary.choices.done });
     return [choices(lines.join('\n'), [...toggles, done])];
@@ -90,7 +121,11 @@ export const countriesStep: FlowStep<EligibilityData> = {
     const notices = excludedNotices(turn, parsed.excluded);
     const valid = programCountries(turn);
     if (parsed.countries.length === 0) {
-      if (parsed.unknown.length > 0) return miss([...notices, text(turn.t('eligibility.countries.unknown', { names: joinNames(parsed.unknown, locale), choices: valid }))]);
+      if (parsed.unknown.length > 0)
+        return miss([
+          ...notices,
+          text(turn.t('eligibility.countries.unknown', { names: joinNames(parsed.unknown, locale), choices: valid })),
+        ]);
       return miss(notices.length ? [...notices, text(turn.t('eligibility.countries.chooseAmong', { choices: valid }))] : undefined);
     }
     const chosen = { ...data, countries: parsed.countries, excludedRegions: parsed.excluded };
@@ -124,7 +159,8 @@ export const priorUseQuestion: FlowStep<EligibilityData> = {
   answer(turn, input, data, stepId) {
     const { program } = turn.services;
     const country = countryOfStep(stepId);
-    const record = (use: EligibilityData['priorUse'][string], replies?: ReturnType<typeof text>[]) => ok({ ...data, priorUse: { ...data.priorUse, [country]: use } }, { replies });
+    const record = (use: EligibilityData['priorUse'][string], replies?: ReturnType<typeof text>[]) =>
+      ok({ ...data, priorUse: { ...data.priorUse, [country]: use } }, { replies });
     if (input.value !== undefined) {
       const yes = yesNoValue(input.value);
       return yes === undefined ? miss() : record({ atLeastThreshold: yes });

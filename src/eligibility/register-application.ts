@@ -63,22 +63,42 @@ export async function registerApplications(input: {
     if (!made.created && !isMemberOf(person, made.id)) return { code: 'membership_requested', ...(await ask(made.id)) };
     company = { id: made.id, name: made.name };
     if (made.created) {
-      await audit.record({ actorId: person.id, action: 'company.created', subjectType: 'company', subjectId: company.id, details: { name: company.name, via: 'chat' } });
+      await audit.record({
+        actorId: person.id,
+        action: 'company.created',
+        subjectType: 'company',
+        subjectId: company.id,
+        details: { name: company.name, via: 'chat' },
+      });
       await tellStaffOfLookAlikes(services, company);
     }
   }
-  return { code: 'registered', company, ...(await registerFor(services, { person, company, answers, countries: assessment.applicable, now, via: 'chat' })) };
+  return {
+    code: 'registered',
+    company,
+    ...(await registerFor(services, { person, company, answers, countries: assessment.applicable, now, via: 'chat' })),
+  };
 }
 
 /** A new company whose name, without its legal form, is another company's: staff decide whether it is one. */
 async function tellStaffOfLookAlikes(services: Services, company: CompanyView): Promise<void> {
   const similar = (await services.applications.similarCompanies(company.name)).filter((c) => c.id !== company.id);
   if (similar.length === 0) return;
-  await services.audit.record({ actorId: null, action: 'company.possible_duplicate', subjectType: 'company', subjectId: company.id, details: { similar: similar.map((c) => c.id) } });
-  const others = similar.map((c) => `#${c.id} ${c.name}`).join(', ');
-  await services.notifier.notifyRole('staff', (t) => [text(t('eligibility.staff.possibleDuplicate', { id: company.id, company: company.name, others }))], {
-    dedupeKey: `company:${company.id}:possible-duplicate`,
+  await services.audit.record({
+    actorId: null,
+    action: 'company.possible_duplicate',
+    subjectType: 'company',
+    subjectId: company.id,
+    details: { similar: similar.map((c) => c.id) },
   });
+  const others = similar.map((c) => `#${c.id} ${c.name}`).join(', ');
+  await services.notifier.notifyRole(
+    'staff',
+    (t) => [text(t('eligibility.staff.possibleDuplicate', { id: company.id, company: company.name, others }))],
+    {
+      dedupeKey: `company:${company.id}:possible-duplicate`,
+    },
+  );
 }
 
 /** The applications of a company the person belongs to (or just created), one per country. */
@@ -104,17 +124,35 @@ async function registerFor(
     });
     if (!result.created) {
       existing.push(result.existing);
-      await audit.record({ actorId: person.id, action: 'application.duplicate_refused', subjectType: 'application', subjectId: result.existing.id, details: { companyId: company.id, country } });
+      await audit.record({
+        actorId: person.id,
+        action: 'application.duplicate_refused',
+        subjectType: 'application',
+        subjectId: result.existing.id,
+        details: { companyId: company.id, country },
+      });
       continue;
     }
     created.push(result.application);
-    await audit.record({ actorId: person.id, action: 'application.created', subjectType: 'application', subjectId: result.application.id, details: { companyId: company.id, country, via: input.via } });
+    await audit.record({
+      actorId: person.id,
+      action: 'application.created',
+      subjectType: 'application',
+      subjectId: result.application.id,
+      details: { companyId: company.id, country, via: input.via },
+    });
   }
 
   // Whoever registers a new company's first application is its first member.
   if (created.length > 0 && !isMemberOf(person, company.id)) {
     await services.people.grantRole({ personId: person.id, role: 'applicant', companyId: company.id });
-    await audit.record({ actorId: person.id, action: 'role.granted', subjectType: 'person', subjectId: person.id, details: { role: 'applicant', companyId: company.id, via: 'application' } });
+    await audit.record({
+      actorId: person.id,
+      action: 'role.granted',
+      subjectType: 'person',
+      subjectId: person.id,
+      details: { role: 'applicant', companyId: company.id, via: 'application' },
+    });
   }
 
   for (const application of created) {
@@ -141,7 +179,11 @@ async function registerFor(
  * still be applied for today (the rules are run again: the program may have closed or filled up since) and
  * that the company has not applied for. Called after the person was granted the membership.
  */
-export async function registerApprovedRequest(services: Services, request: MembershipRequestView, now: Date): Promise<{ created: ApplicationView[]; existing: ApplicationView[] }> {
+export async function registerApprovedRequest(
+  services: Services,
+  request: MembershipRequestView,
+  now: Date,
+): Promise<{ created: ApplicationView[]; existing: ApplicationView[] }> {
   const answers = readStoredAnswers(request.answers);
   const person = await services.people.findById(request.personId);
   const company = await services.applications.findCompany(request.companyId);

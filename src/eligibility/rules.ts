@@ -85,7 +85,9 @@ export function programAvailability(program: Program, today: string, adoptedCoun
 }
 
 /** Conditions that hold for the company as a whole, whatever the country. */
-export function companyReasons(answers: Pick<EligibilityAnswers, 'entityKind' | 'japaneseInvestment' | 'intent' | 'consent'>): IneligibilityReason[] {
+export function companyReasons(
+  answers: Pick<EligibilityAnswers, 'entityKind' | 'japaneseInvestment' | 'intent' | 'consent'>,
+): IneligibilityReason[] {
   if (answers.entityKind === 'other') return ['entity_not_covered'];
   const reasons: IneligibilityReason[] = [];
   if (answers.entityKind === 'local_corporation') {
@@ -121,7 +123,12 @@ export function countryVerdict(program: Program, answers: EligibilityAnswers, co
 }
 
 /** The whole verdict: per country (in the program's order), the excluded regions, and what can be applied for today. */
-export function assessEligibility(input: { answers: EligibilityAnswers; program: Program; today: string; adoptedCount: number }): EligibilityAssessment {
+export function assessEligibility(input: {
+  answers: EligibilityAnswers;
+  program: Program;
+  today: string;
+  adoptedCount: number;
+}): EligibilityAssessment {
   const { answers, program, today } = input;
   const availability = programAvailability(program, today, input.adoptedCount);
   const known = program.countries.map((c) => c.code).filter((code) => answers.countries.includes(code));

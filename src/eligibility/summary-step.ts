@@ -23,7 +23,9 @@ function summaryFacts(turn: Turn, data: EligibilityData): Fact[] {
   const { locale } = turn;
   const rows: Fact[] = [];
   for (const step of questionOrder(program, data)) {
-    const label = turn.t(stepLabelKey(step), { country: step.startsWith(`${priorUseStep}:`) ? countryName(program, countryOfStep(step), locale) : '' });
+    const label = turn.t(stepLabelKey(step), {
+      country: step.startsWith(`${priorUseStep}:`) ? countryName(program, countryOfStep(step), locale) : '',
+    });
     rows.push({ label, value: answerText(turn, data, step) });
   }
   for (const region of data.excludedRegions) {
@@ -55,7 +57,10 @@ function answerText(turn: Turn, data: EligibilityData, step: string): string {
     case 'entity':
       return data.entityKind ? turn.t(`eligibility.entity.${data.entityKind}`) : '—';
     case 'countries':
-      return joinNames(orderedCountries(program, data).map((c) => countryName(program, c, turn.locale)), turn.locale);
+      return joinNames(
+        orderedCountries(program, data).map((c) => countryName(program, c, turn.locale)),
+        turn.locale,
+      );
     case 'investment':
       return yesNoLabel(turn, data.japaneseInvestment);
     case 'intent':
@@ -69,7 +74,9 @@ function answerText(turn: Turn, data: EligibilityData, step: string): string {
       const base = turn.t(reaches ? 'eligibility.priorUse.yes' : 'eligibility.priorUse.no', { hours: program.priorUseRule.thresholdHours });
       // Shown as typed (「19.99時間」), not rounded to minutes.
       if (use.amount) return turn.t('eligibility.summary.priorUseHours', { answer: base, hours: formatTypedAmount(use.amount, turn.t) });
-      return use.minutes !== undefined ? turn.t('eligibility.summary.priorUseHours', { answer: base, hours: formatHours(use.minutes, turn.locale) }) : base;
+      return use.minutes !== undefined
+        ? turn.t('eligibility.summary.priorUseHours', { answer: base, hours: formatHours(use.minutes, turn.locale) })
+        : base;
     }
   }
 }
@@ -78,14 +85,23 @@ export const summaryStep: FlowStep<EligibilityData> = {
   ask(turn, data) {
     const { program } = turn.services;
     const changes = questionOrder(program, data).map((step) =>
-      choice('summary', `change:${step}`, turn.t('eligibility.summary.change', {
-        item: turn.t(stepLabelKey(step), { country: step.startsWith(`${priorUseStep}:`) ? countryName(program, countryOfStep(step), turn.locale) : '' }),
-      })),
+      choice(
+        'summary',
+        `change:${step}`,
+        turn.t('eligibility.summary.change', {
+          item: turn.t(stepLabelKey(step), {
+            country: step.startsWith(`${priorUseStep}:`) ? countryName(program, countryOfStep(step), turn.locale) : '',
+          }),
+        }),
+      ),
     );
     return [
       facts(turn.t('eligibility.summary.title'), summaryFacts(turn, data)),
       choices(turn.t('eligibility.summary.question'), [
-        choice('summary', 'confirm', turn.t('eligibility.summary.confirm'), 'primary', { means: 'yes', words: vocabulary.choices.confirmSummary }),
+        choice('summary', 'confirm', turn.t('eligibility.summary.confirm'), 'primary', {
+          means: 'yes',
+          words: vocabulary.choices.confirmSummary,
+        }),
         ...changes,
       ]),
     ];
@@ -106,4 +122,3 @@ export const summaryStep: FlowStep<EligibilityData> = {
     return ok({ ...data, canApply: current.assessment.applicable.length > 0 }, { replies: resultReplies(turn, current.assessment) });
   },
 };
-

@@ -26,7 +26,9 @@ function budgetFacts(turn: Turn, title: string, apps: ApplicationView[], label: 
 /** Per country of one company: `Acme の支援時間` with a meter per adopted country. */
 function companyBudget(turn: Turn, apps: ApplicationView[]): Reply {
   const { t, locale, services } = turn;
-  return budgetFacts(turn, t('hours.budget.companyTitle', { company: apps[0]!.companyName }), apps, (a) => countryName(services.program, a.country, locale));
+  return budgetFacts(turn, t('hours.budget.companyTitle', { company: apps[0]!.companyName }), apps, (a) =>
+    countryName(services.program, a.country, locale),
+  );
 }
 
 function applicantCompanies(turn: Turn): number[] {
@@ -46,7 +48,9 @@ export async function applicantBudget(turn: Turn, only: number | null = null): P
 /** The expert's engagements with a budget, as meters; empty when they have none. */
 export async function expertBudget(turn: Turn, companyId: number | null = null): Promise<Reply[]> {
   const { t, locale, services } = turn;
-  const apps = (await engagementsOf(services, turn.person)).filter((a) => hasBudget(a) && (companyId === null || a.companyId === companyId));
+  const apps = (await engagementsOf(services, turn.person)).filter(
+    (a) => hasBudget(a) && (companyId === null || a.companyId === companyId),
+  );
   if (!apps.length) return [];
   return [budgetFacts(turn, t('hours.budget.expertTitle'), apps, (a) => engagementLabel(a, services.program, t, locale))];
 }
@@ -55,7 +59,10 @@ export async function expertBudget(turn: Turn, companyId: number | null = null):
 export async function recentEntries(turn: Turn, limit: number): Promise<Reply[]> {
   const apps = await engagementsOf(turn.services, turn.person);
   if (!apps.length) return [];
-  const entries = await turn.services.hours.recent(apps.map((a) => a.id), limit);
+  const entries = await turn.services.hours.recent(
+    apps.map((a) => a.id),
+    limit,
+  );
   if (!entries.length) return [text(turn.t('hours.overview.noEntries'))];
   const byId = new Map(apps.map((a) => [a.id, a]));
   return [text([turn.t('hours.overview.recent'), ...entries.map((e) => `• ${entryLine(e, byId.get(e.applicationId), turn)}`)].join('\n'))];
@@ -71,7 +78,10 @@ export async function budget(turn: Turn, args: string): Promise<Reply[]> {
     const lookup = staff ? await lookupCompanyForStaff(services.applications, name, { allowLooseMatch: true }) : null;
     const company = lookup ? (lookup.found ? lookup.company : null) : await services.applications.findCompany(name);
     // Others name only a company of their own (or of their engagements): any other name reads the same, existing or not.
-    const theirs = company !== null && (applicantCompanies(turn).includes(company.id) || (await engagementsOf(services, turn.person)).some((a) => a.companyId === company.id));
+    const theirs =
+      company !== null &&
+      (applicantCompanies(turn).includes(company.id) ||
+        (await engagementsOf(services, turn.person)).some((a) => a.companyId === company.id));
     if (staff && !company) return [error('not_found', t('hours.companyNotFound', { name }))];
     if (!company || (!staff && !theirs)) return [error('not_yours', t('hours.companyNotYours', { name }))];
     companyId = company.id;
@@ -82,14 +92,22 @@ export async function budget(turn: Turn, args: string): Promise<Reply[]> {
       const apps = await services.applications.listForCompany(companyId);
       return apps.length ? [companyBudget(turn, apps)] : [text(t('hours.budget.none'), true)];
     }
-    const adopted = (await services.applications.list(['adopted'])).sort((a, b) => a.capMinutes - a.usedMinutes - (b.capMinutes - b.usedMinutes));
+    const adopted = (await services.applications.list(['adopted'])).sort(
+      (a, b) => a.capMinutes - a.usedMinutes - (b.capMinutes - b.usedMinutes),
+    );
     if (!adopted.length) return [text(t('hours.budget.none'), true)];
-    return [budgetFacts(turn, t('hours.budget.allTitle'), adopted, (a) => engagementLabel(a, services.program, t, locale)), text(t('hours.budget.staffHint'), true)];
+    return [
+      budgetFacts(turn, t('hours.budget.allTitle'), adopted, (a) => engagementLabel(a, services.program, t, locale)),
+      text(t('hours.budget.staffHint'), true),
+    ];
   }
 
   const isApplicant = applicantCompanies(turn).length > 0;
   const isExpert = hasRole(turn.person, 'expert');
   if (!isApplicant && !isExpert) return deny(turn, ['applicant', 'expert', 'staff'], 'budget');
-  const replies = [...(isApplicant ? await applicantBudget(turn, companyId) : []), ...(isExpert ? await expertBudget(turn, companyId) : [])];
+  const replies = [
+    ...(isApplicant ? await applicantBudget(turn, companyId) : []),
+    ...(isExpert ? await expertBudget(turn, companyId) : []),
+  ];
   return replies.length ? replies : [text(t('hours.budget.none'), true)];
 }

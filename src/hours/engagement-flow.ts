@@ -29,8 +29,13 @@ function isHoursCommand(typed: string): boolean {
 async function sameEntryFor(turn: Turn, typed: string, data: EngagementFlowData): Promise<number | undefined> {
   const { applications, program } = turn.services;
   const raw = typed.replace(/^\s*\/?\S+\s*/, '');
-  const parsed = await parseLogArgs(raw, { maxMinutes: program.hoursLedger.maxEntryMinutes }, async (name) => (await applications.findCompany(name)) !== null);
-  if (!parsed.ok || parsed.company === null || parsed.minutes !== data.minutes || parsed.note !== data.note || parsed.date !== data.date) return undefined;
+  const parsed = await parseLogArgs(
+    raw,
+    { maxMinutes: program.hoursLedger.maxEntryMinutes },
+    async (name) => (await applications.findCompany(name)) !== null,
+  );
+  if (!parsed.ok || parsed.company === null || parsed.minutes !== data.minutes || parsed.note !== data.note || parsed.date !== data.date)
+    return undefined;
   return (await applications.findCompany(parsed.company))?.id;
 }
 
@@ -65,7 +70,10 @@ export const engagementFlow: FlowDefinition<EngagementFlowData> = {
               const country = services.program.countries.find((c) => c.code === a.country);
               // The company alone, or the country alone when that tells them apart (「Alpha」, 「タイ」, 'Bangkok').
               const words = [a.companyName, ...(country ? [country.name.ja, country.name.en, ...country.aliases, ...country.places] : [])];
-              return { ...flowChoice(engagementFlowId, 'engagement', String(a.id), engagementLabel(a, services.program, t, locale)), words };
+              return {
+                ...flowChoice(engagementFlowId, 'engagement', String(a.id), engagementLabel(a, services.program, t, locale)),
+                words,
+              };
             }),
           ),
         ];
@@ -83,7 +91,11 @@ export const engagementFlow: FlowDefinition<EngagementFlowData> = {
         if (!chosen && input.text) {
           // A typed answer: the company's name, or the country when that tells them apart.
           const typed = companyLooseKey(input.text);
-          const byName = apps.filter((a) => companyLooseKey(a.companyName) === typed || companyLooseKey(countryName(turn.services.program, a.country, turn.locale)) === typed);
+          const byName = apps.filter(
+            (a) =>
+              companyLooseKey(a.companyName) === typed ||
+              companyLooseKey(countryName(turn.services.program, a.country, turn.locale)) === typed,
+          );
           if (byName.length === 1) chosen = byName[0];
         }
         return chosen ? { ok: true, data: { ...data, chosen: chosen.id } } : { ok: false };

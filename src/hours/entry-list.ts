@@ -21,7 +21,10 @@ async function visibleEngagements(turn: Turn, companyId: number | null): Promise
   const isExpert = hasRole(person, 'expert');
   const companies = person.roles.flatMap((g) => (g.role === 'applicant' && g.companyId !== null ? [g.companyId] : []));
   if (!isExpert && companies.length === 0) return undefined;
-  const own = [...(isExpert ? await engagementsOf(services, person) : []), ...(await Promise.all(companies.map((c) => services.applications.listForCompany(c)))).flat()];
+  const own = [
+    ...(isExpert ? await engagementsOf(services, person) : []),
+    ...(await Promise.all(companies.map((c) => services.applications.listForCompany(c)))).flat(),
+  ];
   const unique = [...new Map(own.map((a) => [a.id, a])).values()];
   return companyId === null ? unique : unique.filter((a) => a.companyId === companyId);
 }
@@ -39,7 +42,12 @@ export async function listEntries(turn: Turn, companyText: string): Promise<Repl
 async function entriesPage(turn: Turn, companyId: number | null, page: number): Promise<Reply[]> {
   const apps = await visibleEngagements(turn, companyId);
   if (!apps) return deny(turn, ['expert', 'applicant', 'staff'], 'hours.list');
-  const { entries, total } = apps.length ? await turn.services.hours.list(apps.map((a) => a.id), { offset: page * pageSize, limit: pageSize }) : { entries: [], total: 0 };
+  const { entries, total } = apps.length
+    ? await turn.services.hours.list(
+        apps.map((a) => a.id),
+        { offset: page * pageSize, limit: pageSize },
+      )
+    : { entries: [], total: 0 };
   if (total === 0) return [text(turn.t('hours.list.none'), true)];
   if (entries.length === 0) return entriesPage(turn, companyId, Math.max(0, Math.ceil(total / pageSize) - 1));
 
@@ -48,7 +56,10 @@ async function entriesPage(turn: Turn, companyId: number | null, page: number): 
   const lines = entries.map((e) => `• ${entryLine(e, byId.get(e.applicationId), turn)}`);
   const body = [turn.t('hours.list.title', { from, to: from + entries.length - 1, total }), ...lines].join('\n');
   const nav: Choice[] = [];
-  const pageChoice = (p: number, label: string): Choice => ({ label, value: encodeAction({ h: actionIds.listPage, v: `${p}:${companyId ?? ''}` }) });
+  const pageChoice = (p: number, label: string): Choice => ({
+    label,
+    value: encodeAction({ h: actionIds.listPage, v: `${p}:${companyId ?? ''}` }),
+  });
   if (page > 0) nav.push(pageChoice(page - 1, turn.t('core.paging.previous')));
   if (from + entries.length - 1 < total) {
     const nextFrom = from + pageSize;

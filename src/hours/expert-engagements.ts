@@ -37,7 +37,12 @@ export async function resolveEngagement(
     if (adopted.length > 1) return { kind: 'ask', options: adopted };
     if (forCompany.length) return { kind: 'none', reason: 'not_adopted', application: forCompany[0] };
     const theirs = await services.applications.listForCompany(where.companyId);
-    return { kind: 'none', reason: 'not_assigned', application: theirs.length === 1 ? theirs[0] : undefined, company: theirs[0]?.companyName };
+    return {
+      kind: 'none',
+      reason: 'not_assigned',
+      application: theirs.length === 1 ? theirs[0] : undefined,
+      company: theirs[0]?.companyName,
+    };
   }
 
   const adopted = mine.filter((a) => a.status === 'adopted');

@@ -41,7 +41,8 @@ function typedArgs(turn: Turn, args: string): string {
 
 async function overview(turn: Turn): Promise<Reply[]> {
   if (!hasRole(turn.person, 'expert')) {
-    if (hasRole(turn.person, 'staff') || hasRole(turn.person, 'applicant')) return [text(turn.t('hours.overview.notExpert'), true), ...(await budget(turn, ''))];
+    if (hasRole(turn.person, 'staff') || hasRole(turn.person, 'applicant'))
+      return [text(turn.t('hours.overview.notExpert'), true), ...(await budget(turn, ''))];
     return (await requireRole(turn, ['expert'], 'hours'))!;
   }
   const meters = await expertBudget(turn);
@@ -97,7 +98,9 @@ async function logEntry(turn: Turn, args: string): Promise<Reply[]> {
         details: { reason: resolution.reason },
       });
       if (!resolution.application) {
-        const message = resolution.company ? turn.t('hours.refused.notAssignedCompany', { company: resolution.company }) : turn.t('hours.refused.noEngagement');
+        const message = resolution.company
+          ? turn.t('hours.refused.notAssignedCompany', { company: resolution.company })
+          : turn.t('hours.refused.noEngagement');
         return [error('not_assigned', message)];
       }
       return refusal(turn, { status: resolution.reason, application: resolution.application });

@@ -28,7 +28,13 @@ export function formatDuration(minutes: number, t: Translate): string {
  * Used against the cap, and, when bookings are open, the hours they reserve and what is left after them (the
  * same figure the booking summary shows): 「2時間 / 17時間（予約中 1時間30分、予約分を除いた残り 13時間30分）」.
  */
-export function usageMeter(app: ApplicationView, program: Program, t: Translate, locale: Locale, label = engagementLabel(app, program, t, locale)): Meter {
+export function usageMeter(
+  app: ApplicationView,
+  program: Program,
+  t: Translate,
+  locale: Locale,
+  label = engagementLabel(app, program, t, locale),
+): Meter {
   const booked = Math.max(0, app.reservedMinutes);
   const params = {
     used: formatDuration(app.usedMinutes, t),
@@ -98,7 +104,8 @@ export function confirmation(turn: Turn, outcome: AcceptedOutcome, inferred: { m
   const title = t('hours.logged.title', { duration: formatDuration(entry.minutes, t), id: entry.id });
   const replies: Reply[] = [facts(title, list, [usageMeter(app, program, t, locale)])];
   if (outcome.capReached) replies.push(text(t('hours.capReached', { cap: formatDuration(outcome.capMinutes, t) })));
-  else if (outcome.warn) replies.push(text(t('hours.warn', { percent: program.hoursLedger.warnAtPercent, remaining: formatDuration(remaining, t) })));
+  else if (outcome.warn)
+    replies.push(text(t('hours.warn', { percent: program.hoursLedger.warnAtPercent, remaining: formatDuration(remaining, t) })));
   replies.push(
     choices(t(inferred?.matched === false ? 'hours.category.checkDefault' : 'hours.category.hint', { category }), [
       { label: t('hours.category.change'), value: encodeAction({ h: actionIds.changeCategory, v: String(entry.id) }) },
@@ -136,20 +143,35 @@ export function refusal(turn: Turn, outcome: RefusedOutcome): Reply[] {
     case 'future_date':
       return [error('future_date', t('hours.refused.futureDate', { engagement, today: formatIsoDate(outcome.today, locale) }))];
     case 'before_adoption':
-      return [error('before_adoption', t('hours.refused.beforeAdoption', { engagement, adopted: formatIsoDate(outcome.adoptedOn, locale) }))];
+      return [
+        error('before_adoption', t('hours.refused.beforeAdoption', { engagement, adopted: formatIsoDate(outcome.adoptedOn, locale) })),
+      ];
   }
 }
 
 /** The cap-reached notice for program staff, in the recipient's language. */
 export function capReachedForStaff(program: Program, app: ApplicationView, entry: HourEntryView) {
   return (t: Translate, locale: Locale): Reply[] => [
-    text(t('hours.notify.capReached.staff', { engagement: engagementLabel(app, program, t, locale), cap: formatDuration(app.capMinutes, t), id: entry.id, expert: entry.expertName })),
+    text(
+      t('hours.notify.capReached.staff', {
+        engagement: engagementLabel(app, program, t, locale),
+        cap: formatDuration(app.capMinutes, t),
+        id: entry.id,
+        expert: entry.expertName,
+      }),
+    ),
   ];
 }
 
 /** The cap-reached notice for the applicant. */
 export function capReachedForApplicant(program: Program, app: ApplicationView) {
   return (t: Translate, locale: Locale): Reply[] => [
-    text(t('hours.notify.capReached.applicant', { engagement: engagementLabel(app, program, t, locale), cap: formatDuration(app.capMinutes, t), contact: program.contact.email })),
+    text(
+      t('hours.notify.capReached.applicant', {
+        engagement: engagementLabel(app, program, t, locale),
+        cap: formatDuration(app.capMinutes, t),
+        contact: program.contact.email,
+      }),
+    ),
   ];
 }

@@ -20,7 +20,15 @@ export interface PendingEntry {
 }
 
 export type LogOutcome =
-  | { status: 'logged'; application: ApplicationView; entry: HourEntryView; usedMinutes: number; capMinutes: number; warn: boolean; capReached: boolean }
+  | {
+      status: 'logged';
+      application: ApplicationView;
+      entry: HourEntryView;
+      usedMinutes: number;
+      capMinutes: number;
+      warn: boolean;
+      capReached: boolean;
+    }
   | { status: 'over_cap'; application: ApplicationView; minutes: number; usedMinutes: number; capMinutes: number }
   | { status: 'not_assigned' | 'not_adopted' | 'support_ended'; application: ApplicationView }
   | { status: 'future_date'; application: ApplicationView; today: string }
@@ -33,7 +41,13 @@ export function isAccepted(outcome: LogOutcome): outcome is AcceptedOutcome {
   return outcome.status === 'logged';
 }
 
-export async function logHours(services: Services, expert: PersonView, application: ApplicationView, entry: PendingEntry, now: Date): Promise<LogOutcome> {
+export async function logHours(
+  services: Services,
+  expert: PersonView,
+  application: ApplicationView,
+  entry: PendingEntry,
+  now: Date,
+): Promise<LogOutcome> {
   const { program } = services;
   // The assignment itself is checked by the ledger's conditional update, atomically with the entry.
   if (!isExpertFor(expert, application.country)) return { status: 'not_assigned', application };
@@ -68,7 +82,13 @@ export async function logHours(services: Services, expert: PersonView, applicati
         action: 'hours.logged',
         subjectType: 'hourEntry',
         subjectId: result.entry.id,
-        details: { applicationId: application.id, minutes: entry.minutes, category: entry.category, workDate, usedMinutes: result.usedMinutes },
+        details: {
+          applicationId: application.id,
+          minutes: entry.minutes,
+          category: entry.category,
+          workDate,
+          usedMinutes: result.usedMinutes,
+        },
       });
       const { usedMinutes, capMinutes } = result;
       return {

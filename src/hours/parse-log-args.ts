@@ -19,7 +19,12 @@ interface Token {
 const maxDurationWords = 4;
 
 function tokens(raw: string): Token[] {
-  return [...raw.matchAll(/\S+/g)].map((m) => ({ raw: m[0], norm: m[0].normalize('NFKC').toLowerCase(), start: m.index, end: m.index + m[0].length }));
+  return [...raw.matchAll(/\S+/g)].map((m) => ({
+    raw: m[0],
+    norm: m[0].normalize('NFKC').toLowerCase(),
+    start: m.index,
+    end: m.index + m[0].length,
+  }));
 }
 
 /** `2021-09-10`, `2021/9/10`, `2021.9.10`, `2021年9月10日` → `2021-09-10`; undefined when it does not look like a date. */
@@ -35,12 +40,22 @@ const forWords = new Set(['for', '宛', '案件']);
  * `isCompany` says whether a text after `for` names a company; when it does not, the words stay in the
  * note ("review NDA for the new hires" is a note, not a company).
  */
-export async function parseLogArgs(raw: string, limits: DurationLimits, isCompany: (name: string) => Promise<boolean>): Promise<LogArgs | LogArgsError> {
+export async function parseLogArgs(
+  raw: string,
+  limits: DurationLimits,
+  isCompany: (name: string) => Promise<boolean>,
+): Promise<LogArgs | LogArgsError> {
   const all = tokens(raw);
   let durationWords = 0;
   let minutes = 0;
   for (let n = Math.min(maxDurationWords, all.length); n >= 1; n--) {
-    const parsed = parseDuration(all.slice(0, n).map((t) => t.norm).join(' '), limits);
+    const parsed = parseDuration(
+      all
+        .slice(0, n)
+        .map((t) => t.norm)
+        .join(' '),
+      limits,
+    );
     if (parsed.ok) {
       durationWords = n;
       minutes = parsed.minutes;
@@ -68,7 +83,10 @@ export async function parseLogArgs(raw: string, limits: DurationLimits, isCompan
     }
     const forAt = rest.findLastIndex((t) => forWords.has(t.norm));
     if (company === null && forAt >= 0 && forAt < rest.length - 1) {
-      const name = raw.slice(rest[forAt + 1]!.start, rest.at(-1)!.end).normalize('NFKC').trim();
+      const name = raw
+        .slice(rest[forAt + 1]!.start, rest.at(-1)!.end)
+        .normalize('NFKC')
+        .trim();
       if (await isCompany(name)) {
         company = name;
         rest = rest.slice(0, forAt);

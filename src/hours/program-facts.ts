@@ -28,7 +28,12 @@ export function notCountedName(program: Program, code: string, locale: Locale): 
 }
 
 /** `Acme（タイ）` / `Acme (Thailand)`. */
-export function engagementLabel(app: Pick<ApplicationView, 'companyName' | 'country'>, program: Program, t: Translate, locale: Locale): string {
+export function engagementLabel(
+  app: Pick<ApplicationView, 'companyName' | 'country'>,
+  program: Program,
+  t: Translate,
+  locale: Locale,
+): string {
   return t('hours.engagement', { company: app.companyName, country: countryName(program, app.country, locale) });
 }
 

@@ -5,7 +5,12 @@ import type { Turn } from '../core/turn.ts';
 import { capReachedForApplicant, capReachedForStaff, confirmation, refusal } from './hours-words.ts';
 import { isAccepted, logHours, type PendingEntry } from './log-hours.ts';
 
-export async function submitEntry(turn: Turn, application: ApplicationView, pending: PendingEntry, inferred: { matched: boolean }): Promise<Reply[]> {
+export async function submitEntry(
+  turn: Turn,
+  application: ApplicationView,
+  pending: PendingEntry,
+  inferred: { matched: boolean },
+): Promise<Reply[]> {
   const { services } = turn;
   const outcome = await logHours(services, turn.person, application, pending, turn.now);
   if (!isAccepted(outcome)) return refusal(turn, outcome);
@@ -15,7 +20,10 @@ export async function submitEntry(turn: Turn, application: ApplicationView, pend
     // Keyed by the entry that reached the cap: one notice per entry, whatever runs the turn again.
     const dedupeKey = `hours-cap:${app.id}:${outcome.entry.id}`;
     await services.notifier.notifyRole('staff', capReachedForStaff(services.program, app, outcome.entry), { dedupeKey });
-    if (app.applicantId !== null) await services.notifier.notify(app.applicantId, capReachedForApplicant(services.program, app), { dedupeKey: `${dedupeKey}:applicant` });
+    if (app.applicantId !== null)
+      await services.notifier.notify(app.applicantId, capReachedForApplicant(services.program, app), {
+        dedupeKey: `${dedupeKey}:applicant`,
+      });
   }
   return confirmation(turn, outcome, inferred);
 }

@@ -67,12 +67,20 @@ export async function staffVoid(turn: Turn, args: string): Promise<Reply[]> {
   if (reason.length > maxVoidReason) return [error('too_long', t('hours.void.tooLong', { max: maxVoidReason }))];
   const entry = await services.hours.get(entryId);
   if (!entry) return [error('not_found', t('hours.void.notFound', { id: entryId }))];
-  if (entry.voidedAt) return [error('already_voided', t('hours.void.already', { id: entryId, reason: voidReasonText(entry.voidReason, t) }))];
+  if (entry.voidedAt)
+    return [error('already_voided', t('hours.void.already', { id: entryId, reason: voidReasonText(entry.voidReason, t) }))];
   const engagement = await engagementOf(turn, entry);
   const expert = entry.expertId === turn.person.id ? t('hours.void.you') : entry.expertName || `#${entry.expertId}`;
   return askToConfirm(turn, {
     action: { h: voidActionId, v: `${entryId}:${reason}` },
-    question: t('hours.void.question', { id: entry.id, duration: formatDuration(entry.minutes, t), note: entry.note, engagement: engagement(t, turn.locale), expert, reason }),
+    question: t('hours.void.question', {
+      id: entry.id,
+      duration: formatDuration(entry.minutes, t),
+      note: entry.note,
+      engagement: engagement(t, turn.locale),
+      expert,
+      reason,
+    }),
     yes: t('hours.void.confirm'),
     no: t('hours.void.keep'),
   });
@@ -85,7 +93,8 @@ async function voidConfirmed(turn: Turn, entryId: number, reason: string): Promi
   const { services, t, now } = turn;
   const result = await services.hours.void({ entryId, voidedById: turn.person.id, reason, at: now });
   if (result.status === 'not_found') return [error('not_found', t('hours.void.notFound', { id: entryId }))];
-  if (result.status === 'already_voided') return [error('already_voided', t('hours.void.already', { id: entryId, reason: voidReasonText(result.entry.voidReason, t) }))];
+  if (result.status === 'already_voided')
+    return [error('already_voided', t('hours.void.already', { id: entryId, reason: voidReasonText(result.entry.voidReason, t) }))];
 
   const { entry } = result;
   await services.audit.record({
@@ -98,7 +107,15 @@ async function voidConfirmed(turn: Turn, entryId: number, reason: string): Promi
   const engagement = await engagementOf(turn, entry);
   if (entry.expertId !== turn.person.id) {
     await services.notifier.notify(entry.expertId, (tr, locale) => [
-      text(tr('hours.notify.voided', { id: entry.id, duration: formatDuration(entry.minutes, tr), note: entry.note, engagement: engagement(tr, locale), reason })),
+      text(
+        tr('hours.notify.voided', {
+          id: entry.id,
+          duration: formatDuration(entry.minutes, tr),
+          note: entry.note,
+          engagement: engagement(tr, locale),
+          reason,
+        }),
+      ),
     ]);
   }
   return [

@@ -23,7 +23,12 @@ export function createHttpServer(opts: { routes: HttpRoute[]; health: DatabaseHe
       // The reason is a fixed word (file-replaced, read-only, unreachable): no paths or driver text in the answer.
       const reason = (e as { reason?: unknown }).reason;
       opts.log.error({ err: e }, `health check: the database cannot do its job: ${e instanceof Error ? e.message : String(e)}`);
-      json(res, 503, { status: 'degraded', database: 'down', reason: typeof reason === 'string' ? reason : 'unreachable', version: opts.version });
+      json(res, 503, {
+        status: 'degraded',
+        database: 'down',
+        reason: typeof reason === 'string' ? reason : 'unreachable',
+        version: opts.version,
+      });
     }
   };
 

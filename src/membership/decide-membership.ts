@@ -17,7 +17,13 @@ export type Decision = 'approve' | 'decline';
 async function decidable(turn: Turn, id: number): Promise<MembershipRequestView | undefined> {
   const request = await turn.services.memberships.get(id);
   if (request && (hasRole(turn.person, 'staff') || isMemberOf(turn.person, request.companyId))) return request;
-  await turn.services.audit.record({ actorId: turn.person.id, action: 'access.denied', subjectType: 'membershipRequest', subjectId: id, details: { needed: ['applicant', 'staff'] } });
+  await turn.services.audit.record({
+    actorId: turn.person.id,
+    action: 'access.denied',
+    subjectType: 'membershipRequest',
+    subjectId: id,
+    details: { needed: ['applicant', 'staff'] },
+  });
   return undefined;
 }
 
@@ -27,20 +33,46 @@ export async function decideMembership(turn: Turn, id: number, decision: Decisio
   if (!request) return [error('not_found', t('membership.notFound', { id }))];
   const requester = await services.people.findById(request.personId);
   const who = nameOf(t, requester, request.personId);
-  if (request.status !== 'pending' || !(await services.memberships.decide(id, { status: decision === 'approve' ? 'approved' : 'declined', byId: turn.person.id, at: turn.now }))) {
+  if (
+    request.status !== 'pending' ||
+    !(await services.memberships.decide(id, {
+      status: decision === 'approve' ? 'approved' : 'declined',
+      byId: turn.person.id,
+      at: turn.now,
+    }))
+  ) {
     return [text(await alreadyDecided(turn, id, who))];
   }
 
   if (decision === 'decline') {
-    await services.audit.record({ actorId: turn.person.id, action: 'membership.declined', subjectType: 'membershipRequest', subjectId: id, details: { companyId: request.companyId, personId: request.personId } });
+    await services.audit.record({
+      actorId: turn.person.id,
+      action: 'membership.declined',
+      subjectType: 'membershipRequest',
+      subjectId: id,
+      details: { companyId: request.companyId, personId: request.personId },
+    });
     const { contact } = services.program;
     await services.notifier.notify(request.personId, (tr, locale) => [
-      text(tr('membership.notify.declined', { company: request.requestedName, id, email: contact.email, phone: contact.phone, division: contact.division[locale] })),
+      text(
+        tr('membership.notify.declined', {
+          company: request.requestedName,
+          id,
+          email: contact.email,
+          phone: contact.phone,
+          division: contact.division[locale],
+        }),
+      ),
     ]);
     return [text(t('membership.declined', { id, person: who, company: request.companyName }))];
   }
 
-  await services.people.grantRole({ personId: request.personId, role: 'applicant', companyId: request.companyId, grantedById: turn.person.id });
+  await services.people.grantRole({
+    personId: request.personId,
+    role: 'applicant',
+    companyId: request.companyId,
+    grantedById: turn.person.id,
+  });
   await services.audit.record({
     actorId: turn.person.id,
     action: 'membership.approved',
@@ -53,16 +85,32 @@ export async function decideMembership(turn: Turn, id: number, decision: Decisio
   const { program } = services;
   await services.notifier.notify(request.personId, (tr, locale) => {
     const lines = [tr('membership.notify.approved', { company: request.companyName, approver })];
-    for (const a of created) lines.push(tr('membership.notify.registered', { country: countryNames(program, [a.country], locale), id: a.id }));
+    for (const a of created)
+      lines.push(tr('membership.notify.registered', { country: countryNames(program, [a.country], locale), id: a.id }));
     for (const a of existing) {
       const date = formatIsoDate(isoDateIn(a.appliedAt, program.homeTimeZone), locale);
-      lines.push(tr('membership.notify.existing', { country: countryNames(program, [a.country], locale), id: a.id, date, status: tr(`eligibility.status.${a.status}`) }));
+      lines.push(
+        tr('membership.notify.existing', {
+          country: countryNames(program, [a.country], locale),
+          id: a.id,
+          date,
+          status: tr(`eligibility.status.${a.status}`),
+        }),
+      );
     }
     if (created.length === 0 && existing.length === 0) lines.push(tr('membership.notify.nothingRegistered'));
     lines.push(tr('membership.notify.next'));
     return [text(lines.join('\n'))];
   });
-  const registered = created.length ? t('membership.approved.registered', { countries: countryNames(program, created.map((a) => a.country), turn.locale) }) : '';
+  const registered = created.length
+    ? t('membership.approved.registered', {
+        countries: countryNames(
+          program,
+          created.map((a) => a.country),
+          turn.locale,
+        ),
+      })
+    : '';
   return [text(t('membership.approved', { id, person: who, company: request.companyName, registered }))];
 }
 

@@ -19,13 +19,22 @@ async function listMembers(turn: Turn): Promise<Reply[]> {
   for (const companyId of companies) {
     const company = await services.applications.findCompany(companyId);
     const members = await services.memberships.membersOf(companyId);
-    replies.push(text(t('membership.members.line', { company: company?.name ?? `#${companyId}`, people: members.map((m) => nameOf(t, m, m.id)).join(', ') })));
+    replies.push(
+      text(
+        t('membership.members.line', {
+          company: company?.name ?? `#${companyId}`,
+          people: members.map((m) => nameOf(t, m, m.id)).join(', '),
+        }),
+      ),
+    );
   }
   const waiting = await services.memberships.pending(hasRole(turn.person, 'staff') ? 'all' : companies);
   if (waiting.length === 0) replies.push(text(t('membership.members.noneWaiting')));
   for (const request of waiting) {
     const requester = await services.people.findById(request.personId);
-    replies.push(choices(requestText(t, locale, services.program, request, nameOf(t, requester, request.personId)), decisionButtons(t, request.id)));
+    replies.push(
+      choices(requestText(t, locale, services.program, request, nameOf(t, requester, request.personId)), decisionButtons(t, request.id)),
+    );
   }
   return replies;
 }
@@ -70,4 +79,7 @@ const decisionAction = (decision: Decision, id: string): ActionHandler => ({
   },
 });
 
-export const membershipActions: ActionHandler[] = [decisionAction('approve', membershipActionIds.approve), decisionAction('decline', membershipActionIds.decline)];
+export const membershipActions: ActionHandler[] = [
+  decisionAction('approve', membershipActionIds.approve),
+  decisionAction('decline', membershipActionIds.decline),
+];

@@ -46,7 +46,15 @@ export function requestText(t: Translate, locale: Locale, program: Program, requ
 /** Approve and decline buttons; each carries the request it decides (deciding twice changes nothing). */
 export function decisionButtons(t: Translate, requestId: number): Choice[] {
   return [
-    { label: t('membership.button.approve', { id: requestId }), value: encodeAction({ h: membershipActionIds.approve, v: String(requestId) }), style: 'primary' },
-    { label: t('membership.button.decline', { id: requestId }), value: encodeAction({ h: membershipActionIds.decline, v: String(requestId) }), style: 'danger' },
+    {
+      label: t('membership.button.approve', { id: requestId }),
+      value: encodeAction({ h: membershipActionIds.approve, v: String(requestId) }),
+      style: 'primary',
+    },
+    {
+      label: t('membership.button.decline', { id: requestId }),
+      value: encodeAction({ h: membershipActionIds.decline, v: String(requestId) }),
+      style: 'danger',
+    },
   ];
 }

@@ -17,7 +17,15 @@ export interface MembershipAsked {
 
 export async function requestMembership(
   services: Services,
-  input: { companyId: number; person: PersonView; identityKey: string; requestedName: string; answers: Record<string, unknown>; countries: string[]; now: Date },
+  input: {
+    companyId: number;
+    person: PersonView;
+    identityKey: string;
+    requestedName: string;
+    answers: Record<string, unknown>;
+    countries: string[];
+    now: Date;
+  },
 ): Promise<MembershipAsked> {
   const { memberships, audit, people, notifier, program } = services;
   const waiting = await memberships.findPending(input.companyId, input.person.id);
@@ -47,7 +55,9 @@ export async function requestMembership(
   for (const id of deciders) {
     await notifier.notify(
       id,
-      (t, locale) => [choices(requestText(t, locale, program, request, nameOf(t, input.person, input.person.id)), decisionButtons(t, request.id))],
+      (t, locale) => [
+        choices(requestText(t, locale, program, request, nameOf(t, input.person, input.person.id)), decisionButtons(t, request.id)),
+      ],
       { dedupeKey: `membership:${request.id}:asked:${id}` },
     );
   }

@@ -12,15 +12,31 @@ async function whoami(turn: Turn) {
   ];
   const roles: string[] = [];
   if (person.roles.some((g) => g.role === 'staff')) roles.push(t('core.role.staff'));
-  const expertCountries = [...new Set(person.roles.filter((g) => g.role === 'expert').map((g) => g.country).filter((c) => c !== ''))];
-  if (person.roles.some((g) => g.role === 'expert')) roles.push(expertCountries.length ? `${t('core.role.expert')} (${countryNames(services.program, expertCountries, locale)})` : t('core.role.expert'));
+  const expertCountries = [
+    ...new Set(
+      person.roles
+        .filter((g) => g.role === 'expert')
+        .map((g) => g.country)
+        .filter((c) => c !== ''),
+    ),
+  ];
+  if (person.roles.some((g) => g.role === 'expert'))
+    roles.push(
+      expertCountries.length
+        ? `${t('core.role.expert')} (${countryNames(services.program, expertCountries, locale)})`
+        : t('core.role.expert'),
+    );
   if (person.roles.some((g) => g.role === 'applicant')) roles.push(t('core.role.applicant'));
   list.push({ label: t('membership.whoami.roles'), value: roles.length ? roles.join(', ') : t('membership.whoami.none') });
   const companies = await Promise.all(memberCompanyIds(person).map((id) => services.applications.findCompany(id)));
   const names = companies.flatMap((c) => (c ? [c.name] : []));
   list.push({ label: t('membership.whoami.companies'), value: names.length ? names.join(', ') : t('membership.whoami.none') });
   const waiting = await services.memberships.pendingOf(person.id);
-  if (waiting.length) list.push({ label: t('membership.whoami.waiting'), value: waiting.map((r) => t('membership.whoami.waitingItem', { id: r.id, company: r.requestedName })).join(', ') });
+  if (waiting.length)
+    list.push({
+      label: t('membership.whoami.waiting'),
+      value: waiting.map((r) => t('membership.whoami.waitingItem', { id: r.id, company: r.requestedName })).join(', '),
+    });
   return [facts(t('membership.whoami.title'), list)];
 }
 

@@ -72,7 +72,9 @@ export const programSchema = z
     deliveryChannels: localized,
     /** The two services as the announcement names them: (A) consultation, (B) training. */
     services: z.object({ consultation: localized, training: localized }),
-    consultationMenu: z.array(z.object({ code: z.string().min(1), title: localized, aliases: typedWords.default([]), items: z.array(menuItemSchema) })).min(1),
+    consultationMenu: z
+      .array(z.object({ code: z.string().min(1), title: localized, aliases: typedWords.default([]), items: z.array(menuItemSchema) }))
+      .min(1),
     trainingTopics: z.array(trainingTopicSchema).min(1),
     /** The languages trainings are given in, as the announcement says. */
     trainingLanguages: localized,
@@ -100,8 +102,10 @@ export const programSchema = z
   .superRefine((p, ctx) => {
     const codes = p.countries.map((c) => c.code);
     const topics = p.trainingTopics.map((t) => t.number);
-    if (new Set(topics).size !== topics.length) ctx.addIssue({ code: 'custom', path: ['trainingTopics'], message: 'topic numbers must be unique' });
-    if (new Set(codes).size !== codes.length) ctx.addIssue({ code: 'custom', path: ['countries'], message: 'country codes must be unique' });
+    if (new Set(topics).size !== topics.length)
+      ctx.addIssue({ code: 'custom', path: ['trainingTopics'], message: 'topic numbers must be unique' });
+    if (new Set(codes).size !== codes.length)
+      ctx.addIssue({ code: 'custom', path: ['countries'], message: 'country codes must be unique' });
     if (p.dates.applicationsOpen > p.dates.supportEnds)
       ctx.addIssue({ code: 'custom', path: ['dates', 'supportEnds'], message: 'the support period must end after applications open' });
   });

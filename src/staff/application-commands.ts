@@ -26,7 +26,9 @@ function parseFilter(word: string): string | undefined {
   if (w === '' || w === 'all' || w === 'すべて' || w === '全部') return '';
   if (w === 'waiting' || w === 'pending' || w === '対応待ち' || w === '未決') return 'waiting';
   // Status names are accepted in either language, whatever the reader's.
-  return applicationStatusSchema.options.find((s) => s === w || locales.some((l) => normalizeText(translator(l)(`staff.status.${s}`)) === w));
+  return applicationStatusSchema.options.find(
+    (s) => s === w || locales.some((l) => normalizeText(translator(l)(`staff.status.${s}`)) === w),
+  );
 }
 
 function statusesOf(filter: string): ApplicationStatus[] | undefined {
@@ -37,7 +39,12 @@ function statusesOf(filter: string): ApplicationStatus[] | undefined {
 
 async function listPage(turn: Turn, filter: string, page: number): Promise<Reply[]> {
   const all = await turn.services.applications.list(statusesOf(filter));
-  const filterLabel = filter === '' ? turn.t('staff.list.all') : filter === 'waiting' ? turn.t('staff.list.waiting') : statusLabel(turn, applicationStatusSchema.parse(filter));
+  const filterLabel =
+    filter === ''
+      ? turn.t('staff.list.all')
+      : filter === 'waiting'
+        ? turn.t('staff.list.waiting')
+        : statusLabel(turn, applicationStatusSchema.parse(filter));
   if (all.length === 0) return [text(turn.t('staff.list.empty', { filter: filterLabel }), true)];
   const pages = Math.ceil(all.length / pageSize);
   const current = Math.min(Math.max(0, page), pages - 1);
@@ -76,7 +83,10 @@ async function detailFor(turn: Turn, id: number): Promise<Reply[]> {
   if (denied) return denied;
   // Scope: the same answer whether it does not exist or is someone else's, so ids cannot be probed.
   const ownCompany = a !== null && turn.person.roles.some((g) => g.role === 'applicant' && g.companyId === a.companyId);
-  const assigned = a !== null && turn.person.roles.some((g) => g.role === 'expert') && (await turn.services.applications.expertsOf(a.id)).includes(turn.person.id);
+  const assigned =
+    a !== null &&
+    turn.person.roles.some((g) => g.role === 'expert') &&
+    (await turn.services.applications.expertsOf(a.id)).includes(turn.person.id);
   if (!a || !(ownCompany || assigned)) return deny(turn, ['staff'], 'application', { applicationId: id });
   return [applicationFacts(turn, a, await detailExtras(turn, a, false))];
 }
@@ -112,7 +122,8 @@ export const applicationActions: ActionHandler[] = [
       const denied = await requireRole(turn, ['staff'], 'applications');
       if (denied) return denied;
       const v = parsePage(action.v);
-      if (!v || (v.filter !== '' && v.filter !== 'waiting' && !applicationStatusSchema.safeParse(v.filter).success)) return [error('bad_button', turn.t('core.error.badButton'))];
+      if (!v || (v.filter !== '' && v.filter !== 'waiting' && !applicationStatusSchema.safeParse(v.filter).success))
+        return [error('bad_button', turn.t('core.error.badButton'))];
       return listPage(turn, v.filter, v.page);
     },
   },

@@ -11,16 +11,30 @@ import { applicationName, day, eventLabel, hours, personName, statusLabel, when 
 /** The adoption target as a meter: adopted so far against "about 40". */
 export function adoptionMeter(turn: Turn, adopted: number): Meter {
   const target = turn.services.program.adoptionTarget;
-  return { label: turn.t('staff.target.label'), used: adopted, total: target, caption: turn.t('staff.target.caption', { adopted, target }) };
+  return {
+    label: turn.t('staff.target.label'),
+    used: adopted,
+    total: target,
+    caption: turn.t('staff.target.caption', { adopted, target }),
+  };
 }
 
 export function hoursMeter(turn: Turn, label: string, used: number, cap: number): Meter {
-  return { label, used, total: cap, caption: turn.t('staff.hours.caption', { used: hours(turn, used), cap: hours(turn, cap), left: hours(turn, Math.max(0, cap - used)) }) };
+  return {
+    label,
+    used,
+    total: cap,
+    caption: turn.t('staff.hours.caption', { used: hours(turn, used), cap: hours(turn, cap), left: hours(turn, Math.max(0, cap - used)) }),
+  };
 }
 
 /** One line of a list: `#12 Acme (Thailand) — received — applied Wed 1 Sep 2021 10:00`. */
 export function applicationLine(turn: Turn, a: ApplicationView): string {
-  return turn.t('staff.list.line', { name: applicationName(turn, a), status: statusLabel(turn, a.status), applied: when(turn, a.appliedAt) });
+  return turn.t('staff.list.line', {
+    name: applicationName(turn, a),
+    status: statusLabel(turn, a.status),
+    applied: when(turn, a.appliedAt),
+  });
 }
 
 /**
@@ -30,7 +44,12 @@ export function applicationLine(turn: Turn, a: ApplicationView): string {
 export function stepChoices(turn: Turn, a: ApplicationView, where: 'after' | 'detail' = 'detail'): Choice[] {
   if (a.status === 'adopted') return engagementChoices(turn, a, where);
   return nextEvents(a.status, 'staff').map((e) =>
-    button(actionIds.step, `${e}:${a.id}:${a.version}`, eventLabel(turn, e), e === 'adopt' ? 'primary' : e === 'reject' ? 'danger' : undefined),
+    button(
+      actionIds.step,
+      `${e}:${a.id}:${a.version}`,
+      eventLabel(turn, e),
+      e === 'adopt' ? 'primary' : e === 'reject' ? 'danger' : undefined,
+    ),
   );
 }
 
@@ -56,13 +75,22 @@ export function applicationFacts(turn: Turn, a: ApplicationView, extras: DetailE
   if (a.adoptedAt) {
     const end = turn.services.program.dates.supportEnds;
     list.push({ label: t('staff.detail.adopted'), value: when(turn, a.adoptedAt) });
-    list.push({ label: t('staff.detail.period'), value: t('staff.detail.periodValue', { from: day(turn, isoDateIn(a.adoptedAt, turn.services.program.homeTimeZone)), to: day(turn, end) }) });
+    list.push({
+      label: t('staff.detail.period'),
+      value: t('staff.detail.periodValue', {
+        from: day(turn, isoDateIn(a.adoptedAt, turn.services.program.homeTimeZone)),
+        to: day(turn, end),
+      }),
+    });
     if (a.reservedMinutes > 0) list.push({ label: t('staff.detail.reserved'), value: hours(turn, a.reservedMinutes) });
     list.push({ label: t('staff.detail.form1'), value: a.form1ReceivedAt ? when(turn, a.form1ReceivedAt) : notYet });
     list.push({ label: t('staff.detail.form2'), value: a.form2ReceivedAt ? when(turn, a.form2ReceivedAt) : notYet });
     list.push({ label: t('staff.detail.experts'), value: extras.experts.length ? extras.experts.join(', ') : notYet });
     list.push({ label: t('staff.detail.channel'), value: a.channelKey ?? t('staff.detail.none') });
-    list.push({ label: t('staff.detail.followUp'), value: a.followUpAt ? day(turn, isoDateIn(a.followUpAt, turn.services.program.homeTimeZone)) : notYet });
+    list.push({
+      label: t('staff.detail.followUp'),
+      value: a.followUpAt ? day(turn, isoDateIn(a.followUpAt, turn.services.program.homeTimeZone)) : notYet,
+    });
     if (a.closedAt) list.push({ label: t('staff.detail.closed'), value: when(turn, a.closedAt) });
     meters.push(hoursMeter(turn, t('staff.detail.hours'), a.usedMinutes, a.capMinutes));
   }

@@ -6,8 +6,10 @@ import type { Locale } from '../i18n/catalog.ts';
 /** The country code `word` names, if any. */
 export function countryCodeOf(program: Program, word: string): string | undefined {
   const w = normalizeText(word);
-  return program.countries.find((c) => c.code === w || c.aliases.some((a) => normalizeText(a) === w) || normalizeText(c.name.ja) === w || normalizeText(c.name.en) === w)
-    ?.code;
+  return program.countries.find(
+    (c) =>
+      c.code === w || c.aliases.some((a) => normalizeText(a) === w) || normalizeText(c.name.ja) === w || normalizeText(c.name.en) === w,
+  )?.code;
 }
 
 /** Country codes named by `words` (two-word names such as "mainland china" are tried first), and the words not understood. */

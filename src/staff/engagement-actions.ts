@@ -18,10 +18,17 @@ async function expertPicker(turn: Turn, id: number): Promise<Reply[]> {
   if (!a) return failureReply(turn, { code: 'not_found' }, { id });
   if (a.status !== 'adopted') return failureReply(turn, { code: 'not_adopted', application: a }, { id });
   const assigned = await applications.expertsOf(a.id);
-  const experts = (await people.listWithRole('expert')).filter((p) => !assigned.includes(p.id) && p.roles.some((g) => g.role === 'expert' && g.country === a.country));
+  const experts = (await people.listWithRole('expert')).filter(
+    (p) => !assigned.includes(p.id) && p.roles.some((g) => g.role === 'expert' && g.country === a.country),
+  );
   const country = countryName(program, a.country, turn.locale);
   if (experts.length === 0) return [text(turn.t('staff.next.noExperts', { name: applicationName(turn, a), country, code: a.country }))];
-  return [choices(turn.t('staff.next.pickExpert', { name: applicationName(turn, a), country }), experts.map((p) => button(actionIds.assign, `${a.id}:${p.id}`, personName(turn, p))))];
+  return [
+    choices(
+      turn.t('staff.next.pickExpert', { name: applicationName(turn, a), country }),
+      experts.map((p) => button(actionIds.assign, `${a.id}:${p.id}`, personName(turn, p))),
+    ),
+  ];
 }
 
 export const engagementActions: ActionHandler[] = [

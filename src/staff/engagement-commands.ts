@@ -18,7 +18,13 @@ import { applicationName, day, personName } from './words.ts';
 
 const notifiedNote = (turn: Turn, notified: boolean) => (notified ? turn.t('staff.done.notified') : turn.t('staff.done.noApplicant'));
 
-function staffCommand(name: string, aliases: string[], usage: string, summary: Command['summary'], body: (turn: Turn, id: number, rest: string[], args: string) => Promise<Reply[]>): Command {
+function staffCommand(
+  name: string,
+  aliases: string[],
+  usage: string,
+  summary: Command['summary'],
+  body: (turn: Turn, id: number, rest: string[], args: string) => Promise<Reply[]>,
+): Command {
   return {
     name,
     aliases,
@@ -93,14 +99,20 @@ export async function assignExpert(turn: Turn, id: number, expert: PersonView, a
 function assignmentCommand(assign: boolean): Command {
   const name = assign ? 'assign' : 'unassign';
   const usage = `${name} <id> <@expert>`;
-  return staffCommand(name, assign ? ['担当', '専門家割当'] : ['担当解除'], usage, assign ? 'staff.cmd.assign' : 'staff.cmd.unassign', async (turn, id, rest) => {
-    if (rest.length !== 1) return [error('usage', turn.t('staff.usage', { usage }))];
-    const ref = parseIdentityRef(rest[0]!, turn.inbound);
-    if (!ref.ok) return [error('not_identity', turn.t('staff.error.notIdentity', { word: rest[0]! }))];
-    const expert = await turn.services.people.findByIdentityKey(ref.identity.key);
-    if (!expert) return [error('unknown_person', turn.t('staff.error.unknownPerson', { key: ref.identity.key }))];
-    return assignExpert(turn, id, expert, assign);
-  });
+  return staffCommand(
+    name,
+    assign ? ['担当', '専門家割当'] : ['担当解除'],
+    usage,
+    assign ? 'staff.cmd.assign' : 'staff.cmd.unassign',
+    async (turn, id, rest) => {
+      if (rest.length !== 1) return [error('usage', turn.t('staff.usage', { usage }))];
+      const ref = parseIdentityRef(rest[0]!, turn.inbound);
+      if (!ref.ok) return [error('not_identity', turn.t('staff.error.notIdentity', { word: rest[0]! }))];
+      const expert = await turn.services.people.findByIdentityKey(ref.identity.key);
+      if (!expert) return [error('unknown_person', turn.t('staff.error.unknownPerson', { key: ref.identity.key }))];
+      return assignExpert(turn, id, expert, assign);
+    },
+  );
 }
 
 const bindCommand = staffCommand('bind', ['紐付け', 'チャンネル紐付け'], 'bind <id>', 'staff.cmd.bind', async (turn, id) => {
@@ -112,13 +124,30 @@ const bindCommand = staffCommand('bind', ['紐付け', 'チャンネル紐付け
   return [text(outcome.already ? turn.t('staff.bind.already', { name }) : turn.t('staff.bind.done', { name }))];
 });
 
-const followUpCommand = staffCommand('followup', ['フォローアップ', 'follow-up'], 'followup <id> [YYYY-MM-DD]', 'staff.cmd.followup', async (turn, id, rest) => {
-  const date = rest.length === 0 ? isoDateIn(turn.now, turn.services.program.homeTimeZone) : rest.length === 1 ? parseIsoDate(rest[0]!) : undefined;
-  if (!date) return [error('usage', turn.t('staff.followup.badDate', { word: rest.join(' ') }))];
-  const outcome = await recordFollowUp(turn.services, { id, date, actorId: turn.person.id });
-  if (!outcome.ok) return failureReply(turn, outcome, { id });
-  const notified = await notifyFollowUp(turn.services, outcome.application, date);
-  return [text(`${turn.t('staff.followup.done', { name: applicationName(turn, outcome.application), date: day(turn, date) })}\n${notifiedNote(turn, notified)}`)];
-});
+const followUpCommand = staffCommand(
+  'followup',
+  ['フォローアップ', 'follow-up'],
+  'followup <id> [YYYY-MM-DD]',
+  'staff.cmd.followup',
+  async (turn, id, rest) => {
+    const date =
+      rest.length === 0 ? isoDateIn(turn.now, turn.services.program.homeTimeZone) : rest.length === 1 ? parseIsoDate(rest[0]!) : undefined;
+    if (!date) return [error('usage', turn.t('staff.followup.badDate', { word: rest.join(' ') }))];
+    const outcome = await recordFollowUp(turn.services, { id, date, actorId: turn.person.id });
+    if (!outcome.ok) return failureReply(turn, outcome, { id });
+    const notified = await notifyFollowUp(turn.services, outcome.application, date);
+    return [
+      text(
+        `${turn.t('staff.followup.done', { name: applicationName(turn, outcome.application), date: day(turn, date) })}\n${notifiedNote(turn, notified)}`,
+      ),
+    ];
+  },
+);
 
-export const engagementCommands: Command[] = [formsCommand, assignmentCommand(true), assignmentCommand(false), bindCommand, followUpCommand];
+export const engagementCommands: Command[] = [
+  formsCommand,
+  assignmentCommand(true),
+  assignmentCommand(false),
+  bindCommand,
+  followUpCommand,
+];

@@ -24,7 +24,10 @@ function csvFile(turn: Turn, kind: 'hours' | 'applications', header: MessageKey[
     kind: 'file',
     filename: `${kind}-${date}.csv`,
     mimeType: 'text/csv',
-    content: toCsv(header.map((k) => turn.t(k)), rows),
+    content: toCsv(
+      header.map((k) => turn.t(k)),
+      rows,
+    ),
     title: turn.t(kind === 'hours' ? 'staff.export.hoursTitle' : 'staff.export.applicationsTitle', { count: rows.length }),
   };
 }
@@ -50,7 +53,20 @@ async function exportHours(turn: Turn): Promise<Reply> {
   return csvFile(
     turn,
     'hours',
-    ['staff.csv.entry', 'staff.csv.application', 'staff.csv.company', 'staff.csv.country', 'staff.csv.expert', 'staff.csv.workDate', 'staff.csv.hours', 'staff.csv.category', 'staff.csv.note', 'staff.csv.loggedAt', 'staff.csv.voidedAt', 'staff.csv.voidReason'],
+    [
+      'staff.csv.entry',
+      'staff.csv.application',
+      'staff.csv.company',
+      'staff.csv.country',
+      'staff.csv.expert',
+      'staff.csv.workDate',
+      'staff.csv.hours',
+      'staff.csv.category',
+      'staff.csv.note',
+      'staff.csv.loggedAt',
+      'staff.csv.voidedAt',
+      'staff.csv.voidReason',
+    ],
     rows,
   );
 }
@@ -58,7 +74,10 @@ async function exportHours(turn: Turn): Promise<Reply> {
 async function exportApplications(turn: Turn): Promise<Reply> {
   const { program, applications, staffReports } = turn.services;
   const all = await applications.list();
-  const [experts, applicants] = await Promise.all([staffReports.assignedExperts(), staffReports.namesOf(all.flatMap((a) => (a.applicantId === null ? [] : [a.applicantId])))]);
+  const [experts, applicants] = await Promise.all([
+    staffReports.assignedExperts(),
+    staffReports.namesOf(all.flatMap((a) => (a.applicantId === null ? [] : [a.applicantId]))),
+  ]);
   const rows = all.map((a) => [
     a.id,
     a.companyName,
@@ -122,11 +141,21 @@ export const exportCommand: Command = {
     const denied = await requireRole(turn, ['staff'], 'export');
     if (denied) return denied;
     const what = normalizeText(args);
-    const kind = ['hours', 'hour', '時間', '工数', '支援時間'].includes(what) ? 'hours' : ['applications', 'application', '申請', '申請一覧'].includes(what) ? 'applications' : undefined;
+    const kind = ['hours', 'hour', '時間', '工数', '支援時間'].includes(what)
+      ? 'hours'
+      : ['applications', 'application', '申請', '申請一覧'].includes(what)
+        ? 'applications'
+        : undefined;
     if (!kind) return [error('usage', turn.t('staff.usage', { usage: 'export hours|applications' }))];
     const file = kind === 'hours' ? await exportHours(turn) : await exportApplications(turn);
     // Not a state change, but the files hold personal data: who took them is worth knowing.
-    await turn.services.audit.record({ actorId: turn.person.id, action: `export.${kind}`, subjectType: 'export', subjectId: kind, details: { filename: file.kind === 'file' ? file.filename : '' } });
+    await turn.services.audit.record({
+      actorId: turn.person.id,
+      action: `export.${kind}`,
+      subjectType: 'export',
+      subjectId: kind,
+      details: { filename: file.kind === 'file' ? file.filename : '' },
+    });
     return [file];
   },
 };

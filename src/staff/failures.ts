@@ -44,7 +44,9 @@ export function failureReply(turn: Turn, failure: Failure, ctx: { id: number; ev
     case 'unknown_country':
       return [error('unknown_country', t('staff.error.unknownCountry', { name, country: a.country }))];
     case 'channel_taken':
-      return [error('channel_taken', t('staff.error.channelTaken', { other: failure.boundTo ? applicationName(turn, failure.boundTo) : '?' }))];
+      return [
+        error('channel_taken', t('staff.error.channelTaken', { other: failure.boundTo ? applicationName(turn, failure.boundTo) : '?' })),
+      ];
     case 'not_expert_for_country':
       return [error('not_expert_for_country', t('staff.error.notExpertForCountry', { name, expert: failure.expertName ?? '?' }))];
     case 'before_adoption':
@@ -57,5 +59,7 @@ export function failureReply(turn: Turn, failure: Failure, ctx: { id: number; ev
 /** No company of that name: with the look-alikes (same name without the legal form) when there are some. */
 export function unknownCompany(turn: Turn, name: string, candidates: { id: number; name: string }[]): Reply[] {
   if (candidates.length === 0) return [error('unknown_company', turn.t('staff.quota.unknownCompany', { company: name }))];
-  return [error('unknown_company', turn.t('staff.company.candidates', { company: name, candidates: candidates.map((c) => c.name).join(' / ') }))];
+  return [
+    error('unknown_company', turn.t('staff.company.candidates', { company: name, candidates: candidates.map((c) => c.name).join(' / ') })),
+  ];
 }

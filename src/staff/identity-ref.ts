@@ -23,14 +23,20 @@ function fromKey(key: string): IdentityRefResult {
 }
 
 /** The identity named by `word`, in the message `inbound` (whose mentions and sender it reads). */
-export function parseIdentityRef(word: string, inbound: { platform: Platform; identity: { key: string }; mentions?: readonly Mention[] }): IdentityRefResult {
+export function parseIdentityRef(
+  word: string,
+  inbound: { platform: Platform; identity: { key: string }; mentions?: readonly Mention[] },
+): IdentityRefResult {
   const w = word.normalize('NFKC').trim();
   const mentioned = (inbound.mentions ?? []).filter((m) => m.text.normalize('NFKC') === w);
   // Two different people behind the same word cannot be told apart: neither is taken.
   if (new Set(mentioned.map((m) => m.identity.key)).size === 1) {
     const { key, tenant, userId, displayName } = mentioned[0]!.identity;
     // A mention's label is the platform's, but it names someone else: it may name a new person, not rename one.
-    return { ok: true, identity: { key, platform: inbound.platform, tenant, userId, ...(displayName ? { displayName, displayNameIsHint: true } : {}) } };
+    return {
+      ok: true,
+      identity: { key, platform: inbound.platform, tenant, userId, ...(displayName ? { displayName, displayNameIsHint: true } : {}) },
+    };
   }
   if (mentioned.length > 1) return { ok: false };
   if (w.includes(':')) return fromKey(w);

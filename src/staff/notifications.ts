@@ -15,7 +15,12 @@ import { countryName } from './country-ref.ts';
 type Deps = Pick<Services, 'notifier' | 'program'>;
 
 function names(deps: Deps, a: ApplicationView, t: Translate, locale: Locale) {
-  return { id: a.id, company: a.companyName, country: countryName(deps.program, a.country, locale), name: t('staff.application.name', { id: a.id, company: a.companyName, country: countryName(deps.program, a.country, locale) }) };
+  return {
+    id: a.id,
+    company: a.companyName,
+    country: countryName(deps.program, a.country, locale),
+    name: t('staff.application.name', { id: a.id, company: a.companyName, country: countryName(deps.program, a.country, locale) }),
+  };
 }
 
 const notifyApplicant = async (deps: Deps, a: ApplicationView, render: (t: Translate, locale: Locale) => string): Promise<boolean> => {
@@ -53,25 +58,48 @@ export function notifyStatusChange(deps: Deps, a: ApplicationView, event: Pipeli
 }
 
 export function notifyFormsReceived(deps: Deps, a: ApplicationView, forms: FormNumber[]): Promise<boolean> {
-  return notifyApplicant(deps, a, (t, locale) => t('staff.notify.forms', { ...names(deps, a, t, locale), forms: forms.map((f) => t(`staff.form.${f}`)).join(t('staff.list.and')) }));
+  return notifyApplicant(deps, a, (t, locale) =>
+    t('staff.notify.forms', { ...names(deps, a, t, locale), forms: forms.map((f) => t(`staff.form.${f}`)).join(t('staff.list.and')) }),
+  );
 }
 
 export function notifyFollowUp(deps: Deps, a: ApplicationView, date: string): Promise<boolean> {
-  return notifyApplicant(deps, a, (t, locale) => t('staff.notify.followUp', { ...names(deps, a, t, locale), date: formatIsoDate(date, locale) }));
+  return notifyApplicant(deps, a, (t, locale) =>
+    t('staff.notify.followUp', { ...names(deps, a, t, locale), date: formatIsoDate(date, locale) }),
+  );
 }
 
 /** An expert assigned or removed: the expert is told, and the applicant learns who their expert is. */
-export async function notifyAssignment(deps: Deps, a: ApplicationView, expertId: number, expertName: string, assigned: boolean): Promise<void> {
+export async function notifyAssignment(
+  deps: Deps,
+  a: ApplicationView,
+  expertId: number,
+  expertName: string,
+  assigned: boolean,
+): Promise<void> {
   await deps.notifier.notify(expertId, (t, locale) => {
     const n = names(deps, a, t, locale);
-    return [text(assigned ? t('staff.notify.expertAssigned', { ...n, cap: formatHours(a.capMinutes, locale), used: formatHours(a.usedMinutes, locale), to: formatIsoDate(deps.program.dates.supportEnds, locale) }) : t('staff.notify.expertRemoved', n))];
+    return [
+      text(
+        assigned
+          ? t('staff.notify.expertAssigned', {
+              ...n,
+              cap: formatHours(a.capMinutes, locale),
+              used: formatHours(a.usedMinutes, locale),
+              to: formatIsoDate(deps.program.dates.supportEnds, locale),
+            })
+          : t('staff.notify.expertRemoved', n),
+      ),
+    ];
   });
-  if (assigned) await notifyApplicant(deps, a, (t, locale) => t('staff.notify.applicantExpert', { ...names(deps, a, t, locale), expert: expertName }));
+  if (assigned)
+    await notifyApplicant(deps, a, (t, locale) => t('staff.notify.applicantExpert', { ...names(deps, a, t, locale), expert: expertName }));
 }
 
 /** The engagement closed: its experts can no longer log hours on it. */
 export async function notifyExpertsClosed(deps: Deps, a: ApplicationView, expertIds: number[]): Promise<void> {
-  for (const id of expertIds) await deps.notifier.notify(id, (t, locale) => [text(t('staff.notify.expertClosed', names(deps, a, t, locale)))]);
+  for (const id of expertIds)
+    await deps.notifier.notify(id, (t, locale) => [text(t('staff.notify.expertClosed', names(deps, a, t, locale)))]);
 }
 
 /** An applicant withdrew: all staff are told. */

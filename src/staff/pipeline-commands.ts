@@ -82,7 +82,8 @@ async function confirmStep(turn: Turn, event: 'close' | 'reject', id: number, se
   const a = await turn.services.applications.get(id);
   if (!a) return failureReply(turn, { code: 'not_found' }, { id, event });
   if (seen !== undefined && seen !== a.version) return failureReply(turn, { code: 'stale', application: a }, { id, event });
-  if (!nextEvents(a.status, 'staff').includes(event)) return failureReply(turn, { code: 'invalid_transition', application: a }, { id, event });
+  if (!nextEvents(a.status, 'staff').includes(event))
+    return failureReply(turn, { code: 'invalid_transition', application: a }, { id, event });
   const extras = await detailExtras(turn, a, false);
   const none = turn.t('staff.detail.none');
   const name = applicationName(turn, a);
@@ -90,7 +91,11 @@ async function confirmStep(turn: Turn, event: 'close' | 'reject', id: number, se
   if (event === 'close') {
     return askToConfirm(turn, {
       action: { h: actionIds.confirmedStep, v: `close:${a.id}:${a.version}` },
-      question: turn.t('staff.close.question', { name, applicant, experts: extras.experts.length ? extras.experts.join(turn.t('staff.list.and')) : none }),
+      question: turn.t('staff.close.question', {
+        name,
+        applicant,
+        experts: extras.experts.length ? extras.experts.join(turn.t('staff.list.and')) : none,
+      }),
       yes: turn.t('staff.close.confirm'),
       no: turn.t('staff.close.keep'),
     });
@@ -156,7 +161,8 @@ async function readWithdrawArgs(turn: Turn, args: string): Promise<{ companyId?:
   const company = await applications.findCompany(companyName);
   // Only one's own companies can be named; any other name (existing or not) gets the same answer.
   if (company && memberCompanyIds(turn.person).includes(company.id)) return { companyId: company.id, country: last };
-  if (parts.length === 1) return { refusal: [error('unknown_country', turn.t('staff.error.countryWord', { word: typed, countries: countryList(turn) }))] };
+  if (parts.length === 1)
+    return { refusal: [error('unknown_country', turn.t('staff.error.countryWord', { word: typed, countries: countryList(turn) }))] };
   return { refusal: [error('not_yours', turn.t('staff.withdraw.notYours', { company: companyName }))] };
 }
 
@@ -185,7 +191,12 @@ export const withdrawCommand: Command = {
     if (found.length === 0) return [error('nothing_to_withdraw', turn.t('staff.withdraw.none'))];
     if (found.length > 1) {
       // Several (countries, or companies): the person picks one; each button leads to the confirmation.
-      return [choices(turn.t('staff.withdraw.which'), found.map((a) => button(actionIds.withdrawAsk, `${a.id}:${a.version}`, applicationName(turn, a))))];
+      return [
+        choices(
+          turn.t('staff.withdraw.which'),
+          found.map((a) => button(actionIds.withdrawAsk, `${a.id}:${a.version}`, applicationName(turn, a))),
+        ),
+      ];
     }
     return confirmWithdraw(turn, found[0]!);
   },
@@ -226,8 +237,15 @@ export const pipelineActions: ActionHandler[] = [
       if (denied) return denied;
       const v = parseIdVersion(action.v);
       const a = v ? await turn.services.applications.get(v.id) : null;
-      if (!v || !a || !memberCompanyIds(turn.person).includes(a.companyId)) return deny(turn, ['applicant'], 'withdraw', { applicationId: v?.id });
-      if (a.version !== v.version || !waitingStatuses.includes(a.status)) return [error('not_possible', turn.t('staff.withdraw.notPossible', { name: applicationName(turn, a), status: turn.t(`staff.status.${a.status}`) }))];
+      if (!v || !a || !memberCompanyIds(turn.person).includes(a.companyId))
+        return deny(turn, ['applicant'], 'withdraw', { applicationId: v?.id });
+      if (a.version !== v.version || !waitingStatuses.includes(a.status))
+        return [
+          error(
+            'not_possible',
+            turn.t('staff.withdraw.notPossible', { name: applicationName(turn, a), status: turn.t(`staff.status.${a.status}`) }),
+          ),
+        ];
       return confirmWithdraw(turn, a);
     },
   },
@@ -252,12 +270,25 @@ export const pipelineActions: ActionHandler[] = [
       if (!current) return [error('not_found', turn.t('staff.withdraw.none'))];
       // Scope: an applicant withdraws only an application of a company they belong to (having registered it is
       // not enough once their membership is revoked).
-      if (!memberCompanyIds(turn.person).includes(current.companyId))
-        return deny(turn, ['applicant'], 'withdraw', { applicationId: v.id });
-      const outcome = await applyPipelineEvent(turn.services, { id: v.id, event: 'withdraw', expectedVersion: v.version, actorId: turn.person.id, at: turn.now });
+      if (!memberCompanyIds(turn.person).includes(current.companyId)) return deny(turn, ['applicant'], 'withdraw', { applicationId: v.id });
+      const outcome = await applyPipelineEvent(turn.services, {
+        id: v.id,
+        event: 'withdraw',
+        expectedVersion: v.version,
+        actorId: turn.person.id,
+        at: turn.now,
+      });
       if (!outcome.ok) {
         if (outcome.code === 'not_found' || outcome.code === 'target_reached') return [error('not_found', turn.t('staff.withdraw.none'))];
-        return [error(outcome.code, turn.t('staff.withdraw.notPossible', { name: applicationName(turn, outcome.application), status: turn.t(`staff.status.${outcome.application.status}`) }))];
+        return [
+          error(
+            outcome.code,
+            turn.t('staff.withdraw.notPossible', {
+              name: applicationName(turn, outcome.application),
+              status: turn.t(`staff.status.${outcome.application.status}`),
+            }),
+          ),
+        ];
       }
       const a = outcome.application;
       await notifyStaffWithdrawn(turn.services, a);

@@ -27,11 +27,15 @@ export function quotaSummary(turn: Turn, q: QuotaFigures): Reply {
   const list: Fact[] = [
     {
       label: t('staff.quota.byCountry'),
-      value: q.adoptedByCountry.map((c) => t('staff.quota.countryCount', { country: countryName(program, c.country, turn.locale), count: c.count })).join(t('staff.list.separator')),
+      value: q.adoptedByCountry
+        .map((c) => t('staff.quota.countryCount', { country: countryName(program, c.country, turn.locale), count: c.count }))
+        .join(t('staff.list.separator')),
     },
     {
       label: t('staff.quota.byStatus', { total: q.totalApplications }),
-      value: applicationStatusSchema.options.map((s) => t('staff.quota.statusCount', { status: statusLabel(turn, s), count: q.byStatus[s] })).join(t('staff.list.separator')),
+      value: applicationStatusSchema.options
+        .map((s) => t('staff.quota.statusCount', { status: statusLabel(turn, s), count: q.byStatus[s] }))
+        .join(t('staff.list.separator')),
     },
     { label: t('staff.quota.hoursLeft'), value: hours(turn, q.hours.leftMinutes) },
   ];
@@ -39,15 +43,29 @@ export function quotaSummary(turn: Turn, q: QuotaFigures): Reply {
   list.push({
     label: t('staff.quota.nearCap', { percent: q.warnAtPercent }),
     value: q.nearCap.length
-      ? q.nearCap.map((e) => t('staff.quota.nearCapItem', { name: applicationName(turn, { id: e.id, companyName: e.companyName, country: e.country }), percent: e.percentUsed, left: hours(turn, e.leftMinutes) })).join(t('staff.list.separator'))
+      ? q.nearCap
+          .map((e) =>
+            t('staff.quota.nearCapItem', {
+              name: applicationName(turn, { id: e.id, companyName: e.companyName, country: e.country }),
+              percent: e.percentUsed,
+              left: hours(turn, e.leftMinutes),
+            }),
+          )
+          .join(t('staff.list.separator'))
       : t('staff.detail.none'),
   });
   list.push({
     label: t('staff.quota.period'),
-    value: q.daysLeft >= 0 ? t('staff.quota.daysLeft', { days: q.daysLeft, end: day(turn, q.supportEnds) }) : t('staff.quota.periodOver', { end: day(turn, q.supportEnds) }),
+    value:
+      q.daysLeft >= 0
+        ? t('staff.quota.daysLeft', { days: q.daysLeft, end: day(turn, q.supportEnds) })
+        : t('staff.quota.periodOver', { end: day(turn, q.supportEnds) }),
   });
   const meters: Meter[] = [
-    { ...adoptionMeter(turn, q.adopted), caption: t('staff.quota.adoptedValue', { adopted: q.adopted, target: q.target, left: Math.max(0, q.target - q.adopted) }) },
+    {
+      ...adoptionMeter(turn, q.adopted),
+      caption: t('staff.quota.adoptedValue', { adopted: q.adopted, target: q.target, left: Math.max(0, q.target - q.adopted) }),
+    },
   ];
   // Before the first adoption there is no cap to draw a bar against.
   if (q.hours.capMinutes > 0)
@@ -68,7 +86,10 @@ function engagementMeters(turn: Turn, q: QuotaFigures): Reply[] {
     const name = applicationName(turn, { id: e.id, companyName: e.companyName, country: e.country });
     return hoursMeter(turn, e.status === 'closed' ? turn.t('staff.quota.closedName', { name }) : name, e.usedMinutes, e.capMinutes);
   });
-  const list: Fact[] = sorted.length > maxEngagementMeters ? [{ label: turn.t('staff.quota.more'), value: turn.t('staff.quota.moreValue', { count: sorted.length - maxEngagementMeters }) }] : [];
+  const list: Fact[] =
+    sorted.length > maxEngagementMeters
+      ? [{ label: turn.t('staff.quota.more'), value: turn.t('staff.quota.moreValue', { count: sorted.length - maxEngagementMeters }) }]
+      : [];
   return [facts(turn.t('staff.quota.perEngagement', { count: sorted.length }), list, meters)];
 }
 

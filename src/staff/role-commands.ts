@@ -48,7 +48,10 @@ const usageError = (turn: Turn) => [error('usage', turn.t('staff.usage', { usage
 const roleName = (turn: Turn, role: Role) => turn.t(`core.role.${role}`);
 
 function scopeText(turn: Turn, role: Role, countries: string[], company?: string): string {
-  if (role === 'expert' && countries.length) return turn.t('staff.role.forScope', { scope: countries.map((c) => countryName(turn.services.program, c, turn.locale)).join(turn.t('staff.list.and')) });
+  if (role === 'expert' && countries.length)
+    return turn.t('staff.role.forScope', {
+      scope: countries.map((c) => countryName(turn.services.program, c, turn.locale)).join(turn.t('staff.list.and')),
+    });
   if (role === 'applicant' && company) return turn.t('staff.role.forScope', { scope: company });
   return '';
 }
@@ -65,7 +68,16 @@ async function grantOrRevoke(turn: Turn, verb: 'grant' | 'revoke', rest: string[
   let company: { id: number; name: string } | null = null;
   if (role === 'expert') {
     const parsed = parseCountries(program, scopeWords);
-    if (parsed.unknown.length) return [error('unknown_country', turn.t('staff.error.countryWord', { word: parsed.unknown.join(' '), countries: program.countries.map((c) => `${c.name[turn.locale]} (${c.code})`).join(', ') }))];
+    if (parsed.unknown.length)
+      return [
+        error(
+          'unknown_country',
+          turn.t('staff.error.countryWord', {
+            word: parsed.unknown.join(' '),
+            countries: program.countries.map((c) => `${c.name[turn.locale]} (${c.code})`).join(', '),
+          }),
+        ),
+      ];
     if (verb === 'grant' && parsed.codes.length === 0) return [error('usage', turn.t('staff.role.expertNeedsCountry'))];
     countries = parsed.codes;
   } else if (role === 'applicant' && verb === 'grant') {
@@ -82,7 +94,13 @@ async function grantOrRevoke(turn: Turn, verb: 'grant' | 'revoke', rest: string[
     const target = await people.resolve(ref.identity);
     for (const country of role === 'expert' ? countries : ['']) {
       await people.grantRole({ personId: target.id, role, country, companyId: company?.id ?? null, grantedById: turn.person.id });
-      await audit.record({ actorId: turn.person.id, action: 'role.grant', subjectType: 'person', subjectId: target.id, details: { role, country, companyId: company?.id ?? null, identity: ref.identity.key } });
+      await audit.record({
+        actorId: turn.person.id,
+        action: 'role.grant',
+        subjectType: 'person',
+        subjectId: target.id,
+        details: { role, country, companyId: company?.id ?? null, identity: ref.identity.key },
+      });
     }
     await notifier.notify(target.id, (t, locale) => {
       const scope =
@@ -93,7 +111,16 @@ async function grantOrRevoke(turn: Turn, verb: 'grant' | 'revoke', rest: string[
             : '';
       return [text(t('staff.notify.roleGranted', { role: t(`core.role.${role}`), scope }))];
     });
-    return [text(turn.t('staff.role.granted', { role: roleName(turn, role), scope: scopeText(turn, role, countries, company?.name), who: personName(turn, target), key: ref.identity.key }))];
+    return [
+      text(
+        turn.t('staff.role.granted', {
+          role: roleName(turn, role),
+          scope: scopeText(turn, role, countries, company?.name),
+          who: personName(turn, target),
+          key: ref.identity.key,
+        }),
+      ),
+    ];
   }
 
   const target = await people.findByIdentityKey(ref.identity.key);
@@ -112,8 +139,11 @@ async function grantOrRevoke(turn: Turn, verb: 'grant' | 'revoke', rest: string[
 
 /** Why the revocation cannot be done (nothing to revoke, the last staff member), or undefined. */
 async function revocationRefused(turn: Turn, target: PersonView, role: Role, countries: string[]): Promise<Reply[] | undefined> {
-  const matching = target.roles.filter((g) => g.role === role && (role !== 'expert' || countries.length === 0 || countries.includes(g.country)));
-  if (matching.length === 0) return [text(turn.t('staff.role.nothingToRevoke', { role: roleName(turn, role), who: personName(turn, target) }))];
+  const matching = target.roles.filter(
+    (g) => g.role === role && (role !== 'expert' || countries.length === 0 || countries.includes(g.country)),
+  );
+  if (matching.length === 0)
+    return [text(turn.t('staff.role.nothingToRevoke', { role: roleName(turn, role), who: personName(turn, target) }))];
   if (role === 'staff') {
     const staff = await turn.services.people.listWithRole('staff');
     // Revoking the last staff member would leave nobody able to grant roles in chat.
@@ -130,14 +160,28 @@ async function revoke(turn: Turn, role: Role, countries: string[], identityKey: 
   const refusal = await revocationRefused(turn, target, role, countries);
   if (refusal) return refusal;
   let count = 0;
-  for (const country of role === 'expert' && countries.length ? countries : [undefined]) count += await people.revokeRole({ personId: target.id, role, country });
+  for (const country of role === 'expert' && countries.length ? countries : [undefined])
+    count += await people.revokeRole({ personId: target.id, role, country });
   if (count === 0) return [text(turn.t('staff.role.nothingToRevoke', { role: roleName(turn, role), who: personName(turn, target) }))];
-  await audit.record({ actorId: turn.person.id, action: 'role.revoke', subjectType: 'person', subjectId: target.id, details: { role, countries, identity: identityKey, revoked: count } });
+  await audit.record({
+    actorId: turn.person.id,
+    action: 'role.revoke',
+    subjectType: 'person',
+    subjectId: target.id,
+    details: { role, countries, identity: identityKey, revoked: count },
+  });
   await notifier.notify(target.id, (t, locale) => {
-    const scope = role === 'expert' && countries.length ? t('staff.role.forScope', { scope: countries.map((c) => countryName(program, c, locale)).join(t('staff.list.and')) }) : '';
+    const scope =
+      role === 'expert' && countries.length
+        ? t('staff.role.forScope', { scope: countries.map((c) => countryName(program, c, locale)).join(t('staff.list.and')) })
+        : '';
     return [text(t('staff.notify.roleRevoked', { role: t(`core.role.${role}`), scope }))];
   });
-  return [text(turn.t('staff.role.revoked', { role: roleName(turn, role), scope: scopeText(turn, role, countries), who: personName(turn, target) }))];
+  return [
+    text(
+      turn.t('staff.role.revoked', { role: roleName(turn, role), scope: scopeText(turn, role, countries), who: personName(turn, target) }),
+    ),
+  ];
 }
 
 /** The button of the revocation's confirmation: `<role>|<countries>|<identity key>`. */
@@ -148,7 +192,12 @@ export const revokeRoleAction: ActionHandler = {
     if (denied) return denied;
     const m = /^(staff|expert|applicant)\|([a-z,]*)\|(\S{3,300})$/.exec(action.v);
     if (!m) return [error('bad_button', turn.t('core.error.badButton'))];
-    return revoke(turn, m[1] as Role, m[2]!.split(',').filter((c) => c !== ''), m[3]!);
+    return revoke(
+      turn,
+      m[1] as Role,
+      m[2]!.split(',').filter((c) => c !== ''),
+      m[3]!,
+    );
   },
 };
 
@@ -167,7 +216,13 @@ async function listRoles(turn: Turn): Promise<Reply[]> {
       }
       entries.push(scopes.length ? `${personName(turn, p)} (${scopes.join(', ')})` : personName(turn, p));
     }
-    lines.push(turn.t('staff.role.listLine', { role: roleName(turn, role), count: holders.length, people: entries.length ? entries.join(', ') : turn.t('staff.detail.none') }));
+    lines.push(
+      turn.t('staff.role.listLine', {
+        role: roleName(turn, role),
+        count: holders.length,
+        people: entries.length ? entries.join(', ') : turn.t('staff.detail.none'),
+      }),
+    );
   }
   return [text(lines.join('\n'), true)];
 }

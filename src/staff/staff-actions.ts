@@ -33,7 +33,10 @@ export const actionIds = {
 const stepEvents = ['receive', 'screen', 'adopt', 'reject', 'close'] as const;
 export type StepEvent = (typeof stepEvents)[number];
 
-const stepValue = z.string().regex(/^[a-z]+:\d{1,9}:\d{1,9}$/).transform((v) => v.split(':'));
+const stepValue = z
+  .string()
+  .regex(/^[a-z]+:\d{1,9}:\d{1,9}$/)
+  .transform((v) => v.split(':'));
 export function parseStep(v: string): { event: StepEvent; id: number; version: number } | undefined {
   const parsed = stepValue.safeParse(v);
   if (!parsed.success) return undefined;
@@ -71,4 +74,8 @@ export function parsePage(v: string): { filter: string; page: number } | undefin
   return { filter, page: Number(page) };
 }
 
-export const button = (h: string, v: string, label: string, style?: Choice['style']): Choice => ({ label, value: encodeAction({ h, v }), style });
+export const button = (h: string, v: string, label: string, style?: Choice['style']): Choice => ({
+  label,
+  value: encodeAction({ h, v }),
+  style,
+});

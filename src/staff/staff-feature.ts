@@ -37,7 +37,16 @@ async function staffHome(turn: Turn): Promise<Reply[]> {
 export function staffFeature(): Feature {
   return {
     name: 'staff',
-    commands: [roleCommand, applicationsCommand, applicationCommand, ...pipelineCommands, ...engagementCommands, withdrawCommand, quotaCommand, exportCommand],
+    commands: [
+      roleCommand,
+      applicationsCommand,
+      applicationCommand,
+      ...pipelineCommands,
+      ...engagementCommands,
+      withdrawCommand,
+      quotaCommand,
+      exportCommand,
+    ],
     actions: [...pipelineActions, ...applicationActions, ...engagementActions, revokeRoleAction],
     home: staffHome,
   };

@@ -14,8 +14,15 @@ export const day = (turn: Turn, isoDate: string): string => formatIsoDate(isoDat
 export const hours = (turn: Turn, minutes: number): string => formatHours(minutes, turn.locale);
 
 /** `#12 Acme (Thailand)`. */
-export function applicationName(turn: Pick<Turn, 't' | 'locale' | 'services'>, a: Pick<ApplicationView, 'id' | 'companyName' | 'country'>): string {
-  return turn.t('staff.application.name', { id: a.id, company: a.companyName, country: countryName(turn.services.program, a.country, turn.locale) });
+export function applicationName(
+  turn: Pick<Turn, 't' | 'locale' | 'services'>,
+  a: Pick<ApplicationView, 'id' | 'companyName' | 'country'>,
+): string {
+  return turn.t('staff.application.name', {
+    id: a.id,
+    company: a.companyName,
+    country: countryName(turn.services.program, a.country, turn.locale),
+  });
 }
 
 /** A person as shown to staff: their display name, else their number. */

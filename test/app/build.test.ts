@@ -16,9 +16,20 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 describe('the build record', () => {
   it('lists the sources bundled into dist/app/ and the build settings, never node_modules', () => {
-    const info = JSON.parse(readFileSync(path.join(repoRoot, 'dist', 'app', 'build-info.json'), 'utf8')) as { inputs: string[]; entries: string[] };
+    const info = JSON.parse(readFileSync(path.join(repoRoot, 'dist', 'app', 'build-info.json'), 'utf8')) as {
+      inputs: string[];
+      entries: string[];
+    };
     expect(info.entries).toEqual(['main', 'chat', 'admin', 'migrate']);
-    for (const source of ['src/main.ts', 'src/app/start.ts', 'adapters/console/chat.ts', 'scripts/admin.ts', 'src/db/generated/sqlite/client.ts', 'scripts/build.mjs', 'package.json']) {
+    for (const source of [
+      'src/main.ts',
+      'src/app/start.ts',
+      'adapters/console/chat.ts',
+      'scripts/admin.ts',
+      'src/db/generated/sqlite/client.ts',
+      'scripts/build.mjs',
+      'package.json',
+    ]) {
       expect(info.inputs).toContain(source);
     }
     expect(info.inputs.filter((f) => f.includes('node_modules'))).toEqual([]);
@@ -50,7 +61,17 @@ async function packagesImported(name: string, env: Record<string, string>): Prom
   const port = String(await freePort());
   const server = startCommand(
     'main',
-    { DATABASE_URL: temp.url, PORT: port, LOG_LEVEL: 'warn', RECORD_IMPORTS: record, SLACK_SIGNING_SECRET: '', SLACK_BOT_TOKEN: '', SLACK_APP_TOKEN: '', MICROSOFT_APP_ID: '', ...env },
+    {
+      DATABASE_URL: temp.url,
+      PORT: port,
+      LOG_LEVEL: 'warn',
+      RECORD_IMPORTS: record,
+      SLACK_SIGNING_SECRET: '',
+      SLACK_BOT_TOKEN: '',
+      SLACK_APP_TOKEN: '',
+      MICROSOFT_APP_ID: '',
+      ...env,
+    },
     { nodeOptions: ['--import', path.join(repoRoot, 'test', 'support', 'record-imports.mjs')] },
   );
   try {
@@ -80,7 +101,10 @@ describe('the compiled server loads only what it uses', () => {
   });
 
   it('with a Teams registration: botbuilder is loaded at start', async () => {
-    const imported = await packagesImported('teams', { MICROSOFT_APP_ID: '00000000-0000-0000-0000-000000000001', MICROSOFT_APP_PASSWORD: 'not-a-real-secret' });
+    const imported = await packagesImported('teams', {
+      MICROSOFT_APP_ID: '00000000-0000-0000-0000-000000000001',
+      MICROSOFT_APP_PASSWORD: 'not-a-real-secret',
+    });
     expect(imported).toContain('botbuilder');
     expect(imported).not.toContain('@slack/bolt');
   });

@@ -15,11 +15,13 @@ describe('configuration', () => {
 
   it('reads the Teams opt-in and the service URL allow-list, and refuses an allow-list entry with a path', () => {
     expect(loadConfig({ TEAMS_ALLOW_UNAUTHENTICATED: '1' }).TEAMS_ALLOW_UNAUTHENTICATED).toBe(true);
-    expect(loadConfig({ TEAMS_SERVICE_URL_ALLOWLIST: 'https://smba.trafficmanager.net, https://*.botframework.com' }).TEAMS_SERVICE_URL_ALLOWLIST).toEqual([
-      'https://smba.trafficmanager.net',
-      'https://*.botframework.com',
-    ]);
-    expect(() => loadConfig({ TEAMS_SERVICE_URL_ALLOWLIST: 'https://evil.example/path' })).toThrow(/TEAMS_SERVICE_URL_ALLOWLIST: comma-separated origins/);
+    expect(
+      loadConfig({ TEAMS_SERVICE_URL_ALLOWLIST: 'https://smba.trafficmanager.net, https://*.botframework.com' })
+        .TEAMS_SERVICE_URL_ALLOWLIST,
+    ).toEqual(['https://smba.trafficmanager.net', 'https://*.botframework.com']);
+    expect(() => loadConfig({ TEAMS_SERVICE_URL_ALLOWLIST: 'https://evil.example/path' })).toThrow(
+      /TEAMS_SERVICE_URL_ALLOWLIST: comma-separated origins/,
+    );
     expect(() => loadConfig({ TEAMS_ALLOW_UNAUTHENTICATED: 'yes' })).toThrow(/TEAMS_ALLOW_UNAUTHENTICATED/);
     expect(loadConfig({ HOST: '0.0.0.0' }).HOST).toBe('0.0.0.0');
   });

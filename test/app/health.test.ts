@@ -34,7 +34,12 @@ async function startOn(databaseUrl: string): Promise<RunningBot> {
       done();
     },
   });
-  running = await startBot({ env: { NODE_ENV: 'test', PORT: '0', DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' }, logDestination: sink, host: '127.0.0.1', features: [] });
+  running = await startBot({
+    env: { NODE_ENV: 'test', PORT: '0', DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' },
+    logDestination: sink,
+    host: '127.0.0.1',
+    features: [],
+  });
   return running;
 }
 

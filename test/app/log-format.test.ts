@@ -11,7 +11,15 @@ import { tempDatabaseUrl } from '../support/temp-database.ts';
 
 const temp = tempDatabaseUrl();
 afterAll(() => temp.cleanup());
-const env = { DATABASE_URL: temp.url, LOG_LEVEL: 'info', BOT_NOW: '', SLACK_SIGNING_SECRET: '', SLACK_BOT_TOKEN: '', SLACK_APP_TOKEN: '', MICROSOFT_APP_ID: '' };
+const env = {
+  DATABASE_URL: temp.url,
+  LOG_LEVEL: 'info',
+  BOT_NOW: '',
+  SLACK_SIGNING_SECRET: '',
+  SLACK_BOT_TOKEN: '',
+  SLACK_APP_TOKEN: '',
+  MICROSOFT_APP_ID: '',
+};
 const hasScript = existsSync('/usr/bin/script') || existsSync('/bin/script');
 
 describe('server logs', () => {
@@ -24,7 +32,10 @@ describe('server logs', () => {
       server.child.kill('SIGTERM');
       await server.exited;
     }
-    const listening = server.output().split('\n').find((line) => line.includes('desk bot listening'))!;
+    const listening = server
+      .output()
+      .split('\n')
+      .find((line) => line.includes('desk bot listening'))!;
     expect(JSON.parse(listening)).toMatchObject({ level: 30, msg: 'desk bot listening', port });
   });
 

@@ -9,14 +9,36 @@ afterAll(() => temp.cleanup());
 describe('the server process', () => {
   it('creates the database with every table, answers /healthz and stops cleanly on SIGTERM', async () => {
     const port = await freePort();
-    const server = startCommand('main', { PORT: String(port), DATABASE_URL: temp.url, LOG_LEVEL: 'info', SLACK_SIGNING_SECRET: '', SLACK_BOT_TOKEN: '', SLACK_APP_TOKEN: '' });
+    const server = startCommand('main', {
+      PORT: String(port),
+      DATABASE_URL: temp.url,
+      LOG_LEVEL: 'info',
+      SLACK_SIGNING_SECRET: '',
+      SLACK_BOT_TOKEN: '',
+      SLACK_APP_TOKEN: '',
+    });
     const healthy = await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/healthz`)).status === 200);
     expect(healthy, server.output()).toBe(true);
     const body = (await (await fetch(`http://127.0.0.1:${port}/healthz`)).json()) as { database: string };
     expect(body.database).toBe('up');
 
     const tables = await listTables(temp.url);
-    for (const t of ['Person', 'Identity', 'RoleGrant', 'Company', 'Application', 'Assignment', 'HourEntry', 'Slot', 'Booking', 'ConversationState', 'ProcessedRequest', 'Outbox', 'AuditLog', '_prisma_migrations']) {
+    for (const t of [
+      'Person',
+      'Identity',
+      'RoleGrant',
+      'Company',
+      'Application',
+      'Assignment',
+      'HourEntry',
+      'Slot',
+      'Booking',
+      'ConversationState',
+      'ProcessedRequest',
+      'Outbox',
+      'AuditLog',
+      '_prisma_migrations',
+    ]) {
       expect(tables).toContain(t);
     }
 

@@ -30,15 +30,21 @@ describe('who may book', { timeout: 30_000 }, () => {
     // Every missing step, not only the first: both forms here.
     const missing = tb.textOf(await tb.say('f1', 'book'));
     expect(missing).toContain('NoForm1（ベトナム）: 様式1「保有情報リスト」がまだ受領されていません。');
-    expect(missing).toContain('NoForm1（ベトナム）: 様式2「情報管理体制セルフチェックシート／専門家コメントシート」がまだ受領されていません。');
+    expect(missing).toContain(
+      'NoForm1（ベトナム）: 様式2「情報管理体制セルフチェックシート／専門家コメントシート」がまだ受領されていません。',
+    );
     await bookableEngagement(tb, { company: 'NothingYet', country: 'th', applicant: 'n3', form1: false, form2: false });
     const three = tb.textOf(await tb.say('n3', 'book'));
     expect(three.match(/^• NothingYet/gm)).toHaveLength(3);
     expect(three).toContain('担当の専門家がまだ決まっていません');
     await bookableEngagement(tb, { company: 'NoForm2', country: 'vn', applicant: 'f2', experts: ['e1'], form2: false });
-    expect(tb.textOf(await tb.say('f2', 'book'))).toContain('様式2「情報管理体制セルフチェックシート／専門家コメントシート」がまだ受領されていません。');
+    expect(tb.textOf(await tb.say('f2', 'book'))).toContain(
+      '様式2「情報管理体制セルフチェックシート／専門家コメントシート」がまだ受領されていません。',
+    );
     await bookableEngagement(tb, { company: 'NoExpert', country: 'cn', applicant: 'ne' });
-    expect(tb.textOf(await tb.say('ne', 'book', { locale: 'en' }))).toContain('NoExpert (mainland China): no expert has been assigned yet.');
+    expect(tb.textOf(await tb.say('ne', 'book', { locale: 'en' }))).toContain(
+      'NoExpert (mainland China): no expert has been assigned yet.',
+    );
   });
 
   it('asks which engagement when the company has several that can book', async () => {
@@ -68,10 +74,18 @@ describe('when a slot may be booked', { timeout: 30_000 }, () => {
     expect(choiceLabels(r)).toEqual(['2021年9月3日（金） 11:00–12:00（現地 09:00–10:00）']);
 
     const aiko = await tb.personId('aiko');
-    const direct = await bookSlot(tb.services, { applicationId: appId, applicantId: aiko, slotId: soon, request: consultation, now: tb.clock.now() });
+    const direct = await bookSlot(tb.services, {
+      applicationId: appId,
+      applicantId: aiko,
+      slotId: soon,
+      request: consultation,
+      now: tb.clock.now(),
+    });
     expect(direct).toMatchObject({ ok: false, code: 'too_soon' });
     tb.clock.set(new Date('2021-09-03T01:00:00Z'));
-    expect(await bookSlot(tb.services, { applicationId: appId, applicantId: aiko, slotId: soon, request: consultation, now: tb.clock.now() })).toMatchObject({ ok: false, code: 'past' });
+    expect(
+      await bookSlot(tb.services, { applicationId: appId, applicantId: aiko, slotId: soon, request: consultation, now: tb.clock.now() }),
+    ).toMatchObject({ ok: false, code: 'past' });
     expect(await reserved(appId)).toBe(0);
   });
 
@@ -96,14 +110,23 @@ describe('when a slot may be booked', { timeout: 30_000 }, () => {
     const expertId = await tb.personId('somchai');
     await addSlot(tb, 'somchai', '2022-02-18 10:00 2h consultation');
     // Straddles midnight Japan time on the last day; stored directly, as an older slot would be.
-    const straddling = await tb.services.slots.add({ expertId, country: 'th', kind: 'consultation', startsAt: new Date('2022-02-18T14:30:00Z'), minutes: 60, createdAt: tb.clock.now() });
+    const straddling = await tb.services.slots.add({
+      expertId,
+      country: 'th',
+      kind: 'consultation',
+      startsAt: new Date('2022-02-18T14:30:00Z'),
+      minutes: 60,
+      createdAt: tb.clock.now(),
+    });
     let r = await tb.say('aiko', 'book');
     r = await tb.click('aiko', r, 'コンサルテーション');
     r = await tb.click('aiko', r, 'A2');
     expect(choiceLabels(r)).toEqual(['2022年2月18日（金） 12:00–14:00（現地 10:00–12:00）']);
     const aiko = await tb.personId('aiko');
     const slotId = straddling.ok ? straddling.slot.id : -1;
-    expect(await bookSlot(tb.services, { applicationId: appId, applicantId: aiko, slotId, request: consultation, now: tb.clock.now() })).toMatchObject({
+    expect(
+      await bookSlot(tb.services, { applicationId: appId, applicantId: aiko, slotId, request: consultation, now: tb.clock.now() }),
+    ).toMatchObject({
       ok: false,
       code: 'after_period',
     });
@@ -117,12 +140,19 @@ describe('hours budget', { timeout: 30_000 }, () => {
   it('counts open bookings: a booking that would pass the cap is refused, and cancelling frees its hours', async () => {
     tb = await createTestBot();
     // Thailand: 17 h cap; 13 h already logged leaves 4 h.
-    const appId = await bookableEngagement(tb, { company: 'Acme', country: 'th', applicant: 'aiko', experts: ['somchai'], usedMinutes: 13 * 60 });
+    const appId = await bookableEngagement(tb, {
+      company: 'Acme',
+      country: 'th',
+      applicant: 'aiko',
+      experts: ['somchai'],
+      usedMinutes: 13 * 60,
+    });
     const aiko = await tb.personId('aiko');
     const a = await addSlot(tb, 'somchai', '2021-09-14 10:00 3h consultation');
     const b = await addSlot(tb, 'somchai', '2021-09-15 10:00 2h consultation');
     const c = await addSlot(tb, 'somchai', '2021-09-16 10:00 1h consultation');
-    const book = (slotId: number) => bookSlot(tb.services, { applicationId: appId, applicantId: aiko, slotId, request: consultation, now: tb.clock.now() });
+    const book = (slotId: number) =>
+      bookSlot(tb.services, { applicationId: appId, applicantId: aiko, slotId, request: consultation, now: tb.clock.now() });
 
     const first = await book(a);
     expect(first.ok).toBe(true);
@@ -138,13 +168,22 @@ describe('hours budget', { timeout: 30_000 }, () => {
 
     // Cancelling the 3-hour booking frees 3 hours: now the 2-hour slot fits, and the flow offers it.
     if (!first.ok) throw new Error('unreachable');
-    const cancelled = await tb.services.bookings.cancel({ bookingId: first.details.booking.id, byId: aiko, reason: null, at: tb.clock.now(), slotAfter: 'open' });
+    const cancelled = await tb.services.bookings.cancel({
+      bookingId: first.details.booking.id,
+      byId: aiko,
+      reason: null,
+      at: tb.clock.now(),
+      slotAfter: 'open',
+    });
     expect(cancelled.ok).toBe(true);
     expect(await reserved(appId)).toBe(60);
     r = await tb.say('aiko', 'book');
     r = await tb.click('aiko', r, 'コンサルテーション');
     r = await tb.click('aiko', r, 'A1');
-    expect(choiceLabels(r)).toEqual(['2021年9月14日（火） 12:00–15:00（現地 10:00–13:00）', '2021年9月15日（水） 12:00–14:00（現地 10:00–12:00）']);
+    expect(choiceLabels(r)).toEqual([
+      '2021年9月14日（火） 12:00–15:00（現地 10:00–13:00）',
+      '2021年9月15日（水） 12:00–14:00（現地 10:00–12:00）',
+    ]);
     r = await tb.click('aiko', r, '9月15日');
     expect(tb.textOf(r)).toContain('予約後の残り時間: 1時間');
     r = await tb.click('aiko', r, '予約する');
@@ -162,7 +201,8 @@ describe('hours budget', { timeout: 30_000 }, () => {
     const aiko = await tb.personId('aiko');
     const early = await addSlot(tb, 'tan', '2021-09-06 10:00 6h consultation');
     const later = await addSlot(tb, 'tan', '2021-09-20 10:00 6h consultation');
-    const book = (slotId: number) => bookSlot(tb.services, { applicationId: appId, applicantId: aiko, slotId, request: consultation, now: tb.clock.now() });
+    const book = (slotId: number) =>
+      bookSlot(tb.services, { applicationId: appId, applicantId: aiko, slotId, request: consultation, now: tb.clock.now() });
     const first = await book(early);
     expect(first.ok).toBe(true);
     expect(await book(later)).toMatchObject({ ok: false, code: 'over_budget', remainingMinutes: 240 });

@@ -36,7 +36,10 @@ export async function bookableEngagement(tb: TestBot, setup: BookableSetup): Pro
  * The same on a running server (startBot), for people known by their platform identity
  * (`slack:T1:U1`, `teams:tenant-1:aad-alice`); they are created as on their first message.
  */
-export async function bookableEngagementOn(running: RunningBot, setup: Omit<BookableSetup, 'experts' | 'applicant'> & { applicantKey: string; expertKeys: string[] }): Promise<number> {
+export async function bookableEngagementOn(
+  running: RunningBot,
+  setup: Omit<BookableSetup, 'experts' | 'applicant'> & { applicantKey: string; expertKeys: string[] },
+): Promise<number> {
   const services = directServices(running);
   const company = await services.applications.findOrCreateCompany(setup.company);
   const resolve = (key: string) => {
@@ -54,7 +57,14 @@ export async function bookableEngagementOn(running: RunningBot, setup: Omit<Book
   return createEngagement(running.db.prisma, services.program, setup, company.id, applicant.id, expertIds);
 }
 
-async function createEngagement(prisma: PrismaClient, program: Program, setup: BookableSetup, companyId: number, applicantId: number | null, expertIds: number[]): Promise<number> {
+async function createEngagement(
+  prisma: PrismaClient,
+  program: Program,
+  setup: BookableSetup,
+  companyId: number,
+  applicantId: number | null,
+  expertIds: number[],
+): Promise<number> {
   const status = setup.status ?? 'adopted';
   const adopted = status === 'adopted' || status === 'closed';
   const capHours = setup.capHours ?? program.countries.find((c) => c.code === setup.country)!.capHours;
@@ -109,6 +119,14 @@ export async function outboxFor(tb: TestBot, user: string): Promise<OutboxRow[]>
   const rows = await tb.db.prisma.outbox.findMany({ where: { personId }, orderBy: { id: 'asc' } });
   return rows.map((r) => {
     const replies = JSON.parse(r.replies) as Reply[];
-    return { personId: r.personId, dueAt: r.dueAt, dedupeKey: r.dedupeKey, cancelledAt: r.cancelledAt, sentAt: r.sentAt, replies, text: tb.textOf(replies) };
+    return {
+      personId: r.personId,
+      dueAt: r.dueAt,
+      dedupeKey: r.dedupeKey,
+      cancelledAt: r.cancelledAt,
+      sentAt: r.sentAt,
+      replies,
+      text: tb.textOf(replies),
+    };
   });
 }

@@ -7,7 +7,14 @@ let tb: TestBot;
 afterEach(() => tb.close());
 
 const home = (user: string) =>
-  tb.bot.home({ platform: 'console', identity: { key: `console:${user}`, userId: user }, conversation: { key: `console:${user}`, isDirect: true }, idempotencyKey: 'home' }).then((h) => h.replies);
+  tb.bot
+    .home({
+      platform: 'console',
+      identity: { key: `console:${user}`, userId: user },
+      conversation: { key: `console:${user}`, isDirect: true },
+      idempotencyKey: 'home',
+    })
+    .then((h) => h.replies);
 
 describe('booking on the dashboard', { timeout: 30_000 }, () => {
   it('shows the expert’s upcoming slots and the applicant’s bookings; nothing for others', async () => {

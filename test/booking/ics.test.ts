@@ -30,7 +30,14 @@ describe('iCalendar', { timeout: 30_000 }, () => {
     expect(ics.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
     for (const line of ics.split('\r\n')) expect(Buffer.byteLength(line, 'utf8')).toBeLessThanOrEqual(75);
     const lines = unfold(ics).split('\r\n');
-    expect(lines.slice(0, 6)).toEqual(['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Test//EN', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', 'BEGIN:VEVENT']);
+    expect(lines.slice(0, 6)).toEqual([
+      'BEGIN:VCALENDAR',
+      'VERSION:2.0',
+      'PRODID:-//Test//EN',
+      'CALSCALE:GREGORIAN',
+      'METHOD:PUBLISH',
+      'BEGIN:VEVENT',
+    ]);
     expect(lines).toContain('UID:booking-1-slot-2@fy2021.trade-secret-desk');
     expect(lines).toContain('DTSTAMP:20210901T010000Z');
     expect(lines).toContain('DTSTART:20210915T070000Z');
@@ -56,14 +63,23 @@ describe('iCalendar', { timeout: 30_000 }, () => {
       r = await tb.click('aiko', r, 'Wed 15 Sep', { locale: 'en' });
       r = await tb.click('aiko', r, 'Book', { locale: 'en' });
       const [file] = files(r);
-      expect(file).toMatchObject({ kind: 'file', filename: 'booking-1.ics', mimeType: 'text/calendar', title: 'Calendar file for booking #1' });
+      expect(file).toMatchObject({
+        kind: 'file',
+        filename: 'booking-1.ics',
+        mimeType: 'text/calendar',
+        title: 'Calendar file for booking #1',
+      });
       const lines = unfold(file!.content).split('\r\n');
       expect(lines).toContain('DTSTART:20210915T060000Z');
       expect(lines).toContain('DTEND:20210915T080000Z');
       expect(lines).toContain('UID:booking-1-slot-1@fy2021.trade-secret-desk');
-      expect(lines).toContain('SUMMARY:JETRO trade-secret training: training topics 8. Company measures: litigation preparation\\, prior-user rights\\; 9. Company measures: preventing contamination by others\' secrets (Acme\\, Ltd. / li)');
+      expect(lines).toContain(
+        "SUMMARY:JETRO trade-secret training: training topics 8. Company measures: litigation preparation\\, prior-user rights\\; 9. Company measures: preventing contamination by others' secrets (Acme\\, Ltd. / li)",
+      );
       const description = lines.find((l) => l.startsWith('DESCRIPTION:'))!;
-      expect(description).toContain('8. Company measures: litigation preparation\\, prior-user rights\\n9. Company measures: preventing contamination');
+      expect(description).toContain(
+        '8. Company measures: litigation preparation\\, prior-user rights\\n9. Company measures: preventing contamination',
+      );
       expect(description).toContain('Training language: Chinese');
       expect(description).toContain('CHIZAI@jetro.go.jp');
       for (const line of file!.content.split('\r\n')) expect(Buffer.byteLength(line, 'utf8')).toBeLessThanOrEqual(75);

@@ -31,7 +31,10 @@ async function reminder(bookingId: number, user: string) {
 /** Every reminder ever queued for the person about the booking, whichever slot it was in. */
 async function allReminders(bookingId: number, user: string) {
   const personId = await tb.personId(user);
-  return tb.db.prisma.outbox.findMany({ where: { personId, dedupeKey: { startsWith: `reminder:booking:${bookingId}:slot:` } }, orderBy: { id: 'asc' } });
+  return tb.db.prisma.outbox.findMany({
+    where: { personId, dedupeKey: { startsWith: `reminder:booking:${bookingId}:slot:` } },
+    orderBy: { id: 'asc' },
+  });
 }
 
 describe('booking notifications', { timeout: 30_000 }, () => {
@@ -46,10 +49,14 @@ describe('booking notifications', { timeout: 30_000 }, () => {
       expect(row?.cancelledAt).toBeNull();
       expect(tb.textOf(JSON.parse(row!.replies) as Reply[])).toContain(`リマインド: 24時間後に予約 #${id} があります。`);
     }
-    expect(tb.textOf(await tb.say('aiko', `bookings cancel ${id}`))).toContain(`予約 #${id}（2021年9月15日（水） 16:00–17:00（日本時間）／現地 14:00–15:00（UTC+7））をキャンセルしました。`);
+    expect(tb.textOf(await tb.say('aiko', `bookings cancel ${id}`))).toContain(
+      `予約 #${id}（2021年9月15日（水） 16:00–17:00（日本時間）／現地 14:00–15:00（UTC+7））をキャンセルしました。`,
+    );
     for (const user of ['aiko', 'somchai']) expect((await reminder(id, user))?.cancelledAt).not.toBeNull();
     const notice = (await outboxFor(tb, 'somchai')).at(-1)!;
-    expect(notice.text).toContain(`予約 #${id}（Acme、2021年9月15日（水） 16:00–17:00（日本時間）／現地 14:00–15:00（UTC+7））が aiko さんによりキャンセルされました。`);
+    expect(notice.text).toContain(
+      `予約 #${id}（Acme、2021年9月15日（水） 16:00–17:00（日本時間）／現地 14:00–15:00（UTC+7））が aiko さんによりキャンセルされました。`,
+    );
     expect(notice.dedupeKey).toBeNull();
     expect(files(notice.replies)[0]!.content).toContain('STATUS:CANCELLED');
     // The applicant's cancellation frees the slot for others.
@@ -89,11 +96,15 @@ describe('booking notifications', { timeout: 30_000 }, () => {
     // Staff cancel the other one: both the applicant and the expert are told.
     // Typed with the reason, it is asked first and says who will be told; nothing changes until confirmed.
     const question = tb.textOf(await tb.say('sato', `bookings cancel ${second} 台風の接近により延期します`));
-    expect(question).toContain(`予約 #${second} を次の理由でキャンセルしますか。元に戻せません（この時間枠も削除されます）。申請企業（と担当の専門家）に理由とともに通知されます。`);
+    expect(question).toContain(
+      `予約 #${second} を次の理由でキャンセルしますか。元に戻せません（この時間枠も削除されます）。申請企業（と担当の専門家）に理由とともに通知されます。`,
+    );
     expect((await tb.db.prisma.booking.findUniqueOrThrow({ where: { id: second } })).status).toBe('booked');
     expect(tb.textOf(await tb.say('sato', 'はい'))).toContain('申請企業に理由とともに通知しました');
     expect((await outboxFor(tb, 'aiko')).at(-1)!.text).toContain('sato さんによりキャンセルされました。\n理由: 台風の接近により延期します');
-    expect((await outboxFor(tb, 'somchai')).at(-1)!.text).toContain('sato さんによりキャンセルされました。\n理由: 台風の接近により延期します');
+    expect((await outboxFor(tb, 'somchai')).at(-1)!.text).toContain(
+      'sato さんによりキャンセルされました。\n理由: 台風の接近により延期します',
+    );
     expect((await tb.db.prisma.application.findFirstOrThrow()).reservedMinutes).toBe(0);
     // An expert who cannot keep a session withdraws its slot.
     expect((await tb.db.prisma.slot.findMany()).map((s) => s.status)).toEqual(['removed', 'removed']);
@@ -113,14 +124,20 @@ describe('booking notifications', { timeout: 30_000 }, () => {
     r = await tb.click('aiko', r, '9月20日');
     expect(tb.textOf(r)).toContain('予約後の残り時間: 15時間');
     r = await tb.click('aiko', r, 'この枠に変更する');
-    expect(tb.textOf(r)).toContain(`予約 #${id} を 2021年9月20日（月） 12:00–14:00（日本時間）／現地 10:00–12:00（UTC+7） に変更しました。`);
+    expect(tb.textOf(r)).toContain(
+      `予約 #${id} を 2021年9月20日（月） 12:00–14:00（日本時間）／現地 10:00–12:00（UTC+7） に変更しました。`,
+    );
     const slots = await tb.db.prisma.slot.findMany({ orderBy: { id: 'asc' } });
     expect(slots.map((s) => [s.id, s.status])).toEqual([
       [from, 'open'],
       [sameExpert, 'booked'],
       [otherExpert, 'open'],
     ]);
-    expect(await tb.db.prisma.booking.findUniqueOrThrow({ where: { id } })).toMatchObject({ slotId: sameExpert, estimateMinutes: 120, status: 'booked' });
+    expect(await tb.db.prisma.booking.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      slotId: sameExpert,
+      estimateMinutes: 120,
+      status: 'booked',
+    });
     expect((await tb.db.prisma.application.findUniqueOrThrow({ where: { id: appId } })).reservedMinutes).toBe(120);
     for (const user of ['aiko', 'somchai']) {
       expect((await reminder(id, user))?.dueAt.toISOString()).toBe('2021-09-19T03:00:00.000Z');
@@ -158,13 +175,20 @@ describe('booking notifications', { timeout: 30_000 }, () => {
       await restarted.services.people.saveAddress('console:aiko', 'aiko-terminal');
       const delivered: Reply[][] = [];
       const sender: ProactiveSender = { platform: 'console', send: async (_address, replies) => void delivered.push(replies) };
-      const dispatcher = new OutboxDispatcher({ uow: restarted.uow, clock: restarted.clock, log: restarted.services.log, senders: () => [sender] });
+      const dispatcher = new OutboxDispatcher({
+        uow: restarted.uow,
+        clock: restarted.clock,
+        log: restarted.services.log,
+        senders: () => [sender],
+      });
       dispatcher.kick();
       await dispatcher.idle();
       const texts = delivered.map((d) => restarted.textOf(d));
       expect(texts.some((t) => t.includes(`リマインド: 24時間後に予約 #${id} があります。`))).toBe(true);
       const { slotId } = await restarted.db.prisma.booking.findUniqueOrThrow({ where: { id } });
-      const row = await restarted.db.prisma.outbox.findUnique({ where: { dedupeKey: reminderKey(id, slotId, await restarted.personId('aiko')) } });
+      const row = await restarted.db.prisma.outbox.findUnique({
+        where: { dedupeKey: reminderKey(id, slotId, await restarted.personId('aiko')) },
+      });
       expect(row?.sentAt).not.toBeNull();
     } finally {
       // Leaves the database file to the first bot, whose close() removes it.

@@ -47,7 +47,10 @@ describe('the booking race', { timeout: 30_000 }, () => {
     expect(winners).toHaveLength(1);
     expect(losers).toHaveLength(1);
     // The loser sees the next free slots, without the one they lost.
-    expect(choiceLabels(losers[0]!)).toEqual(['2021年9月16日（木） 16:00–17:00（現地 14:00–15:00）', '2021年9月17日（金） 16:00–17:00（現地 14:00–15:00）']);
+    expect(choiceLabels(losers[0]!)).toEqual([
+      '2021年9月16日（木） 16:00–17:00（現地 14:00–15:00）',
+      '2021年9月17日（金） 16:00–17:00（現地 14:00–15:00）',
+    ]);
 
     const bookings = await tb.db.prisma.booking.findMany();
     expect(bookings).toHaveLength(1);
@@ -69,9 +72,13 @@ describe('the booking race', { timeout: 30_000 }, () => {
       await tb.grant('somchai', 'expert', { country: 'th' });
       return addSlot(tb, 'somchai', '2021-09-15 14:00 1h consultation');
     })();
-    const apps = await Promise.all(Array.from({ length: 8 }, (_, i) => bookableEngagement(tb, { company: `Company ${i}`, country: 'th', applicant: `a${i}` })));
+    const apps = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => bookableEngagement(tb, { company: `Company ${i}`, country: 'th', applicant: `a${i}` })),
+    );
     const people = await Promise.all(apps.map((_, i) => tb.personId(`a${i}`)));
-    const results = await Promise.all(apps.map((appId, i) => tb.services.bookings.book(newBooking(slotId, appId, people[i]!, tb.clock.now()))));
+    const results = await Promise.all(
+      apps.map((appId, i) => tb.services.bookings.book(newBooking(slotId, appId, people[i]!, tb.clock.now()))),
+    );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok && r.code === 'slot_taken')).toHaveLength(7);
     expect(await tb.db.prisma.booking.count()).toBe(1);
@@ -86,7 +93,8 @@ describe('the booking race', { timeout: 30_000 }, () => {
     for (let day = 13; day <= 18; day++) slots.push(await addSlot(tb, 'somchai', `2021-09-${day} 14:00 1h consultation`));
     const appA = await bookableEngagement(tb, { company: 'A', country: 'th', applicant: 'a' });
     const appB = await bookableEngagement(tb, { company: 'B', country: 'th', applicant: 'b' });
-    const burst = async (appId: number, user: string) => runTs(bookBurst, [tb.databaseUrl, slots.join(','), String(appId), String(await tb.personId(user))]);
+    const burst = async (appId: number, user: string) =>
+      runTs(bookBurst, [tb.databaseUrl, slots.join(','), String(appId), String(await tb.personId(user))]);
     const runs = await Promise.all([burst(appA, 'a'), burst(appB, 'b')]);
     const [a, b] = runs.map((r) => {
       expect(r.code, r.stderr).toBe(0);
@@ -108,7 +116,9 @@ describe('the booking race', { timeout: 30_000 }, () => {
     const aiko = await tb.personId('aiko');
     const slots: number[] = [];
     for (let day = 13; day <= 18; day++) slots.push(await addSlot(tb, 'tan', `2021-09-${day} 10:00 2h consultation`));
-    const results = await Promise.all(slots.map((slotId) => tb.services.bookings.book({ ...newBooking(slotId, appId, aiko, tb.clock.now()), estimateMinutes: 120 })));
+    const results = await Promise.all(
+      slots.map((slotId) => tb.services.bookings.book({ ...newBooking(slotId, appId, aiko, tb.clock.now()), estimateMinutes: 120 })),
+    );
     expect(results.filter((r) => r.ok)).toHaveLength(5);
     expect(results.filter((r) => !r.ok && r.code === 'over_budget')).toHaveLength(1);
     const app = await tb.db.prisma.application.findUniqueOrThrow({ where: { id: appId } });

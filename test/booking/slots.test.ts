@@ -23,7 +23,9 @@ describe('slots', { timeout: 30_000 }, () => {
     const first = await addSlot(tb, 'somchai', '2021-09-15 14:00 90m consultation');
     const overlapping = await tb.say('somchai', 'slots add 2021-09-15 15:00 1h training');
     expect(overlapping[0]).toMatchObject({ kind: 'error', code: 'overlap' });
-    expect(tb.textOf(overlapping)).toContain(`すでに登録済みの枠 #${first}（2021年9月15日（水） 16:00–17:30（日本時間）／現地 14:00–15:30（UTC+7））と重なっています。`);
+    expect(tb.textOf(overlapping)).toContain(
+      `すでに登録済みの枠 #${first}（2021年9月15日（水） 16:00–17:30（日本時間）／現地 14:00–15:30（UTC+7））と重なっています。`,
+    );
     const inside = await tb.say('somchai', 'slots add 2021-09-15 13:00 4h training');
     expect(inside[0]).toMatchObject({ kind: 'error', code: 'overlap' });
     await addSlot(tb, 'somchai', '2021-09-15 15:30 1h training');
@@ -38,7 +40,16 @@ describe('slots', { timeout: 30_000 }, () => {
     const base = Date.parse('2021-09-15T07:00:00Z');
     const results = await Promise.all(
       Array.from({ length: 6 }, (_, i) =>
-        tb.uow.run((s) => s.slots.add({ expertId, country: 'th', kind: 'consultation', startsAt: new Date(base + i * 10 * 60_000), minutes: 60, createdAt: tb.clock.now() })),
+        tb.uow.run((s) =>
+          s.slots.add({
+            expertId,
+            country: 'th',
+            kind: 'consultation',
+            startsAt: new Date(base + i * 10 * 60_000),
+            minutes: 60,
+            createdAt: tb.clock.now(),
+          }),
+        ),
       ),
     );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
@@ -77,7 +88,9 @@ describe('slots', { timeout: 30_000 }, () => {
     const appId = await bookableEngagement(tb, { company: 'Acme', country: 'th', experts: ['somchai'], applicant: 'aiko' });
     const open = await addSlot(tb, 'somchai', '2021-09-14 10:00 1h consultation');
     const booked = await addSlot(tb, 'somchai', '2021-09-15 14:00 90m consultation');
-    expect(tb.textOf(await tb.say('somchai', `slots remove ${open}`))).toContain(`枠 #${open}（2021年9月14日（火） 12:00–13:00（日本時間）／現地 10:00–11:00（UTC+7））を削除しました。`);
+    expect(tb.textOf(await tb.say('somchai', `slots remove ${open}`))).toContain(
+      `枠 #${open}（2021年9月14日（火） 12:00–13:00（日本時間）／現地 10:00–11:00（UTC+7））を削除しました。`,
+    );
 
     const bookingId = await bookThrough('aiko', '9月15日');
     expect((await tb.db.prisma.application.findUniqueOrThrow({ where: { id: appId } })).reservedMinutes).toBe(90);
@@ -87,7 +100,9 @@ describe('slots', { timeout: 30_000 }, () => {
 
     // The booking is cancelled and the applicant told: asked first.
     const question = await tb.say('somchai', `slots remove ${booked} 現地の祝日と重なったため`);
-    expect(tb.textOf(question)).toContain(`予約 #${bookingId}（Acme）はキャンセルされ、元に戻せません。申請企業に次の理由とともに通知されます: 現地の祝日と重なったため`);
+    expect(tb.textOf(question)).toContain(
+      `予約 #${bookingId}（Acme）はキャンセルされ、元に戻せません。申請企業に次の理由とともに通知されます: 現地の祝日と重なったため`,
+    );
     expect((await tb.db.prisma.booking.findUniqueOrThrow({ where: { id: bookingId } })).status).toBe('booked');
     const removed = await tb.click('somchai', question, '枠を削除して予約をキャンセルする');
     expect(tb.textOf(removed)).toContain(`予約 #${bookingId}（Acme）をキャンセルしました`);
@@ -96,7 +111,9 @@ describe('slots', { timeout: 30_000 }, () => {
     expect([slot.status, booking.status, booking.cancelReason]).toEqual(['removed', 'cancelled', '現地の祝日と重なったため']);
     expect((await tb.db.prisma.application.findUniqueOrThrow({ where: { id: appId } })).reservedMinutes).toBe(0);
     const notice = (await outboxFor(tb, 'aiko')).at(-1)!;
-    expect(notice.text).toContain(`予約 #${bookingId}（Acme、2021年9月15日（水） 16:00–17:30（日本時間）／現地 14:00–15:30（UTC+7））が somchai さんによりキャンセルされました。\n理由: 現地の祝日と重なったため`);
+    expect(notice.text).toContain(
+      `予約 #${bookingId}（Acme、2021年9月15日（水） 16:00–17:30（日本時間）／現地 14:00–15:30（UTC+7））が somchai さんによりキャンセルされました。\n理由: 現地の祝日と重なったため`,
+    );
     expect(tb.textOf(await tb.say('somchai', 'slots'))).toContain('今後の枠はありません。');
   });
 
@@ -111,12 +128,16 @@ describe('slots', { timeout: 30_000 }, () => {
     expect(tb.textOf(added)).toContain('somchai さんの枠として登録しました');
     const id = (await tb.db.prisma.slot.findFirstOrThrow()).id;
     expect((await tb.db.prisma.slot.findFirstOrThrow()).expertId).toBe(await tb.personId('somchai'));
-    expect(tb.textOf(await tb.say('sato', 'slots'))).toContain(`#${id} 相談 2021年9月15日（水） 16:00–17:00（日本時間）／現地 14:00–15:00（UTC+7） — 空き · somchai`);
+    expect(tb.textOf(await tb.say('sato', 'slots'))).toContain(
+      `#${id} 相談 2021年9月15日（水） 16:00–17:00（日本時間）／現地 14:00–15:00（UTC+7） — 空き · somchai`,
+    );
     expect(tb.textOf(await tb.say('sato', 'slots for console:nobody'))).toContain('「console:nobody」という専門家は見つかりませんでした');
 
     expect((await tb.say('niran', `slots remove ${id}`))[0]).toMatchObject({ kind: 'error', code: 'forbidden' });
     expect((await tb.say('aiko', 'slots'))[0]).toMatchObject({ kind: 'error', code: 'forbidden' });
-    expect((await tb.say('somchai', 'slots for console:niran add 2021-09-16 14:00 1h consultation'))[0]).toMatchObject({ code: 'forbidden' });
+    expect((await tb.say('somchai', 'slots for console:niran add 2021-09-16 14:00 1h consultation'))[0]).toMatchObject({
+      code: 'forbidden',
+    });
     expect(tb.textOf(await tb.say('sato', `slots for console:somchai remove ${id}`))).toContain(`枠 #${id}`);
     expect((await tb.db.prisma.slot.findUniqueOrThrow({ where: { id } })).status).toBe('removed');
     const audit = await tb.db.prisma.auditLog.findMany({ where: { subjectType: 'slot' }, orderBy: { id: 'asc' } });

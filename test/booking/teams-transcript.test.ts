@@ -11,7 +11,12 @@ import { bookableEngagementOn } from './fixtures.ts';
 let teams: TeamsHarness;
 beforeAll(async () => {
   teams = await startTeamsHarness({ now: '2021-09-01T10:00:00+09:00' });
-  await bookableEngagementOn(teams.running, { company: 'Acme Vietnam', country: 'vn', applicantKey: teams.identityKey('alice'), expertKeys: [teams.identityKey('minh')] });
+  await bookableEngagementOn(teams.running, {
+    company: 'Acme Vietnam',
+    country: 'vn',
+    applicantKey: teams.identityKey('alice'),
+    expertKeys: [teams.identityKey('minh')],
+  });
 });
 afterAll(() => teams?.stop());
 
@@ -33,7 +38,9 @@ async function sentToChat(user: string, from: number): Promise<string> {
 describe('booking in Teams', () => {
   it('publishes, books a training with topics and language, cancels and reschedules', async () => {
     const published = await teams.message('slots add 2021-09-15 14:00 2h training', minh);
-    expect(published.text).toContain('Slot #1 added: training, Wed 15 Sep 2021 16:00–18:00 Japan time / 14:00–16:00 local time (UTC+7), 2 h.');
+    expect(published.text).toContain(
+      'Slot #1 added: training, Wed 15 Sep 2021 16:00–18:00 Japan time / 14:00–16:00 local time (UTC+7), 2 h.',
+    );
     await teams.message('slots add 2021-09-16 09:30 2h training', minh);
 
     let r = await teams.message('book', alice);
@@ -63,8 +70,12 @@ describe('booking in Teams', () => {
     r = await teams.click(r, 'Cancel', alice);
     mark = teams.connector.calls.length;
     r = await teams.click(r, 'Cancel the booking', alice);
-    expect(r.text).toContain('Booking #1 (Wed 15 Sep 2021 16:00–18:00 Japan time / 14:00–16:00 local time (UTC+7)) has been cancelled. The expert has been notified.');
-    expect(await sentToChat('minh', mark)).toContain('予約 #1（Acme Vietnam、2021年9月15日（水） 16:00–18:00（日本時間）／現地 14:00–16:00（UTC+7））が alice さんによりキャンセルされました。');
+    expect(r.text).toContain(
+      'Booking #1 (Wed 15 Sep 2021 16:00–18:00 Japan time / 14:00–16:00 local time (UTC+7)) has been cancelled. The expert has been notified.',
+    );
+    expect(await sentToChat('minh', mark)).toContain(
+      '予約 #1（Acme Vietnam、2021年9月15日（水） 16:00–18:00（日本時間）／現地 14:00–16:00（UTC+7））が alice さんによりキャンセルされました。',
+    );
 
     r = await teams.message('book', alice);
     r = await teams.click(r, 'Training for managers and employees', alice);
@@ -85,7 +96,9 @@ describe('booking in Teams', () => {
     expect(moved).toContain('変更後: 2021年9月16日（木） 11:30–13:30（日本時間）／現地 09:30–11:30（UTC+7）');
 
     const expertView = await teams.message('bookings', minh);
-    expect(expertView.text).toContain('#2 training: training topics 1. Overview of trade secrets; 3. Trade-secret leakage cases (court cases) in the country');
+    expect(expertView.text).toContain(
+      '#2 training: training topics 1. Overview of trade secrets; 3. Trade-secret leakage cases (court cases) in the country',
+    );
     expect(expertView.text).toContain('Thu 16 Sep 2021 11:30–13:30 Japan time');
   }, 90_000);
 });

@@ -26,14 +26,26 @@ describe('local time of slots', { timeout: 30_000 }, () => {
 
   it('shows Bangkok 14:00 as 16:00 Japan time and Shanghai 14:00 as 15:00 Japan time', () => {
     const bangkok = instantFromLocal('2021-09-15', '14:00', 'Asia/Bangkok')!;
-    expect(slotTimes(bangkok, 90, country('th'), program, 'ja')).toEqual({ home: '2021年9月15日（水） 16:00–17:30', local: '14:00–15:30', offset: 'UTC+7' });
+    expect(slotTimes(bangkok, 90, country('th'), program, 'ja')).toEqual({
+      home: '2021年9月15日（水） 16:00–17:30',
+      local: '14:00–15:30',
+      offset: 'UTC+7',
+    });
     const shanghai = instantFromLocal('2021-09-15', '14:00', 'Asia/Shanghai')!;
-    expect(slotTimes(shanghai, 60, country('cn'), program, 'en')).toEqual({ home: 'Wed 15 Sep 2021 15:00–16:00', local: '14:00–15:00', offset: 'UTC+8' });
+    expect(slotTimes(shanghai, 60, country('cn'), program, 'en')).toEqual({
+      home: 'Wed 15 Sep 2021 15:00–16:00',
+      local: '14:00–15:00',
+      offset: 'UTC+8',
+    });
   });
 
   it('gives the local date too when it differs from the Japan date', () => {
     const late = instantFromLocal('2021-09-15', '23:00', 'Asia/Ho_Chi_Minh')!;
-    expect(slotTimes(late, 60, country('vn'), program, 'ja')).toEqual({ home: '2021年9月16日（木） 01:00–02:00', local: '2021年9月15日（水） 23:00–00:00', offset: 'UTC+7' });
+    expect(slotTimes(late, 60, country('vn'), program, 'ja')).toEqual({
+      home: '2021年9月16日（木） 01:00–02:00',
+      local: '2021年9月15日（水） 23:00–00:00',
+      offset: 'UTC+7',
+    });
   });
 
   it('ends the support period at midnight Japan time after its last day', () => {
@@ -69,7 +81,9 @@ describe('slots entered through the bot', { timeout: 30_000 }, () => {
     const unsure = await tb.say('minh', 'slots add 2021-09-15 14:00 1h consultation');
     expect(unsure[0]).toMatchObject({ kind: 'error', code: 'which_country' });
     expect(tb.textOf(unsure)).toContain('th (タイ), sg (シンガポール)');
-    expect(tb.textOf(await tb.say('minh', 'slots add 2021-09-15 14:00 1h consultation シンガポール'))).toContain('15:00–16:00（日本時間）／現地 14:00–15:00（UTC+8）');
+    expect(tb.textOf(await tb.say('minh', 'slots add 2021-09-15 14:00 1h consultation シンガポール'))).toContain(
+      '15:00–16:00（日本時間）／現地 14:00–15:00（UTC+8）',
+    );
     const refused = await tb.say('minh', 'slots add 2021-09-15 14:00 1h consultation vn');
     expect(refused[0]).toMatchObject({ kind: 'error', code: 'not_your_country' });
   });

@@ -38,10 +38,15 @@ describe('booking transcript (console)', () => {
     expect(choiceLabels(r)).toEqual(['日本語', 'タイ語']);
     r = await tb.click('aiko', r, 'タイ語');
     // Free training slots, soonest first, in Japan time and local time; the consultation slot is not offered.
-    expect(choiceLabels(r)).toEqual(['2021年9月15日（水） 16:00–18:00（現地 14:00–16:00）', '2021年9月16日（木） 11:30–13:30（現地 09:30–11:30）']);
+    expect(choiceLabels(r)).toEqual([
+      '2021年9月15日（水） 16:00–18:00（現地 14:00–16:00）',
+      '2021年9月16日（木） 11:30–13:30（現地 09:30–11:30）',
+    ]);
     r = await tb.click('aiko', r, '9月15日');
     const summary = tb.textOf(r);
-    expect(summary).toContain('内容: 研修テーマ 1. 営業秘密の概要、4. 営業秘密流出リスクと従業員にかかる責任、5. 社外取引・転職時の営業秘密にかかる留意点');
+    expect(summary).toContain(
+      '内容: 研修テーマ 1. 営業秘密の概要、4. 営業秘密流出リスクと従業員にかかる責任、5. 社外取引・転職時の営業秘密にかかる留意点',
+    );
     expect(summary).toContain('研修言語: タイ語');
     expect(summary).toContain('見込み時間: 2時間');
     expect(summary).toContain('予約後の残り時間: 15時間');
@@ -58,20 +63,30 @@ describe('booking transcript (console)', () => {
     expect(expertInbox[0]!.text).toContain(`新しい予約 #${bookingId} が入りました（Acme Thailand、aiko さん）`);
     expect(files(expertInbox[0]!.replies)[0]!.content).toContain('DTEND:20210915T090000Z');
     expect(expertInbox.find((m) => m.dedupeKey?.startsWith('reminder:'))?.dueAt.toISOString()).toBe('2021-09-14T07:00:00.000Z');
-    expect((await outboxFor(tb, 'aiko')).find((m) => m.dedupeKey?.startsWith('reminder:'))?.dueAt.toISOString()).toBe('2021-09-14T07:00:00.000Z');
+    expect((await outboxFor(tb, 'aiko')).find((m) => m.dedupeKey?.startsWith('reminder:'))?.dueAt.toISOString()).toBe(
+      '2021-09-14T07:00:00.000Z',
+    );
     expect(tb.textOf(await tb.say('somchai', 'slots'))).toContain(`予約済み（#${bookingId} Acme Thailand）`);
 
     // The applicant cancels it; the expert is told and the reminders are withdrawn.
     r = await tb.say('aiko', 'bookings');
-    expect(tb.textOf(r)).toContain(`#${bookingId} 研修: 研修テーマ 1. 営業秘密の概要、4. 営業秘密流出リスクと従業員にかかる責任、5. 社外取引・転職時の営業秘密にかかる留意点`);
+    expect(tb.textOf(r)).toContain(
+      `#${bookingId} 研修: 研修テーマ 1. 営業秘密の概要、4. 営業秘密流出リスクと従業員にかかる責任、5. 社外取引・転職時の営業秘密にかかる留意点`,
+    );
     r = await tb.click('aiko', r, 'キャンセル');
     r = await tb.click('aiko', r, 'キャンセルする');
-    expect(tb.textOf(r)).toContain(`予約 #${bookingId}（2021年9月15日（水） 16:00–18:00（日本時間）／現地 14:00–16:00（UTC+7））をキャンセルしました。専門家に通知しました。`);
+    expect(tb.textOf(r)).toContain(
+      `予約 #${bookingId}（2021年9月15日（水） 16:00–18:00（日本時間）／現地 14:00–16:00（UTC+7））をキャンセルしました。専門家に通知しました。`,
+    );
     const afterCancel = await outboxFor(tb, 'somchai');
-    expect(afterCancel.at(-1)!.text).toContain(`予約 #${bookingId}（Acme Thailand、2021年9月15日（水） 16:00–18:00（日本時間）／現地 14:00–16:00（UTC+7））が aiko さんによりキャンセルされました。`);
+    expect(afterCancel.at(-1)!.text).toContain(
+      `予約 #${bookingId}（Acme Thailand、2021年9月15日（水） 16:00–18:00（日本時間）／現地 14:00–16:00（UTC+7））が aiko さんによりキャンセルされました。`,
+    );
     expect(files(afterCancel.at(-1)!.replies)[0]!.content).toContain('STATUS:CANCELLED');
     expect(afterCancel.find((m) => m.dedupeKey?.startsWith('reminder:'))?.cancelledAt).not.toBeNull();
-    expect(tb.textOf(await tb.say('somchai', 'slots'))).toContain(`#${first} 研修 2021年9月15日（水） 16:00–18:00（日本時間）／現地 14:00–16:00（UTC+7） — 空き`);
+    expect(tb.textOf(await tb.say('somchai', 'slots'))).toContain(
+      `#${first} 研修 2021年9月15日（水） 16:00–18:00（日本時間）／現地 14:00–16:00（UTC+7） — 空き`,
+    );
 
     // Book again (English this time), then reschedule to the next day's slot.
     await tb.say('aiko', 'language en');
@@ -86,9 +101,13 @@ describe('booking transcript (console)', () => {
     r = await tb.click('aiko', r, 'Reschedule');
     expect(choiceLabels(r)).toEqual(['Thu 16 Sep 2021 11:30–13:30 JST (09:30–11:30 local)']);
     r = await tb.click('aiko', r, 'Thu 16 Sep');
-    expect(tb.textOf(r)).toContain(`Move booking #${second_} (Wed 15 Sep 2021 16:00–18:00 Japan time / 14:00–16:00 local time (UTC+7)) to this slot?`);
+    expect(tb.textOf(r)).toContain(
+      `Move booking #${second_} (Wed 15 Sep 2021 16:00–18:00 Japan time / 14:00–16:00 local time (UTC+7)) to this slot?`,
+    );
     r = await tb.click('aiko', r, 'Move to this slot');
-    expect(tb.textOf(r)).toContain(`Booking #${second_} has been moved to Thu 16 Sep 2021 11:30–13:30 Japan time / 09:30–11:30 local time (UTC+7).`);
+    expect(tb.textOf(r)).toContain(
+      `Booking #${second_} has been moved to Thu 16 Sep 2021 11:30–13:30 Japan time / 09:30–11:30 local time (UTC+7).`,
+    );
     expect(files(r).map((f) => f.content.includes('STATUS:CANCELLED'))).toEqual([true, false]);
     const moved = (await outboxFor(tb, 'somchai')).at(-1)!;
     expect(moved.text).toContain('変更前: 2021年9月15日（水） 16:00–18:00');

@@ -71,7 +71,9 @@ describe('bot', () => {
   });
 
   it('says what it did not understand, shortened', async () => {
-    expect(tb.textOf(await tb.say('ann', 'make coffee'))).toBe('「make coffee」は分かりませんでした。help で使えるコマンドを確認できます。');
+    expect(tb.textOf(await tb.say('ann', 'make coffee'))).toBe(
+      '「make coffee」は分かりませんでした。help で使えるコマンドを確認できます。',
+    );
   });
 });
 

@@ -7,7 +7,19 @@ const root = path.resolve(import.meta.dirname, '../..');
 // Folders allowed to reach the outside world: src/db implements the ports, src/app wires everything.
 const wiring = new Set(['db', 'app']);
 const wiringFiles = new Set(['main.ts']);
-const forbidden = [/^@slack\//, /^botbuilder/, /^botframework-/, /^@microsoft\//, /^@prisma\/client/, /^@prisma\/adapter-/, /^better-sqlite3$/, /^pg$/, /\/generated\//, /(^|\/)adapters\//, /(^|\/)db\//];
+const forbidden = [
+  /^@slack\//,
+  /^botbuilder/,
+  /^botframework-/,
+  /^@microsoft\//,
+  /^@prisma\/client/,
+  /^@prisma\/adapter-/,
+  /^better-sqlite3$/,
+  /^pg$/,
+  /\/generated\//,
+  /(^|\/)adapters\//,
+  /(^|\/)db\//,
+];
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -19,7 +31,8 @@ function sourceFiles(dir: string): string[] {
 
 function importsOf(source: string): string[] {
   const specifiers: string[] = [];
-  const pattern = /(?:^|\n)\s*(?:import|export)\s[^;]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)/g;
+  const pattern =
+    /(?:^|\n)\s*(?:import|export)\s[^;]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)/g;
   for (const m of source.matchAll(pattern)) specifiers.push((m[1] ?? m[2] ?? m[3])!);
   return specifiers;
 }
@@ -42,6 +55,10 @@ describe('architecture boundaries', () => {
 
   it('detects a forbidden import (the check itself works)', () => {
     const sample = `import { App } from '@slack/bolt';\nimport type { PrismaClient } from '../db/generated/sqlite/client.ts';\nconst x = await import('botbuilder');`;
-    expect(importsOf(sample).filter((spec) => forbidden.some((re) => re.test(spec)))).toEqual(['@slack/bolt', '../db/generated/sqlite/client.ts', 'botbuilder']);
+    expect(importsOf(sample).filter((spec) => forbidden.some((re) => re.test(spec)))).toEqual([
+      '@slack/bolt',
+      '../db/generated/sqlite/client.ts',
+      'botbuilder',
+    ]);
   });
 });

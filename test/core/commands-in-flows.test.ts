@@ -16,7 +16,12 @@ const surveyFlow: FlowDefinition<{ mood?: string }> = {
   firstStep: () => 'mood',
   steps: {
     mood: {
-      ask: () => [choices('How are you?', [{ ...flowChoice('survey', 'mood', 'good', 'Good'), means: 'yes' }, { ...flowChoice('survey', 'mood', 'bad', 'Not good'), means: 'no' }])],
+      ask: () => [
+        choices('How are you?', [
+          { ...flowChoice('survey', 'mood', 'good', 'Good'), means: 'yes' },
+          { ...flowChoice('survey', 'mood', 'bad', 'Not good'), means: 'no' },
+        ]),
+      ],
       answer: (_turn, input, d) => (input.value ? { ok: true, data: { ...d, mood: input.value } } : { ok: false }),
     },
   },

@@ -17,7 +17,9 @@ describe('help', () => {
     expect(shown).not.toContain('hours');
     expect(shown).toContain('このアカウントにはまだ役割');
     expect(shown).toContain('ジェトロ事務局（CHIZAI@jetro.go.jp）に、このアカウント（console:newcomer）への権限の付与をご依頼ください');
-    expect(await help('visitor', 'en')).toContain('ask JETRO program staff (CHIZAI@jetro.go.jp) to grant a role to this account (console:visitor)');
+    expect(await help('visitor', 'en')).toContain(
+      'ask JETRO program staff (CHIZAI@jetro.go.jp) to grant a role to this account (console:visitor)',
+    );
   });
 
   it('for an applicant: their own syntax (budget without a company, bookings without a reason)', async () => {

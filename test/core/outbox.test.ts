@@ -66,9 +66,18 @@ describe('outbox', () => {
       log: silent,
       senders: () => [{ platform: 'console', send: async (_a, r) => void delivered.push(tb.textOf(r)) }],
     });
-    await tb.services.notifier.notify(id, () => [text('reminder A')], { dueAt: new Date(tb.clock.now().getTime() + 3_600_000), dedupeKey: 'a' });
-    await tb.services.notifier.notify(id, () => [text('reminder B')], { dueAt: new Date(tb.clock.now().getTime() + 3_600_000), dedupeKey: 'b' });
-    await tb.services.notifier.notify(id, () => [text('reminder A')], { dueAt: new Date(tb.clock.now().getTime() + 3_600_000), dedupeKey: 'a' });
+    await tb.services.notifier.notify(id, () => [text('reminder A')], {
+      dueAt: new Date(tb.clock.now().getTime() + 3_600_000),
+      dedupeKey: 'a',
+    });
+    await tb.services.notifier.notify(id, () => [text('reminder B')], {
+      dueAt: new Date(tb.clock.now().getTime() + 3_600_000),
+      dedupeKey: 'b',
+    });
+    await tb.services.notifier.notify(id, () => [text('reminder A')], {
+      dueAt: new Date(tb.clock.now().getTime() + 3_600_000),
+      dedupeKey: 'a',
+    });
     await tb.services.notifier.cancel('b');
     dispatcher.kick();
     await dispatcher.idle();
@@ -85,7 +94,12 @@ describe('outbox: once means once', () => {
     const id = await tb.personId('ann');
     await tb.services.people.saveAddress('console:ann', 'addr-ann');
     const delivered: string[] = [];
-    const dispatcher = new OutboxDispatcher({ uow: tb.uow, clock: tb.clock, log: silent, senders: () => [{ platform: 'console', send: async (_a, r) => void delivered.push(tb.textOf(r)) }] });
+    const dispatcher = new OutboxDispatcher({
+      uow: tb.uow,
+      clock: tb.clock,
+      log: silent,
+      senders: () => [{ platform: 'console', send: async (_a, r) => void delivered.push(tb.textOf(r)) }],
+    });
     const notifyOnce = () => tb.uow.run((s) => s.notifier.notify(id, () => [text('cap reached')], { dedupeKey: 'hours-cap:1:7' }));
     await notifyOnce();
     dispatcher.kick();
@@ -119,10 +133,20 @@ describe('outbox: once means once', () => {
 describe('housekeeping', () => {
   it('forgets request keys older than the retention and flows that expired, and keeps the rest', async () => {
     const { purgeOldRecords, requestKeyRetentionDays } = await import('../../src/core/housekeeping.ts');
-    await tb.db.prisma.processedRequest.create({ data: { key: 'old', createdAt: new Date(tb.clock.now().getTime() - (requestKeyRetentionDays + 1) * 86_400_000) } });
+    await tb.db.prisma.processedRequest.create({
+      data: { key: 'old', createdAt: new Date(tb.clock.now().getTime() - (requestKeyRetentionDays + 1) * 86_400_000) },
+    });
     await tb.db.prisma.processedRequest.create({ data: { key: 'recent', createdAt: tb.clock.now() } });
-    await tb.services.conversations.save('console:a', 'c', { flow: 'x', state: '{}', expiresAt: new Date(tb.clock.now().getTime() - 1000) });
-    await tb.services.conversations.save('console:b', 'c', { flow: 'x', state: '{}', expiresAt: new Date(tb.clock.now().getTime() + 1000) });
+    await tb.services.conversations.save('console:a', 'c', {
+      flow: 'x',
+      state: '{}',
+      expiresAt: new Date(tb.clock.now().getTime() - 1000),
+    });
+    await tb.services.conversations.save('console:b', 'c', {
+      flow: 'x',
+      state: '{}',
+      expiresAt: new Date(tb.clock.now().getTime() + 1000),
+    });
     expect(await purgeOldRecords({ uow: tb.uow, clock: tb.clock })).toEqual({ requests: 1, flows: 1 });
     expect((await tb.db.prisma.processedRequest.findMany()).map((r) => r.key)).toEqual(['recent']);
     expect(await tb.services.conversations.get('console:b', 'c')).not.toBeNull();

@@ -83,7 +83,8 @@ describe('the choice matcher', () => {
     choice('日本企業の海外駐在員事務所'),
     choice('いずれにも当たらない'),
   ];
-  const pick = (typed: string, shown: Choice[], numbers = true) => matchChoice(typed, shown, { numbers })?.label ?? matchChoiceLoosely(typed, shown)?.label;
+  const pick = (typed: string, shown: Choice[], numbers = true) =>
+    matchChoice(typed, shown, { numbers })?.label ?? matchChoiceLoosely(typed, shown)?.label;
 
   it.each([
     ['海外の現地法人', '海外の現地法人'],

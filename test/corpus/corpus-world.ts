@@ -38,7 +38,14 @@ interface Start {
 }
 
 const eligibilityBase = { countries: [], excludedRegions: [], priorUse: {}, reviewing: false, canApply: false };
-const answered = { ...eligibilityBase, entityKind: 'japan_corporation', countries: ['th'], intent: true, consent: true, priorUse: { th: { atLeastThreshold: false } } };
+const answered = {
+  ...eligibilityBase,
+  entityKind: 'japan_corporation',
+  countries: ['th'],
+  intent: true,
+  consent: true,
+  priorUse: { th: { atLeastThreshold: false } },
+};
 const pending = { note: 'review NDA', category: 'review', matched: true, date: null, minutes: 5 };
 
 export class CorpusWorld {
@@ -87,7 +94,11 @@ export class CorpusWorld {
   /** Where the case starts: a person of the right kind, and the flow stored at the step. */
   private async start(step: string, n: number): Promise<Start> {
     const user = `u${n}`;
-    const eligibility = (s: string, history: string[], data: Record<string, unknown>): Start => ({ flow: 'eligibility', user, state: { step: s, history, data, misses: 0 } });
+    const eligibility = (s: string, history: string[], data: Record<string, unknown>): Start => ({
+      flow: 'eligibility',
+      user,
+      state: { step: s, history, data, misses: 0 },
+    });
     const book = async (s: string, history: string[], data: Record<string, unknown>): Promise<Start> => {
       await this.tb.grant(user, 'applicant', { companyId: this.alphaCompany });
       return { flow: 'book', user, state: { step: s, history, data: { topics: [], page: 0, ...data }, misses: 0 } };
@@ -99,11 +110,20 @@ export class CorpusWorld {
       case 'eligibility/countries':
         return eligibility('countries', ['entity'], { ...eligibilityBase, entityKind: 'japan_corporation' });
       case 'eligibility/investment':
-        return eligibility('investment', ['entity', 'countries'], { ...eligibilityBase, entityKind: 'local_corporation', countries: ['th'] });
+        return eligibility('investment', ['entity', 'countries'], {
+          ...eligibilityBase,
+          entityKind: 'local_corporation',
+          countries: ['th'],
+        });
       case 'eligibility/intent':
         return eligibility('intent', ['entity', 'countries'], { ...eligibilityBase, entityKind: 'japan_corporation', countries: ['th'] });
       case 'eligibility/consent':
-        return eligibility('consent', ['entity', 'countries', 'intent'], { ...eligibilityBase, entityKind: 'japan_corporation', countries: ['th'], intent: true });
+        return eligibility('consent', ['entity', 'countries', 'intent'], {
+          ...eligibilityBase,
+          entityKind: 'japan_corporation',
+          countries: ['th'],
+          intent: true,
+        });
       case 'eligibility/priorUse':
         return eligibility('priorUse:th', ['entity', 'countries', 'intent', 'consent'], { ...answered, priorUse: {} });
       case 'eligibility/summary':
@@ -136,7 +156,12 @@ export class CorpusWorld {
           flow: 'hours-engagement',
           user: 'kenji',
           conversation: `console:kenji:case-${n}`,
-          state: { step: 'engagement', history: [], data: { ...pending, requestKey: `corpus-${n}`, options: [this.alphaTh, this.betaTh] }, misses: 0 },
+          state: {
+            step: 'engagement',
+            history: [],
+            data: { ...pending, requestKey: `corpus-${n}`, options: [this.alphaTh, this.betaTh] },
+            misses: 0,
+          },
         };
       default:
         throw new Error(`the corpus has no step ${step}`);
@@ -174,8 +199,10 @@ export class CorpusWorld {
     if (seen.includes(t('core.flow.resumed'))) return 'resumed';
     if (after.misses > before.misses || seen.includes(t('core.flow.tooManyMisses'))) return this.missed(c, seen);
     if (seen.includes(t('core.flow.noBack'))) return 'keyword=back';
-    if (before.history.length > 0 && after.step === before.history.at(-1) && after.history.length < before.history.length) return 'keyword=back';
-    if (after.history.length === 0 && after.step !== before.step && Object.keys(after.data).length <= Object.keys(eligibilityBase).length) return 'keyword=restart';
+    if (before.history.length > 0 && after.step === before.history.at(-1) && after.history.length < before.history.length)
+      return 'keyword=back';
+    if (after.history.length === 0 && after.step !== before.step && Object.keys(after.data).length <= Object.keys(eligibilityBase).length)
+      return 'keyword=restart';
     return this.answerOf(c, before, after, seen);
   }
 
@@ -183,7 +210,9 @@ export class CorpusWorld {
   private missed(c: CorpusCase, seen: string): string {
     const program = this.tb.program;
     const t = translator(c.locale);
-    const excluded = program.excludedRegions.filter((r) => seen.includes(t('eligibility.countries.excluded', { region: r.name[c.locale], note: program.excludedRegionsNote[c.locale] })));
+    const excluded = program.excludedRegions.filter((r) =>
+      seen.includes(t('eligibility.countries.excluded', { region: r.name[c.locale], note: program.excludedRegionsNote[c.locale] })),
+    );
     return ['miss', ...(excluded.length ? [`excluded=${excluded.map((r) => r.name.en).join(',')}`] : [])].join('; ');
   }
 
@@ -213,10 +242,12 @@ export class CorpusWorld {
     }
     if (step === 'eligibility/summary') return after.step === 'apply' ? 'confirm' : `change ${after.step}`;
     if (step === 'eligibility/apply') return after.step === 'company' ? 'apply' : `moved to ${after.step}`;
-    if (step === 'book/engagement') return `engagement=${data.applicationId === this.alphaTh ? 'th' : data.applicationId === this.alphaVn ? 'vn' : String(data.applicationId)}`;
+    if (step === 'book/engagement')
+      return `engagement=${data.applicationId === this.alphaTh ? 'th' : data.applicationId === this.alphaVn ? 'vn' : String(data.applicationId)}`;
     if (step === 'book/kind') return String(data.kind);
     if (step === 'book/menu') return String(data.menu);
-    if (step === 'book/topics') return after.step === 'topics' ? `ticked=${(data.topics as number[]).join(',')}` : `topics=${(data.topics as number[]).join(',')}`;
+    if (step === 'book/topics')
+      return after.step === 'topics' ? `ticked=${(data.topics as number[]).join(',')}` : `topics=${(data.topics as number[]).join(',')}`;
     if (step === 'book/language') return `language=${String(data.language)}`;
     if (step === 'book/slot') return this.slotPicked(data.slotId as number | undefined);
     if (step === 'book/confirm') return data.slotId === undefined ? 'change' : `still asking (${String(data.slotId)})`;
@@ -246,7 +277,11 @@ export class CorpusWorld {
         return booking ? 'booked' : 'nothing booked';
       }
       case 'hours/engagement': {
-        const entry = await prisma.hourEntry.findFirst({ where: { expertId: personId }, orderBy: { id: 'desc' }, include: { application: { include: { company: true } } } });
+        const entry = await prisma.hourEntry.findFirst({
+          where: { expertId: personId },
+          orderBy: { id: 'desc' },
+          include: { application: { include: { company: true } } },
+        });
         return entry ? `engagement=${entry.application.company.name}` : 'nothing logged';
       }
       default:

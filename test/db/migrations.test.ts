@@ -144,9 +144,7 @@ describe('SQLite migrations', () => {
     const run = promisify(execFile);
     const script = path.join(projectRoot, 'scripts', 'db', 'migrate.ts');
     const env = { ...process.env, DATABASE_URL: url };
-    const both = await Promise.all(
-      [0, 1].map(() => run(process.execPath, ['--import', 'tsx', script], { cwd: projectRoot, env })),
-    );
+    const both = await Promise.all([0, 1].map(() => run(process.execPath, ['--import', 'tsx', script], { cwd: projectRoot, env })));
     expect(both.map((r) => r.stdout).join('')).toMatch(/applied/);
     expect(rows(file).map((r) => r.migration_name)).toEqual(migrationNames);
   }, 60_000);

@@ -43,7 +43,9 @@ describe('parseYesNo', () => {
     ['👎', false],
   ])('%s -> %s', (typed, expected) => expect(parseYesNo(typed)).toBe(expected));
 
-  it.each(['たぶん', 'maybe', '', 'yes no', 'はいいいえ', 'not sure', 'はい、多分'])('%s is neither', (typed) => expect(parseYesNo(typed)).toBeUndefined());
+  it.each(['たぶん', 'maybe', '', 'yes no', 'はいいいえ', 'not sure', 'はい、多分'])('%s is neither', (typed) =>
+    expect(parseYesNo(typed)).toBeUndefined(),
+  );
 });
 
 describe('parseEntityKind', () => {
@@ -163,7 +165,11 @@ describe('readPriorUse', () => {
     ['5時間未満', false],
     ['less than 10 hours', false],
     ['20時間未満', false],
-  ])('%s -> only the side of the threshold: %s', (typed, reaches) => expect(readPriorUse(typed, 20)).toEqual({ kind: 'bound', atLeastThreshold: reaches }));
+  ])('%s -> only the side of the threshold: %s', (typed, reaches) =>
+    expect(readPriorUse(typed, 20)).toEqual({ kind: 'bound', atLeastThreshold: reaches }),
+  );
 
-  it.each(['abc', '20 30分', '-3', '', '10時間以上', 'はい'])('%s is no amount that can be placed', (typed) => expect(readPriorUse(typed, 20)).toBeUndefined());
+  it.each(['abc', '20 30分', '-3', '', '10時間以上', 'はい'])('%s is no amount that can be placed', (typed) =>
+    expect(readPriorUse(typed, 20)).toBeUndefined(),
+  );
 });

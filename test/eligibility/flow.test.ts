@@ -41,7 +41,12 @@ describe('eligibility check, step by step', () => {
 
     let r = await tb.say('alice', 'こんにちは');
     expect(seen(r)).toContain('応募条件を満たしているかを確認します');
-    expect(labels(r)).toEqual(['日本国内の法人（海外に現地法人・工場・駐在員事務所あり）', '海外の現地法人', '日本企業の海外駐在員事務所', 'いずれにも当たらない']);
+    expect(labels(r)).toEqual([
+      '日本国内の法人（海外に現地法人・工場・駐在員事務所あり）',
+      '海外の現地法人',
+      '日本企業の海外駐在員事務所',
+      'いずれにも当たらない',
+    ]);
 
     r = await tb.click('alice', r, '日本国内の法人');
     expect(seen(r)).toContain('現地法人・工場・駐在員事務所はどの国にありますか');
@@ -95,7 +100,12 @@ describe('eligibility check, step by step', () => {
       ['株式会社サンプル', 'th', 'applied', aliceId, 1170],
       ['株式会社サンプル', 'vn', 'applied', aliceId, 0],
     ]);
-    expect(JSON.parse(apps[0]!.answers)).toMatchObject({ entityKind: 'japan_corporation', intent: true, consent: true, priorUse: { atLeastThreshold: false, minutes: 1170 } });
+    expect(JSON.parse(apps[0]!.answers)).toMatchObject({
+      entityKind: 'japan_corporation',
+      intent: true,
+      consent: true,
+      priorUse: { atLeastThreshold: false, minutes: 1170 },
+    });
     const grants = await tb.db.prisma.roleGrant.findMany({ where: { personId: aliceId } });
     expect(grants.map((g) => [g.role, g.companyId])).toEqual([['applicant', apps[0]!.companyId]]);
     const audit = await tb.db.prisma.auditLog.findMany({ where: { actorId: aliceId }, orderBy: { id: 'asc' } });
@@ -146,7 +156,9 @@ describe('eligibility check, step by step', () => {
     r = await tb.say('carol', 'ｻﾝﾌﾟﾙ');
     expect(seen(r)).toContain('サンプルのタイ向けの申請を登録しました');
     expect(seen(r)).not.toContain('審査中');
-    expect((await outboxTextFor(staffId)).join('\n')).toMatch(/新しく登録された会社 #2 サンプル は、登録済みの #1 サンプル株式会社 と同じ会社かもしれません/);
+    expect((await outboxTextFor(staffId)).join('\n')).toMatch(
+      /新しく登録された会社 #2 サンプル は、登録済みの #1 サンプル株式会社 と同じ会社かもしれません/,
+    );
     r = await tb.say('carol', 'status');
     expect(seen(r)).not.toContain('サンプル株式会社');
 
@@ -381,7 +393,9 @@ describe('when the program does not take the application', () => {
     expect(first.kind === 'text' && first.text).toContain('本事業の支援期間は2022年2月18日（金）で終了しました');
     expect(seen(greeting).indexOf('終了しました')).toBeLessThan(seen(greeting).indexOf('貴社は次のどれに当たりますか'));
     let r = await toSummary('alice');
-    expect(seen(await tb.say('carol', 'eligibility', { locale: 'en' }))).toMatch(/^The support period of the program ended on Fri 18 Feb 2022\.[\s\S]*Which of these/);
+    expect(seen(await tb.say('carol', 'eligibility', { locale: 'en' }))).toMatch(
+      /^The support period of the program ended on Fri 18 Feb 2022\.[\s\S]*Which of these/,
+    );
     r = await tb.click('alice', r, 'この内容で結果を見る');
     expect(seen(r)).toContain('■ タイ: 応募条件を満たしています');
     expect(seen(r)).not.toContain('応募できます');
@@ -395,9 +409,13 @@ describe('when the program does not take the application', () => {
     await start();
     for (let i = 0; i < tb.program.adoptionTarget; i++) {
       const company = await tb.db.prisma.company.create({ data: { name: `Adopted ${i}`, nameKey: `adopted${i}` } });
-      await tb.db.prisma.application.create({ data: { companyId: company.id, country: 'th', status: 'adopted', adoptedAt: new Date('2021-08-01T00:00:00Z') } });
+      await tb.db.prisma.application.create({
+        data: { companyId: company.id, country: 'th', status: 'adopted', adoptedAt: new Date('2021-08-01T00:00:00Z') },
+      });
     }
-    expect(seen(await tb.say('bob', 'hello', { locale: 'en' }))).toMatch(/^Hello, [\s\S]*has reached its planned number of adoptions \(about 40\), so applications are closed\./);
+    expect(seen(await tb.say('bob', 'hello', { locale: 'en' }))).toMatch(
+      /^Hello, [\s\S]*has reached its planned number of adoptions \(about 40\), so applications are closed\./,
+    );
     let r = await toSummary('alice');
     r = await tb.click('alice', r, 'この内容で結果を見る');
     expect(seen(r)).toContain('予定採択件数（40件程度）に達したため、申請の受付を締め切りました');

@@ -15,25 +15,68 @@ function answers(patch: Partial<EligibilityAnswers> = {}): EligibilityAnswers {
     excludedRegions: [],
     intent: true,
     consent: true,
-    priorUse: { cn: { atLeastThreshold: false }, th: { atLeastThreshold: false }, vn: { atLeastThreshold: false }, sg: { atLeastThreshold: false } },
+    priorUse: {
+      cn: { atLeastThreshold: false },
+      th: { atLeastThreshold: false },
+      vn: { atLeastThreshold: false },
+      sg: { atLeastThreshold: false },
+    },
     ...patch,
   };
 }
 
-function assess(patch: Partial<EligibilityAnswers>, opts: { today?: string; adopted?: number; program?: Program } = {}): EligibilityAssessment {
-  return assessEligibility({ answers: answers(patch), program: opts.program ?? program, today: opts.today ?? running, adoptedCount: opts.adopted ?? 0 });
+function assess(
+  patch: Partial<EligibilityAnswers>,
+  opts: { today?: string; adopted?: number; program?: Program } = {},
+): EligibilityAssessment {
+  return assessEligibility({
+    answers: answers(patch),
+    program: opts.program ?? program,
+    today: opts.today ?? running,
+    adoptedCount: opts.adopted ?? 0,
+  });
 }
 
 describe('entity kind', () => {
   it.each([
-    { name: 'a corporation in Japan with a site in the country', patch: { entityKind: 'japan_corporation' as const }, outcome: 'eligible', reasons: undefined },
-    { name: 'a local corporation with Japanese investment', patch: { entityKind: 'local_corporation' as const, japaneseInvestment: true }, outcome: 'eligible', reasons: undefined },
-    { name: 'a local corporation without Japanese investment', patch: { entityKind: 'local_corporation' as const, japaneseInvestment: false }, outcome: 'not_eligible', reasons: ['no_japanese_investment'] },
-    { name: 'a local corporation that did not say', patch: { entityKind: 'local_corporation' as const }, outcome: 'not_eligible', reasons: ['missing_answer'] },
-    { name: "a Japanese company's representative office", patch: { entityKind: 'representative_office' as const }, outcome: 'eligible', reasons: undefined },
+    {
+      name: 'a corporation in Japan with a site in the country',
+      patch: { entityKind: 'japan_corporation' as const },
+      outcome: 'eligible',
+      reasons: undefined,
+    },
+    {
+      name: 'a local corporation with Japanese investment',
+      patch: { entityKind: 'local_corporation' as const, japaneseInvestment: true },
+      outcome: 'eligible',
+      reasons: undefined,
+    },
+    {
+      name: 'a local corporation without Japanese investment',
+      patch: { entityKind: 'local_corporation' as const, japaneseInvestment: false },
+      outcome: 'not_eligible',
+      reasons: ['no_japanese_investment'],
+    },
+    {
+      name: 'a local corporation that did not say',
+      patch: { entityKind: 'local_corporation' as const },
+      outcome: 'not_eligible',
+      reasons: ['missing_answer'],
+    },
+    {
+      name: "a Japanese company's representative office",
+      patch: { entityKind: 'representative_office' as const },
+      outcome: 'eligible',
+      reasons: undefined,
+    },
     { name: 'none of these', patch: { entityKind: 'other' as const }, outcome: 'not_eligible', reasons: ['entity_not_covered'] },
     // Investment is only asked of local corporations; an answer left over from a changed kind does not count.
-    { name: 'a corporation in Japan, investment answered no', patch: { entityKind: 'japan_corporation' as const, japaneseInvestment: false }, outcome: 'eligible', reasons: undefined },
+    {
+      name: 'a corporation in Japan, investment answered no',
+      patch: { entityKind: 'japan_corporation' as const, japaneseInvestment: false },
+      outcome: 'eligible',
+      reasons: undefined,
+    },
   ])('$name: $outcome', ({ patch, outcome, reasons }) => {
     const [verdict] = assess(patch).countries;
     expect(verdict?.outcome).toBe(outcome);
@@ -46,7 +89,11 @@ describe('intent and consent', () => {
     { name: 'no intent', patch: { intent: false }, reasons: ['no_intent'] },
     { name: 'no consent', patch: { consent: false }, reasons: ['no_consent'] },
     { name: 'neither', patch: { intent: false, consent: false }, reasons: ['no_intent', 'no_consent'] },
-    { name: 'no intent, and a local corporation without investment', patch: { entityKind: 'local_corporation' as const, japaneseInvestment: false, intent: false }, reasons: ['no_japanese_investment', 'no_intent'] },
+    {
+      name: 'no intent, and a local corporation without investment',
+      patch: { entityKind: 'local_corporation' as const, japaneseInvestment: false, intent: false },
+      reasons: ['no_japanese_investment', 'no_intent'],
+    },
     { name: 'consent not answered', patch: { consent: undefined }, reasons: ['missing_answer'] },
   ])('$name: not eligible for $reasons', ({ patch, reasons }) => {
     const result = assess(patch);
@@ -101,7 +148,9 @@ describe('countries', () => {
   });
 
   it('a country without a prior-use answer is not decided', () => {
-    expect(assess({ countries: ['th'], priorUse: {} }).countries).toEqual([{ country: 'th', outcome: 'not_eligible', reasons: ['missing_answer'] }]);
+    expect(assess({ countries: ['th'], priorUse: {} }).countries).toEqual([
+      { country: 'th', outcome: 'not_eligible', reasons: ['missing_answer'] },
+    ]);
   });
 });
 
@@ -113,10 +162,25 @@ describe('prior use of 20 hours or more since FY2019 (accepted from 2021-07-15)'
     { name: '20 h, on the date', priorUse: hours(20), today: '2021-07-15', outcome: 'eligible' },
     { name: '20 h, after the date', priorUse: hours(20), today: running, outcome: 'eligible' },
     { name: '19.5 h, after the date', priorUse: hours(19.5), today: running, outcome: 'eligible' },
-    { name: '"yes, 20 h or more" without hours, before the date', priorUse: { th: { atLeastThreshold: true } }, today: '2021-07-10', outcome: 'eligible_from' },
-    { name: '"no" without hours, before the date', priorUse: { th: { atLeastThreshold: false } }, today: '2021-07-10', outcome: 'eligible' },
+    {
+      name: '"yes, 20 h or more" without hours, before the date',
+      priorUse: { th: { atLeastThreshold: true } },
+      today: '2021-07-10',
+      outcome: 'eligible_from',
+    },
+    {
+      name: '"no" without hours, before the date',
+      priorUse: { th: { atLeastThreshold: false } },
+      today: '2021-07-10',
+      outcome: 'eligible',
+    },
     // Typed hours decide over the button: 19.5 is below the threshold whatever the flag says.
-    { name: 'typed 19.5 h with the flag set', priorUse: { th: { atLeastThreshold: true, minutes: 1170 } }, today: '2021-07-10', outcome: 'eligible' },
+    {
+      name: 'typed 19.5 h with the flag set',
+      priorUse: { th: { atLeastThreshold: true, minutes: 1170 } },
+      today: '2021-07-10',
+      outcome: 'eligible',
+    },
   ])('$name: $outcome', ({ priorUse, today, outcome }) => {
     const result = assess({ priorUse }, { today });
     expect(result.countries[0]?.outcome).toBe(outcome);
@@ -131,7 +195,10 @@ describe('prior use of 20 hours or more since FY2019 (accepted from 2021-07-15)'
   it('takes the date and the threshold from the program definition', () => {
     const later = { ...program, priorUseRule: { ...program.priorUseRule, thresholdHours: 30, acceptedFrom: '2021-08-01' } };
     expect(assess({ priorUse: hours(25) }, { today: '2021-07-20', program: later }).countries[0]?.outcome).toBe('eligible');
-    expect(assess({ priorUse: hours(30) }, { today: '2021-07-20', program: later }).countries[0]).toMatchObject({ outcome: 'eligible_from', acceptedFrom: '2021-08-01' });
+    expect(assess({ priorUse: hours(30) }, { today: '2021-07-20', program: later }).countries[0]).toMatchObject({
+      outcome: 'eligible_from',
+      acceptedFrom: '2021-08-01',
+    });
   });
 });
 

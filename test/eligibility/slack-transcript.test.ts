@@ -14,7 +14,11 @@ afterAll(async () => {
 async function seen(send: () => Promise<unknown>): Promise<string> {
   const before = slack.messages().length;
   await send();
-  return slack.messages().slice(before).map((m) => m.text).join('\n');
+  return slack
+    .messages()
+    .slice(before)
+    .map((m) => m.text)
+    .join('\n');
 }
 
 it('checks eligibility step by step in a DM, with back and a wrong answer, and registers the application', async () => {

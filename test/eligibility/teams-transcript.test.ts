@@ -82,7 +82,9 @@ it('says first that the program is closed once the adoption target is reached', 
   const { prisma } = teams.running.db;
   for (let i = 0; i < 40; i++) {
     const company = await prisma.company.create({ data: { name: `Adopted ${i}`, nameKey: `adopted-${i}` } });
-    await prisma.application.create({ data: { companyId: company.id, country: 'th', status: 'adopted', adoptedAt: new Date('2021-08-01T00:00:00Z') } });
+    await prisma.application.create({
+      data: { companyId: company.id, country: 'th', status: 'adopted', adoptedAt: new Date('2021-08-01T00:00:00Z') },
+    });
   }
   const x = await teams.message('こんにちは', { user: 'fumi' });
   expect(x.text.indexOf('予定採択件数（40件程度）に達したため、申請の受付を締め切りました')).toBeGreaterThanOrEqual(0);

@@ -34,7 +34,10 @@ interface Answer {
   body: string;
 }
 
-async function send(path: string, o: { method?: string; body?: Uint8Array | string; headers?: Record<string, string> } = {}): Promise<Answer> {
+async function send(
+  path: string,
+  o: { method?: string; body?: Uint8Array | string; headers?: Record<string, string> } = {},
+): Promise<Answer> {
   const res = await fetch(`${slack.running.url}${path}`, { method: o.method ?? 'POST', headers: o.headers, body: o.body });
   return { status: res.status, body: await res.text() };
 }
@@ -43,7 +46,10 @@ async function send(path: string, o: { method?: string; body?: Uint8Array | stri
 function signed(body: Uint8Array | string, o: { secret?: string; timestampSec?: number } = {}): Record<string, string> {
   const timestamp = String(o.timestampSec ?? Math.floor(Date.now() / 1000));
   const text = typeof body === 'string' ? body : Buffer.from(body).toString('utf8');
-  return { 'x-slack-request-timestamp': timestamp, 'x-slack-signature': signSlackRequest(o.secret ?? slack.signingSecret, timestamp, text) };
+  return {
+    'x-slack-request-timestamp': timestamp,
+    'x-slack-signature': signSlackRequest(o.secret ?? slack.signingSecret, timestamp, text),
+  };
 }
 
 async function counts() {
@@ -81,7 +87,14 @@ const anyContentType = fc.constantFrom(
   'application/x-www-form-urlencoded; charset=utf-8',
   '',
 );
-const notSlackBodyType = fc.constantFrom('text/plain', 'application/xml', 'multipart/form-data; boundary=x', 'application/octet-stream', 'text/html', '');
+const notSlackBodyType = fc.constantFrom(
+  'text/plain',
+  'application/xml',
+  'multipart/form-data; boundary=x',
+  'application/octet-stream',
+  'text/html',
+  '',
+);
 const notJson = fc.string({ maxLength: 500 }).filter((s) => {
   try {
     JSON.parse(s);
@@ -110,8 +123,18 @@ describe('POST /slack/events refuses what Slack did not send, and stores nothing
     await storesNothing(async () => {
       await fc.assert(
         fc.asyncProperty(fc.string({ maxLength: 200 }), fc.boolean(), async (text, stale) => {
-          const body = new URLSearchParams({ team_id: slack.team, user_id: 'UFUZZ', channel_id: 'DUFUZZ', command: '/hours', text, response_url: slack.api.responseUrl(), trigger_id: `t${Math.random()}` }).toString();
-          const headers = stale ? signed(body, { timestampSec: Math.floor(Date.now() / 1000) - 3600 }) : signed(body, { secret: 'not-the-secret' });
+          const body = new URLSearchParams({
+            team_id: slack.team,
+            user_id: 'UFUZZ',
+            channel_id: 'DUFUZZ',
+            command: '/hours',
+            text,
+            response_url: slack.api.responseUrl(),
+            trigger_id: `t${Math.random()}`,
+          }).toString();
+          const headers = stale
+            ? signed(body, { timestampSec: Math.floor(Date.now() / 1000) - 3600 })
+            : signed(body, { secret: 'not-the-secret' });
           const r = await send('/slack/events', { body, headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' } });
           expect(r.status).toBe(401);
         }),
@@ -137,17 +160,23 @@ describe('POST /slack/events refuses what Slack did not send, and stores nothing
         runs,
       );
       await fc.assert(
-        fc.asyncProperty(fc.oneof(fc.array(fc.jsonValue(), { maxLength: 5 }), fc.string(), fc.integer(), fc.constant(null)), async (value) => {
-          const body = JSON.stringify(value);
-          const r = await send('/slack/events', { body, headers: { ...signed(body), 'content-type': 'application/json' } });
-          expect(r.status).toBe(400);
-        }),
+        fc.asyncProperty(
+          fc.oneof(fc.array(fc.jsonValue(), { maxLength: 5 }), fc.string(), fc.integer(), fc.constant(null)),
+          async (value) => {
+            const body = JSON.stringify(value);
+            const r = await send('/slack/events', { body, headers: { ...signed(body), 'content-type': 'application/json' } });
+            expect(r.status).toBe(400);
+          },
+        ),
         runs,
       );
       await fc.assert(
         fc.asyncProperty(notJson, async (payload) => {
           const body = new URLSearchParams({ payload }).toString();
-          const r = await send('/slack/events', { body, headers: { ...signed(body), 'content-type': 'application/x-www-form-urlencoded' } });
+          const r = await send('/slack/events', {
+            body,
+            headers: { ...signed(body), 'content-type': 'application/x-www-form-urlencoded' },
+          });
           expect(r.status).toBe(400);
         }),
         runs,
@@ -158,13 +187,17 @@ describe('POST /slack/events refuses what Slack did not send, and stores nothing
   it('acknowledges signed payloads it does not understand, and does nothing with them', async () => {
     await storesNothing(async () => {
       await fc.assert(
-        fc.asyncProperty(fc.dictionary(fc.string({ maxLength: 20 }), fc.string({ maxLength: 100 }), { maxKeys: 8 }), fc.boolean(), async (fields, asJson) => {
-          fc.pre(!('ssl_check' in fields) && !('type' in fields) && !('command' in fields) && !('payload' in fields));
-          const body = asJson ? JSON.stringify(fields) : new URLSearchParams(fields).toString();
-          const type = asJson ? 'application/json' : 'application/x-www-form-urlencoded';
-          const r = await send('/slack/events', { body, headers: { ...signed(body), 'content-type': type } });
-          expect(r.status).toBe(200);
-        }),
+        fc.asyncProperty(
+          fc.dictionary(fc.string({ maxLength: 20 }), fc.string({ maxLength: 100 }), { maxKeys: 8 }),
+          fc.boolean(),
+          async (fields, asJson) => {
+            fc.pre(!('ssl_check' in fields) && !('type' in fields) && !('command' in fields) && !('payload' in fields));
+            const body = asJson ? JSON.stringify(fields) : new URLSearchParams(fields).toString();
+            const type = asJson ? 'application/json' : 'application/x-www-form-urlencoded';
+            const r = await send('/slack/events', { body, headers: { ...signed(body), 'content-type': type } });
+            expect(r.status).toBe(200);
+          },
+        ),
         runs,
       );
     });
@@ -173,7 +206,10 @@ describe('POST /slack/events refuses what Slack did not send, and stores nothing
   it('answers 413 to a body over 1 MB, signed or not, declared or streamed', async () => {
     await storesNothing(async () => {
       for (const headers of [{}, signed(oversized)]) {
-        const r = await send('/slack/events', { body: oversized, headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' } });
+        const r = await send('/slack/events', {
+          body: oversized,
+          headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' },
+        });
         expect(r.status).toBe(413);
       }
       // Without a content-length (chunked): counted while reading.
@@ -216,17 +252,30 @@ describe('random command text gets a clear reply', () => {
     await fc.assert(
       fc.asyncProperty(
         fc.constantFrom('/hours', '/budget', '/book', '/quota', '/eligibility', '/desk'),
-        fc.oneof(fc.string({ maxLength: 300 }), fc.string({ unit: 'binary', maxLength: 300 }), fc.string({ minLength: 3990, maxLength: 4100 })),
+        fc.oneof(
+          fc.string({ maxLength: 300 }),
+          fc.string({ unit: 'binary', maxLength: 300 }),
+          fc.string({ minLength: 3990, maxLength: 4100 }),
+        ),
         fc.constantFrom('UFUZZ', 'UEXPERT'),
         async (name, text, user) => {
           const sent = slack.api.calls('response_url').length;
           const body = command(user, name, text, `fuzz${++seq}`);
-          const r = await send('/slack/events', { body, headers: { ...signed(body), 'content-type': 'application/x-www-form-urlencoded' } });
+          const r = await send('/slack/events', {
+            body,
+            headers: { ...signed(body), 'content-type': 'application/x-www-form-urlencoded' },
+          });
           expect(r.status).toBe(200);
           await slack.settle();
           // The first reply is the body of the acknowledgement, any further ones go to the response_url.
           const acked = r.body === '' ? [] : [JSON.parse(r.body) as Record<string, unknown>];
-          const replies = [...acked, ...slack.api.calls('response_url').slice(sent).map((c) => c.args)];
+          const replies = [
+            ...acked,
+            ...slack.api
+              .calls('response_url')
+              .slice(sent)
+              .map((c) => c.args),
+          ];
           expect(replies.length).toBeGreaterThan(0);
           for (const reply of replies) expect(String(reply.text ?? '').trim()).not.toBe('');
         },
@@ -245,10 +294,18 @@ describe('POST /api/messages (Teams) refuses what is not an activity, and stores
   it('answers 400 to random bytes, invalid JSON and JSON that is not an activity', async () => {
     await storesNothing(async () => {
       await fc.assert(
-        fc.asyncProperty(fc.oneof(bytes.map((b) => Buffer.from(b)), notJson, fc.jsonValue().map((v) => JSON.stringify(v))), anyContentType, async (body, type) => {
-          const r = await send('/api/messages', { body, headers: type ? { 'content-type': type } : {} });
-          expect(r.status).toBe(400);
-        }),
+        fc.asyncProperty(
+          fc.oneof(
+            bytes.map((b) => Buffer.from(b)),
+            notJson,
+            fc.jsonValue().map((v) => JSON.stringify(v)),
+          ),
+          anyContentType,
+          async (body, type) => {
+            const r = await send('/api/messages', { body, headers: type ? { 'content-type': type } : {} });
+            expect(r.status).toBe(400);
+          },
+        ),
         runs,
       );
     });
@@ -256,7 +313,10 @@ describe('POST /api/messages (Teams) refuses what is not an activity, and stores
 
   it('answers 413 to an activity over 1 MB', async () => {
     await storesNothing(async () => {
-      const r = await send('/api/messages', { body: JSON.stringify({ type: 'message', text: oversized }), headers: { 'content-type': 'application/json' } });
+      const r = await send('/api/messages', {
+        body: JSON.stringify({ type: 'message', text: oversized }),
+        headers: { 'content-type': 'application/json' },
+      });
       expect(r.status).toBe(413);
     });
   });

@@ -54,7 +54,10 @@ describe('hours cap under concurrency', () => {
       return JSON.parse(r.stdout) as string[];
     });
     expect(statuses.filter((s) => s === 'logged')).toHaveLength(17);
-    expect(statuses.filter((s) => s === 'over_cap'), statuses.join(' ')).toHaveLength(23);
+    expect(
+      statuses.filter((s) => s === 'over_cap'),
+      statuses.join(' '),
+    ).toHaveLength(23);
     expect(await tb.services.hours.sumMinutes(appId)).toBe(1020);
     expect(await usedMinutes(tb, appId)).toBe(1020);
   }, 120_000);
@@ -81,9 +84,24 @@ describe('hours cap under concurrency', () => {
     tb = await createTestBot();
     const appId = await engagement(tb, { company: 'Acme', country: 'vn', experts: ['bob'] });
     const expertId = await tb.personId('bob');
-    const logged = await tb.uow.run((s) => s.hours.log({ applicationId: appId, expertId, expertName: 'bob', minutes: 120, category: 'review', note: 'NDA', workDate: '2021-09-01', at: new Date() }));
+    const logged = await tb.uow.run((s) =>
+      s.hours.log({
+        applicationId: appId,
+        expertId,
+        expertName: 'bob',
+        minutes: 120,
+        category: 'review',
+        note: 'NDA',
+        workDate: '2021-09-01',
+        at: new Date(),
+      }),
+    );
     if (logged.status !== 'logged') throw new Error(logged.status);
-    const voids = await Promise.all(Array.from({ length: 4 }, () => tb.uow.run((s) => s.hours.void({ entryId: logged.entry.id, voidedById: expertId, reason: 'x', at: new Date() }))));
+    const voids = await Promise.all(
+      Array.from({ length: 4 }, () =>
+        tb.uow.run((s) => s.hours.void({ entryId: logged.entry.id, voidedById: expertId, reason: 'x', at: new Date() })),
+      ),
+    );
     expect(voids.filter((v) => v.status === 'voided')).toHaveLength(1);
     expect(await usedMinutes(tb, appId)).toBe(0);
     expect(await tb.services.hours.sumMinutes(appId)).toBe(0);

@@ -36,7 +36,12 @@ export interface EngagementSetup {
 }
 
 /** Grants `role` to the user (creating the person on first use); returns the person id. */
-export async function grant(target: SetupTarget, user: string, role: Role, scope: { country?: string; companyId?: number } = {}): Promise<number> {
+export async function grant(
+  target: SetupTarget,
+  user: string,
+  role: Role,
+  scope: { country?: string; companyId?: number } = {},
+): Promise<number> {
   const person = await target.services.people.resolve(target.identity(user));
   await target.services.people.grantRole({ personId: person.id, role, country: scope.country ?? '', companyId: scope.companyId ?? null });
   return person.id;

@@ -73,7 +73,9 @@ describe('hours in Slack', () => {
     await slack.command('UBOB', '/hours', '5 資料作成');
     await slack.command('UBOB', '/hours', '2 資料作成');
     const reply = slack.lastMessage().text;
-    expect(reply).toContain('2時間を記録するとAcme（タイ）の上限（17時間）を超えるため、記録しませんでした。残りは1時間です（使用済み 16時間）。');
+    expect(reply).toContain(
+      '2時間を記録するとAcme（タイ）の上限（17時間）を超えるため、記録しませんでした。残りは1時間です（使用済み 16時間）。',
+    );
     expect(await usedMinutes(users, acme)).toBe(16 * 60);
   });
 });

@@ -8,7 +8,9 @@ let tb: TestBot;
 afterEach(() => tb.close());
 
 const outboxTexts = async (personId: number) =>
-  (await tb.db.prisma.outbox.findMany({ where: { personId }, orderBy: { id: 'asc' } })).map((row) => tb.textOf(JSON.parse(row.replies) as Reply[]));
+  (await tb.db.prisma.outbox.findMany({ where: { personId }, orderBy: { id: 'asc' } })).map((row) =>
+    tb.textOf(JSON.parse(row.replies) as Reply[]),
+  );
 const entries = (applicationId: number) => tb.db.prisma.hourEntry.findMany({ where: { applicationId }, orderBy: { id: 'asc' } });
 
 describe('logging hours', () => {
@@ -90,14 +92,18 @@ describe('logging hours', () => {
 
     const refused = await tb.say('bob', 'hours 4 規程レビュー');
     expect(refused[0]).toMatchObject({ kind: 'error', code: 'over_cap' });
-    expect(tb.textOf(refused)).toContain('4時間を記録するとAcme（タイ）の上限（17時間）を超えるため、記録しませんでした。残りは3時間です（使用済み 14時間）。');
+    expect(tb.textOf(refused)).toContain(
+      '4時間を記録するとAcme（タイ）の上限（17時間）を超えるため、記録しませんでした。残りは3時間です（使用済み 14時間）。',
+    );
     expect(await outboxTexts(sueId)).toEqual([]);
 
     const full = tb.textOf(await tb.say('bob', 'hours 3 メール回答'));
     expect(full).toContain('残り 0時間');
     expect(full).toContain('上限（17時間）に達しました。ジェトロ事務局と申請企業にお知らせしました。');
     expect(await outboxTexts(sueId)).toEqual([expect.stringContaining('Acme（タイ）の支援時間が上限（17時間）に達しました')]);
-    expect(await outboxTexts(annId)).toEqual([expect.stringContaining('Acme（タイ）の支援時間（上限17時間）をすべて使用しました。ご不明な点は CHIZAI@jetro.go.jp まで')]);
+    expect(await outboxTexts(annId)).toEqual([
+      expect.stringContaining('Acme（タイ）の支援時間（上限17時間）をすべて使用しました。ご不明な点は CHIZAI@jetro.go.jp まで'),
+    ]);
 
     const after = tb.textOf(await tb.say('bob', 'hours 0.25 電話'));
     expect(after).toContain('上限（17時間）に達しているため、15分を記録できませんでした。残りは0時間です。');
@@ -159,7 +165,9 @@ describe('logging hours', () => {
     expect(await tb.db.prisma.auditLog.count({ where: { action: 'hours.voided', subjectId: String(nda!.id) } })).toBe(1);
 
     tb.clock.advanceMinutes(24 * 60);
-    expect(tb.textOf(await tb.say('bob', '時間 取り消し'))).toContain(`直前の記録 #${phone!.id} は記録から24時間以上たっているため、ご自身では取り消せません。`);
+    expect(tb.textOf(await tb.say('bob', '時間 取り消し'))).toContain(
+      `直前の記録 #${phone!.id} は記録から24時間以上たっているため、ご自身では取り消せません。`,
+    );
     expect(await usedMinutes(tb, acme)).toBe(60);
   });
 
@@ -187,15 +195,24 @@ describe('logging hours', () => {
     expect(tb.textOf(await tb.say('sue', `hours void ${entry!.id}`))).toContain('使い方: hours void <記録番号> <理由>');
     // Taking hours back cannot be undone: staff are asked first, with who will be told.
     const question = await tb.say('sue', `hours void #${entry!.id} 同じ作業を二重に記録`);
-    expect(tb.textOf(question)).toContain(`記録 #${entry!.id}（Acme（タイ）、3時間、review NDA、記録者: bob）を取り消しますか？取り消した時間は案件に戻ります。記録した専門家に理由とともに通知されます。`);
+    expect(tb.textOf(question)).toContain(
+      `記録 #${entry!.id}（Acme（タイ）、3時間、review NDA、記録者: bob）を取り消しますか？取り消した時間は案件に戻ります。記録した専門家に理由とともに通知されます。`,
+    );
     expect(await usedMinutes(tb, acme)).toBe(180);
     const done = tb.textOf(await tb.click('sue', question, '記録を取り消す'));
     // A second click on the same button changes nothing.
     expect(tb.textOf(await tb.click('sue', question, '記録を取り消す'))).toContain('このボタンは使えなくなりました');
     expect(done).toContain(`記録 #${entry!.id}（Acme（タイ）、3時間）を取り消しました。理由: 同じ作業を二重に記録。残りは17時間です。`);
-    expect(await tb.db.prisma.hourEntry.findUnique({ where: { id: entry!.id } })).toMatchObject({ voidedById: sueId, voidReason: '同じ作業を二重に記録' });
+    expect(await tb.db.prisma.hourEntry.findUnique({ where: { id: entry!.id } })).toMatchObject({
+      voidedById: sueId,
+      voidReason: '同じ作業を二重に記録',
+    });
     expect(await usedMinutes(tb, acme)).toBe(0);
-    expect(await outboxTexts(bobId)).toEqual([expect.stringContaining(`ジェトロ事務局が記録 #${entry!.id}（Acme（タイ）、3時間、review NDA）を取り消しました。理由: 同じ作業を二重に記録`)]);
+    expect(await outboxTexts(bobId)).toEqual([
+      expect.stringContaining(
+        `ジェトロ事務局が記録 #${entry!.id}（Acme（タイ）、3時間、review NDA）を取り消しました。理由: 同じ作業を二重に記録`,
+      ),
+    ]);
     expect(await tb.db.prisma.auditLog.count({ where: { action: 'hours.voided', actorId: sueId } })).toBe(1);
 
     expect(tb.textOf(await tb.say('sue', `hours void ${entry!.id} again`))).toContain('既に取り消されています（同じ作業を二重に記録）');
@@ -230,10 +247,16 @@ describe('who may log where', () => {
   it('refuses an expert with no engagement, one not assigned to the named company, and one not assigned in a bound channel', async () => {
     await tb.grant('eve', 'expert', { country: 'th' });
     await engagement(tb, { company: 'Acme', country: 'th', experts: ['bob'], channelKey: 'slack:T1:CACME' });
-    expect(tb.textOf(await tb.say('eve', 'hours 1 meeting'))).toContain('あなたが担当する採択済みの案件が見つからないため、記録できません。');
+    expect(tb.textOf(await tb.say('eve', 'hours 1 meeting'))).toContain(
+      'あなたが担当する採択済みの案件が見つからないため、記録できません。',
+    );
     // `for <company>` names only one's own engagements: another company's is not looked up (nor confirmed to exist).
-    expect(tb.textOf(await tb.say('eve', 'hours 1 meeting for Acme'))).toContain('あなたが担当する採択済みの案件が見つからないため、記録できません。');
-    expect(tb.textOf(await tb.say('eve', 'hours 1 meeting', { conversation: 'slack:T1:CACME' }))).toContain('Acme（タイ）の担当専門家として登録されていないため');
+    expect(tb.textOf(await tb.say('eve', 'hours 1 meeting for Acme'))).toContain(
+      'あなたが担当する採択済みの案件が見つからないため、記録できません。',
+    );
+    expect(tb.textOf(await tb.say('eve', 'hours 1 meeting', { conversation: 'slack:T1:CACME' }))).toContain(
+      'Acme（タイ）の担当専門家として登録されていないため',
+    );
     expect(await tb.db.prisma.hourEntry.count()).toBe(0);
   });
 
@@ -381,7 +404,14 @@ describe('budget', () => {
 
   it('puts remaining hours and recent entries on the dashboard', async () => {
     const home = (user: string) =>
-      tb.bot.home({ platform: 'console', identity: { key: `console:${user}`, userId: user }, conversation: { key: `console:${user}`, isDirect: true }, idempotencyKey: 'home' }).then((h) => h.replies);
+      tb.bot
+        .home({
+          platform: 'console',
+          identity: { key: `console:${user}`, userId: user },
+          conversation: { key: `console:${user}`, isDirect: true },
+          idempotencyKey: 'home',
+        })
+        .then((h) => h.replies);
     const expert = tb.textOf(await home('bob'));
     expect(expert).toContain('担当案件の支援時間');
     expect(expert).toContain('3時間 / 17時間（残り 14時間）');

@@ -36,9 +36,12 @@ describe('inferCategory', () => {
     expect(inferCategory(note, program)).toEqual({ kind: 'counted', code, matched: true });
   });
 
-  it.each(['出張（バンコク→チョンブリ）', '移動時間', 'travel to the factory', 'flight to Hanoi', 'commute', '工場訪問のための移動'])('refuses travel: %s', (note) => {
-    expect(inferCategory(note, program)).toEqual({ kind: 'not_counted', code: 'travel' });
-  });
+  it.each(['出張（バンコク→チョンブリ）', '移動時間', 'travel to the factory', 'flight to Hanoi', 'commute', '工場訪問のための移動'])(
+    'refuses travel: %s',
+    (note) => {
+      expect(inferCategory(note, program)).toEqual({ kind: 'not_counted', code: 'travel' });
+    },
+  );
 
   it('takes meetings as the default when no keyword is found, and says it was not matched', () => {
     expect(inferCategory('ヒアリング', program)).toEqual({ kind: 'counted', code: 'meeting', matched: false });

@@ -90,9 +90,18 @@ describe('parseDuration', () => {
 
   it('round-trips every accepted notation to the same minutes (also full-width, upper case, padded)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: limits.maxMinutes }), fc.constantFrom<(s: string) => string>((s) => s, fullWidth, (s) => s.toUpperCase(), (s) => `  ${s}\t`), (minutes, dress) => {
-        for (const form of notations(minutes)) expect(parse(dress(form)), form).toEqual({ ok: true, minutes });
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: limits.maxMinutes }),
+        fc.constantFrom<(s: string) => string>(
+          (s) => s,
+          fullWidth,
+          (s) => s.toUpperCase(),
+          (s) => `  ${s}\t`,
+        ),
+        (minutes, dress) => {
+          for (const form of notations(minutes)) expect(parse(dress(form)), form).toEqual({ ok: true, minutes });
+        },
+      ),
       { numRuns: 300 },
     );
   });

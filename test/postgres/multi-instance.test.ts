@@ -199,7 +199,10 @@ describe.skipIf(!server)('two bot processes on one PostgreSQL (skipped without T
       return i % 3 === 0 ? [post(first, a), post(other, a)] : [post(first, a)];
     });
     const statuses = await Promise.all(deliveries);
-    expect(statuses.every((s) => s === 200), `statuses ${statuses.join(',')}\n${instances.map((i) => i.output()).join('\n')}`).toBe(true);
+    expect(
+      statuses.every((s) => s === 200),
+      `statuses ${statuses.join(',')}\n${instances.map((i) => i.output()).join('\n')}`,
+    ).toBe(true);
 
     const app = await tb.db.prisma.application.findUniqueOrThrow({ where: { id: capped } });
     const entries = await tb.db.prisma.hourEntry.findMany({ where: { applicationId: capped }, orderBy: { id: 'asc' } });
@@ -282,8 +285,14 @@ describe.skipIf(!server)('two bot processes on one PostgreSQL (skipped without T
 
     const [aiko, ben] = await Promise.all([click('aiko', a, aikoAsk, '予約する'), click('ben', b, benAsk, '予約する')]);
     const texts = [aiko, ben].map(textOfActivities);
-    expect(texts.filter((t) => /予約 #\d+ が確定しました/.test(t)), texts.join('\n---\n')).toHaveLength(1);
-    expect(texts.filter((t) => t.includes('その枠はちょうど他の方が予約されました')), texts.join('\n---\n')).toHaveLength(1);
+    expect(
+      texts.filter((t) => /予約 #\d+ が確定しました/.test(t)),
+      texts.join('\n---\n'),
+    ).toHaveLength(1);
+    expect(
+      texts.filter((t) => t.includes('その枠はちょうど他の方が予約されました')),
+      texts.join('\n---\n'),
+    ).toHaveLength(1);
     expect(await tb.db.prisma.booking.count()).toBe(1);
     expect(await tb.db.prisma.slot.count({ where: { status: 'booked' } })).toBe(1);
   }, 60_000);

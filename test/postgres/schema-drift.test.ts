@@ -42,7 +42,9 @@ describe('the PostgreSQL schema', () => {
 
 const server = testPostgresUrl();
 if (!server) {
-  console.info('test/postgres: no TEST_DATABASE_URL, so the PostgreSQL migration tests are skipped; `npm run test:postgres` runs them on a throwaway server.');
+  console.info(
+    'test/postgres: no TEST_DATABASE_URL, so the PostgreSQL migration tests are skipped; `npm run test:postgres` runs them on a throwaway server.',
+  );
 }
 
 const temps: TempDatabase[] = [];
@@ -184,7 +186,9 @@ describe.skipIf(!server)('PostgreSQL migrations on a server (skipped without TES
     const script = path.join(projectRoot, 'scripts', 'db', 'migrate.ts');
     const run = promisify(execFile);
     const all = await Promise.all(
-      [0, 1, 2].map(() => run(process.execPath, ['--import', 'tsx', script], { cwd: projectRoot, env: { ...process.env, DATABASE_URL: url } })),
+      [0, 1, 2].map(() =>
+        run(process.execPath, ['--import', 'tsx', script], { cwd: projectRoot, env: { ...process.env, DATABASE_URL: url } }),
+      ),
     );
     const outputs = all.map((r) => r.stdout);
     expect(outputs.filter((o) => /applied \d+ migration/.test(o))).toHaveLength(1);
@@ -203,7 +207,9 @@ describe.skipIf(!server)('PostgreSQL migrations on a server (skipped without TES
       await prisma.$disconnect();
     }
     const inSchema = await withClient(url, async (c) =>
-      (await c.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'desk_app' ORDER BY 1`)).rows.map((r: { table_name: string }) => r.table_name),
+      (await c.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'desk_app' ORDER BY 1`)).rows.map(
+        (r: { table_name: string }) => r.table_name,
+      ),
     );
     expect(inSchema).toContain('Person');
     expect(inSchema).toContain('_prisma_migrations');

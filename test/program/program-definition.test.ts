@@ -22,7 +22,11 @@ describe('program definition', () => {
   it('refuses an invalid file with a message that says what is wrong', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'program-'));
     const file = path.join(dir, 'fy2099.json');
-    const broken = { ...loadProgram('fy2021'), adoptionTarget: -1, dates: { announced: '2099-01-01', applicationsOpen: 'soon', supportEnds: '2099-12-31' } };
+    const broken = {
+      ...loadProgram('fy2021'),
+      adoptionTarget: -1,
+      dates: { announced: '2099-01-01', applicationsOpen: 'soon', supportEnds: '2099-12-31' },
+    };
     writeFileSync(file, JSON.stringify(broken));
     expect(() => loadProgram(file)).toThrow(ProgramDefinitionError);
     expect(() => loadProgram(file)).toThrow(/adoptionTarget[\s\S]*dates\.applicationsOpen|dates\.applicationsOpen[\s\S]*adoptionTarget/);

@@ -35,12 +35,19 @@ const capMinutes = 120; // 8 entries of 15 minutes: half the commands are refuse
 const logged = /を記録しました/;
 const refusedAtCap = /上限/;
 
-const start = (s: BenchSlack) => startDeskServer({ databaseUrl: temp.url, slackApiUrl: s.apiUrl, logLevel: 'warn', env: { NODE_ENV: 'test' } });
+const start = (s: BenchSlack) =>
+  startDeskServer({ databaseUrl: temp.url, slackApiUrl: s.apiUrl, logLevel: 'warn', env: { NODE_ENV: 'test' } });
 
 describe('a crash in the middle of a load of /hours', () => {
   it('stores every command exactly once after the restart, answers each the same way twice, and passes no cap', async () => {
     const db = await openDatabase(temp.url);
-    const seeded = await seedExpertsWithEngagements(db.prisma, { program: loadProgram('fy2021'), team: benchTeam, count: experts, capMinutes, countries: ['th'] });
+    const seeded = await seedExpertsWithEngagements(db.prisma, {
+      program: loadProgram('fy2021'),
+      team: benchTeam,
+      count: experts,
+      capMinutes,
+      countries: ['th'],
+    });
     await db.close();
     slack = await startBenchSlack();
     server = await start(slack);
@@ -50,7 +57,12 @@ describe('a crash in the middle of a load of /hours', () => {
       command: '/hours',
       text: `15m review NDA ${i}`,
     }));
-    const target = (s: ServerProcess): SlackTarget => ({ eventsUrl: `${s.url}/slack/events`, signingSecret: benchSigningSecret, team: benchTeam, responseUrl: slack!.responseUrl });
+    const target = (s: ServerProcess): SlackTarget => ({
+      eventsUrl: `${s.url}/slack/events`,
+      signingSecret: benchSigningSecret,
+      team: benchTeam,
+      responseUrl: slack!.responseUrl,
+    });
 
     // The load, cut by SIGKILL once a third of it was answered.
     let answered = 0;
@@ -73,7 +85,9 @@ describe('a crash in the middle of a load of /hours', () => {
 
     // Restarted on the same database; every command sent again, with its own trigger id.
     server = await start(slack);
-    const again = await Promise.all(commands.map(async (c) => ({ id: c.id, ...(await postSigned(target(server!), slashCommandBody(target(server!), c))) })));
+    const again = await Promise.all(
+      commands.map(async (c) => ({ id: c.id, ...(await postSigned(target(server!), slashCommandBody(target(server!), c))) })),
+    );
     expect(again.every((r) => r.status === 200)).toBe(true);
     expect(await server.stop()).toBe(0); // SIGTERM: finishes whatever is in hand first
     server = undefined;
@@ -93,7 +107,8 @@ describe('a crash in the middle of a load of /hours', () => {
       const entries = await check.prisma.hourEntry.findMany({ select: { note: true, minutes: true, applicationId: true, voidedAt: true } });
       const notes = new Set(entries.map((e) => e.note));
       expect(notes.size).toBe(entries.length);
-      for (const [id, answer] of answerOf) expect(notes.has(`review NDA ${id.slice('crash'.length)}`), `${id} ${answer}`).toBe(answer === 'logged');
+      for (const [id, answer] of answerOf)
+        expect(notes.has(`review NDA ${id.slice('crash'.length)}`), `${id} ${answer}`).toBe(answer === 'logged');
 
       // The counters are the ledger, and no engagement passed its cap (16 commands of 15 minutes for a
       // 120-minute cap: every engagement ends exactly full).

@@ -26,13 +26,15 @@ interface Prepared {
 
 type Scenario = (tb: TestBot) => Promise<Prepared>;
 
-const typed = (user: string, text: string) => (key: string): InboundInput => ({
-  platform: 'console',
-  identity: { key: `console:${user}`, userId: user, displayName: user },
-  conversation: { key: `console:${user}`, isDirect: true },
-  text,
-  idempotencyKey: key,
-});
+const typed =
+  (user: string, text: string) =>
+  (key: string): InboundInput => ({
+    platform: 'console',
+    identity: { key: `console:${user}`, userId: user, displayName: user },
+    conversation: { key: `console:${user}`, isDirect: true },
+    text,
+    idempotencyKey: key,
+  });
 
 function clicked(tb: TestBot, user: string, replies: Reply[], label: string) {
   const choice = replies.flatMap((r) => (r.kind === 'choices' ? r.choices : [])).find((c) => c.label.includes(label));

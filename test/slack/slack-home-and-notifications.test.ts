@@ -15,7 +15,7 @@ describe('App Home', () => {
     await slack?.close();
   });
 
-  it('opening the Home tab publishes the person\'s dashboard', async () => {
+  it("opening the Home tab publishes the person's dashboard", async () => {
     const res = await slack.openHome('UH1');
     expect(res.status).toBe(200);
     const publish = slack.api.delivered('views.publish').at(-1)!;
@@ -37,7 +37,12 @@ describe('App Home', () => {
   it('the Messages tab opening publishes nothing', async () => {
     const before = slack.api.calls('views.publish').length;
     await slack.post(
-      JSON.stringify({ team_id: slack.team, type: 'event_callback', event_id: 'EvMsgTab', event: { type: 'app_home_opened', user: 'UH3', channel: 'DUH3', tab: 'messages' } }),
+      JSON.stringify({
+        team_id: slack.team,
+        type: 'event_callback',
+        event_id: 'EvMsgTab',
+        event: { type: 'app_home_opened', user: 'UH3', channel: 'DUH3', tab: 'messages' },
+      }),
       { contentType: 'application/json' },
     );
     expect(slack.api.calls('views.publish').length).toBe(before);
@@ -92,7 +97,7 @@ describe('notifications', () => {
     expect(JSON.parse(identity.address!)).toEqual({ team: slack.team, user: 'UN1' });
   });
 
-  it('a notification is posted in the person\'s DM', async () => {
+  it("a notification is posted in the person's DM", async () => {
     await notify('UN1', 'Your slot is confirmed');
     expect(slack.lastMessage()).toMatchObject({ via: 'chat.postMessage', channel: 'DUN1', text: 'Your slot is confirmed' });
     expect((await outboxRow()).sentAt).not.toBeNull();

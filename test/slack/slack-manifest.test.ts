@@ -10,12 +10,26 @@ import { repoRoot } from '../support/run-process.ts';
 import { createTestBot } from '../support/test-bot.ts';
 
 const manifestSchema = z.object({
-  display_information: z.object({ name: z.string().min(1).max(35), description: z.string().min(1).max(140), long_description: z.string().min(175).max(4000) }),
+  display_information: z.object({
+    name: z.string().min(1).max(35),
+    description: z.string().min(1).max(140),
+    long_description: z.string().min(175).max(4000),
+  }),
   features: z.object({
-    app_home: z.object({ home_tab_enabled: z.literal(true), messages_tab_enabled: z.literal(true), messages_tab_read_only_enabled: z.literal(false) }),
+    app_home: z.object({
+      home_tab_enabled: z.literal(true),
+      messages_tab_enabled: z.literal(true),
+      messages_tab_read_only_enabled: z.literal(false),
+    }),
     bot_user: z.object({ display_name: z.string().min(1).max(80) }),
     slash_commands: z.array(
-      z.object({ command: z.string().regex(/^\/[a-z-]+$/), url: z.string().url(), description: z.string().min(1).max(100), usage_hint: z.string().min(1).max(100), should_escape: z.boolean() }),
+      z.object({
+        command: z.string().regex(/^\/[a-z-]+$/),
+        url: z.string().url(),
+        description: z.string().min(1).max(100),
+        usage_hint: z.string().min(1).max(100),
+        should_escape: z.boolean(),
+      }),
     ),
   }),
   oauth_config: z.object({ scopes: z.object({ bot: z.array(z.string()) }) }),
@@ -61,6 +75,13 @@ describe('manifest/slack/manifest.yaml', () => {
   });
 
   it('asks for the minimal bot scopes', () => {
-    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(['app_mentions:read', 'chat:write', 'commands', 'files:write', 'im:history', 'im:write']);
+    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([
+      'app_mentions:read',
+      'chat:write',
+      'commands',
+      'files:write',
+      'im:history',
+      'im:write',
+    ]);
   });
 });

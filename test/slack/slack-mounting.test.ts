@@ -20,7 +20,13 @@ describe('mounting', () => {
         done();
       },
     });
-    const running = await startBot({ env: { NODE_ENV: 'test', PORT: '0', DATABASE_URL: temp.url, LOG_LEVEL: 'info' }, clock: new ManualClock(new Date()), logDestination: sink, host: '127.0.0.1', features: [] });
+    const running = await startBot({
+      env: { NODE_ENV: 'test', PORT: '0', DATABASE_URL: temp.url, LOG_LEVEL: 'info' },
+      clock: new ManualClock(new Date()),
+      logDestination: sink,
+      host: '127.0.0.1',
+      features: [],
+    });
     try {
       expect(running.adapters.map((a) => a.name)).not.toContain('slack');
       const off = lines.filter((l) => l.includes('Slack is off'));
@@ -41,7 +47,12 @@ describe('mounting', () => {
     afterAll(async () => {
       await testBot?.close();
     });
-    const ctx = (env: Record<string, string>) => ({ config: loadConfig({ NODE_ENV: 'test', ...env }), bot: testBot.bot, program: testBot.program, log: testBot.services.log });
+    const ctx = (env: Record<string, string>) => ({
+      config: loadConfig({ NODE_ENV: 'test', ...env }),
+      bot: testBot.bot,
+      program: testBot.program,
+      log: testBot.services.log,
+    });
 
     it('with an app-level token there is no HTTP endpoint, notifications still go out', () => {
       const adapter = createSlackAdapter(ctx({ SLACK_APP_TOKEN: 'xapp-1-test', SLACK_BOT_TOKEN: 'xoxb-test' }));
@@ -49,7 +60,7 @@ describe('mounting', () => {
       expect(adapter.sender?.platform).toBe('slack');
     });
 
-    it('a missing bot token stops the start with the variable\'s name', () => {
+    it("a missing bot token stops the start with the variable's name", () => {
       expect(() => createSlackAdapter(ctx({ SLACK_APP_TOKEN: 'xapp-1-test' }))).toThrow(/SLACK_BOT_TOKEN/);
     });
   });

@@ -23,12 +23,14 @@ describe('escapeMrkdwn / plainTextFromSlack', () => {
   });
 
   it('turns mentions and links into readable text', () => {
-    expect(plainTextFromSlack('<@U1|ann> <@U2> <!channel> <!here> <#C1|general> <!subteam^S1|@legal> <https://x.example|site> <https://y.example> <mailto:a@b.example|a@b.example>')).toBe(
-      '@ann @U2 @channel @here #general @legal site (https://x.example) https://y.example a@b.example',
-    );
+    expect(
+      plainTextFromSlack(
+        '<@U1|ann> <@U2> <!channel> <!here> <#C1|general> <!subteam^S1|@legal> <https://x.example|site> <https://y.example> <mailto:a@b.example|a@b.example>',
+      ),
+    ).toBe('@ann @U2 @channel @here #general @legal site (https://x.example) https://y.example a@b.example');
   });
 
-  it('strips the bot\'s mention from an app_mention', () => {
+  it("strips the bot's mention from an app_mention", () => {
     expect(withoutBotMention('<@UBOT> hours 2 review', 'UBOT')).toBe('hours 2 review');
     expect(withoutBotMention('please <@UBOT|desk> help', 'UBOT')).toBe('please help');
     expect(withoutBotMention('<@UBOT> echo <@U9>', undefined)).toBe('echo <@U9>');
@@ -36,7 +38,8 @@ describe('escapeMrkdwn / plainTextFromSlack', () => {
 });
 
 describe('renderReplies', () => {
-  const many = (n: number) => Array.from({ length: n }, (_, i) => ({ label: `option ${i}`, value: encodeAction({ h: 'x', v: String(i) }) }));
+  const many = (n: number) =>
+    Array.from({ length: n }, (_, i) => ({ label: `option ${i}`, value: encodeAction({ h: 'x', v: String(i) }) }));
 
   it('puts at most 25 buttons in an actions block, with unique action ids', () => {
     const { messages } = renderReplies([choices('Pick', many(30))]);
@@ -74,7 +77,7 @@ describe('renderReplies', () => {
     ]);
   });
 
-  it('cuts button labels to Slack\'s 75 characters', () => {
+  it("cuts button labels to Slack's 75 characters", () => {
     const [message] = renderReplies([choices('Pick', [{ label: 'x'.repeat(100), value: encodeAction({ h: 'x', v: '1' }) }])]).messages;
     const button = (message!.blocks[1] as { elements: { text: { text: string } }[] }).elements[0]!;
     expect(button.text.text.length).toBeLessThanOrEqual(75);
@@ -87,7 +90,11 @@ describe('renderReplies', () => {
 
 describe('markChosen', () => {
   it('replaces the clicked choice set and keeps the rest of the message', () => {
-    const { messages } = renderReplies([text('intro'), choices('Q1', [{ label: 'a', value: '1' }]), choices('Q2', [{ label: 'b', value: '2' }])]);
+    const { messages } = renderReplies([
+      text('intro'),
+      choices('Q1', [{ label: 'a', value: '1' }]),
+      choices('Q2', [{ label: 'b', value: '2' }]),
+    ]);
     const blocks = messages[0]!.blocks;
     const clicked = blocks.find((b) => b.type === 'actions')!.block_id;
     const updated = markChosen(blocks, clicked, 'a <b>');
@@ -96,7 +103,9 @@ describe('markChosen', () => {
   });
 
   it('without the original blocks, shows the choice only', () => {
-    expect(markChosen(undefined, 'desk-choices-1-0', 'yes')).toEqual([{ type: 'context', elements: [{ type: 'mrkdwn', text: ':white_check_mark: *yes*', verbatim: true }] }]);
+    expect(markChosen(undefined, 'desk-choices-1-0', 'yes')).toEqual([
+      { type: 'context', elements: [{ type: 'mrkdwn', text: ':white_check_mark: *yes*', verbatim: true }] },
+    ]);
   });
 });
 
@@ -106,18 +115,46 @@ describe('verifySlackSignature', () => {
   const ts = String(now / 1000);
   const body = 'token=x&text=hello';
 
-  it('accepts Slack\'s v0 signature within five minutes either way', () => {
-    expect(verifySlackSignature({ signingSecret: secret, rawBody: body, timestamp: ts, signature: signSlackRequest(secret, ts, body), nowMs: now + 299_000 })).toEqual({ ok: true });
-    expect(verifySlackSignature({ signingSecret: secret, rawBody: body, timestamp: ts, signature: signSlackRequest(secret, ts, body), nowMs: now - 299_000 })).toEqual({ ok: true });
+  it("accepts Slack's v0 signature within five minutes either way", () => {
+    expect(
+      verifySlackSignature({
+        signingSecret: secret,
+        rawBody: body,
+        timestamp: ts,
+        signature: signSlackRequest(secret, ts, body),
+        nowMs: now + 299_000,
+      }),
+    ).toEqual({ ok: true });
+    expect(
+      verifySlackSignature({
+        signingSecret: secret,
+        rawBody: body,
+        timestamp: ts,
+        signature: signSlackRequest(secret, ts, body),
+        nowMs: now - 299_000,
+      }),
+    ).toEqual({ ok: true });
   });
 
   it('refuses stale and future timestamps, wrong secrets, changed bodies and missing headers', () => {
     const sig = signSlackRequest(secret, ts, body);
-    expect(verifySlackSignature({ signingSecret: secret, rawBody: body, timestamp: ts, signature: sig, nowMs: now + 301_000 })).toMatchObject({ reason: 'stale_timestamp' });
-    expect(verifySlackSignature({ signingSecret: secret, rawBody: body, timestamp: ts, signature: sig, nowMs: now - 301_000 })).toMatchObject({ reason: 'stale_timestamp' });
-    expect(verifySlackSignature({ signingSecret: 'other', rawBody: body, timestamp: ts, signature: sig, nowMs: now })).toMatchObject({ reason: 'bad_signature' });
-    expect(verifySlackSignature({ signingSecret: secret, rawBody: `${body}!`, timestamp: ts, signature: sig, nowMs: now })).toMatchObject({ reason: 'bad_signature' });
-    expect(verifySlackSignature({ signingSecret: secret, rawBody: body, timestamp: undefined, signature: sig, nowMs: now })).toMatchObject({ reason: 'missing_headers' });
-    expect(verifySlackSignature({ signingSecret: secret, rawBody: body, timestamp: ts, signature: 'v0=short', nowMs: now })).toMatchObject({ reason: 'bad_signature' });
+    expect(
+      verifySlackSignature({ signingSecret: secret, rawBody: body, timestamp: ts, signature: sig, nowMs: now + 301_000 }),
+    ).toMatchObject({ reason: 'stale_timestamp' });
+    expect(
+      verifySlackSignature({ signingSecret: secret, rawBody: body, timestamp: ts, signature: sig, nowMs: now - 301_000 }),
+    ).toMatchObject({ reason: 'stale_timestamp' });
+    expect(verifySlackSignature({ signingSecret: 'other', rawBody: body, timestamp: ts, signature: sig, nowMs: now })).toMatchObject({
+      reason: 'bad_signature',
+    });
+    expect(verifySlackSignature({ signingSecret: secret, rawBody: `${body}!`, timestamp: ts, signature: sig, nowMs: now })).toMatchObject({
+      reason: 'bad_signature',
+    });
+    expect(verifySlackSignature({ signingSecret: secret, rawBody: body, timestamp: undefined, signature: sig, nowMs: now })).toMatchObject({
+      reason: 'missing_headers',
+    });
+    expect(verifySlackSignature({ signingSecret: secret, rawBody: body, timestamp: ts, signature: 'v0=short', nowMs: now })).toMatchObject({
+      reason: 'bad_signature',
+    });
   });
 });

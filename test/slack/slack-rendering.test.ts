@@ -66,7 +66,7 @@ describe('private and public replies', () => {
     expect(slack.api.delivered('chat.postEphemeral').at(-1)!.args.user).toBe('UP2');
   });
 
-  it('ignores the bot\'s own messages and edits in the DM', async () => {
+  it("ignores the bot's own messages and edits in the DM", async () => {
     const before = slack.api.calls().length;
     await slack.post(
       JSON.stringify({
@@ -100,15 +100,24 @@ describe('facts, meters and files', () => {
     expect(reply.text).toContain('*Thailand*\n`██████░░░░░░░░░░░░░░` 3 / 10 h');
   });
 
-  it('a file asked for in a channel is uploaded to the person\'s DM, with a note where they asked', async () => {
+  it("a file asked for in a channel is uploaded to the person's DM, with a note where they asked", async () => {
     await slack.command('UF2', '/desk', 'export', { channel: 'C1' });
     const complete = slack.api.delivered('files.completeUploadExternal').at(-1)!;
     expect(complete.args.channel_id).toBe('DUF2');
     expect(slack.api.delivered('files.getUploadURLExternal').at(-1)!.args.filename).toBe('hours.csv');
     expect(slack.api.delivered('upload').at(-1)!.args.content).toContain('date,hours\n2021-09-01,2\n');
-    expect(slack.lastMessage()).toMatchObject({ via: 'response_url', ephemeral: true, text: 'ファイルはこのアプリとのダイレクトメッセージにお送りしました。' });
+    expect(slack.lastMessage()).toMatchObject({
+      via: 'response_url',
+      ephemeral: true,
+      text: 'ファイルはこのアプリとのダイレクトメッセージにお送りしました。',
+    });
     // The reply before the file came with the acknowledgement.
-    expect(slack.messages().filter((m) => m.channel === 'C1').map((m) => [m.via, m.text])).toContainEqual(['ack', 'Here is the export.']);
+    expect(
+      slack
+        .messages()
+        .filter((m) => m.channel === 'C1')
+        .map((m) => [m.via, m.text]),
+    ).toContainEqual(['ack', 'Here is the export.']);
   });
 
   it('a file asked for in the DM is uploaded there, without a note', async () => {

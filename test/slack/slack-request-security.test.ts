@@ -36,7 +36,10 @@ describe('signature verification', () => {
   it('refuses a wrong signature with 401 and stores nothing', async () => {
     const before = await counts();
     const body = dmEvent('UX', 'help', 'EvForged');
-    const res = await slack.post(body, { contentType: 'application/json', signature: signSlackRequest('not-the-secret', String(Math.floor(Date.now() / 1000)), body) });
+    const res = await slack.post(body, {
+      contentType: 'application/json',
+      signature: signSlackRequest('not-the-secret', String(Math.floor(Date.now() / 1000)), body),
+    });
     expect(res.status).toBe(401);
     expect(await counts()).toEqual(before);
   });
@@ -45,13 +48,21 @@ describe('signature verification', () => {
     const before = await counts();
     const ts = String(Math.floor(Date.now() / 1000));
     const signature = signSlackRequest(slack.signingSecret, ts, dmEvent('UX', 'help', 'EvTampered'));
-    const res = await slack.post(dmEvent('UX', 'echo tampered', 'EvTampered'), { contentType: 'application/json', signature, timestampSec: Number(ts) });
+    const res = await slack.post(dmEvent('UX', 'echo tampered', 'EvTampered'), {
+      contentType: 'application/json',
+      signature,
+      timestampSec: Number(ts),
+    });
     expect(res.status).toBe(401);
     expect(await counts()).toEqual(before);
   });
 
   it('refuses a request without signature headers', async () => {
-    const res = await fetch(slack.eventsUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: dmEvent('UX', 'help', 'EvBare') });
+    const res = await fetch(slack.eventsUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: dmEvent('UX', 'help', 'EvBare'),
+    });
     expect(res.status).toBe(401);
   });
 
@@ -64,18 +75,32 @@ describe('signature verification', () => {
   });
 
   it('refuses a timestamp more than five minutes in the future', async () => {
-    const res = await slack.post(dmEvent('UX', 'help', 'EvFuture'), { contentType: 'application/json', timestampSec: Math.floor(Date.now() / 1000) + 6 * 60 });
+    const res = await slack.post(dmEvent('UX', 'help', 'EvFuture'), {
+      contentType: 'application/json',
+      timestampSec: Math.floor(Date.now() / 1000) + 6 * 60,
+    });
     expect(res.status).toBe(401);
   });
 
-  it('answers Slack\'s URL verification challenge (signed)', async () => {
-    const res = await slack.post(JSON.stringify({ type: 'url_verification', challenge: 'abc123', token: 'x' }), { contentType: 'application/json' });
+  it("answers Slack's URL verification challenge (signed)", async () => {
+    const res = await slack.post(JSON.stringify({ type: 'url_verification', challenge: 'abc123', token: 'x' }), {
+      contentType: 'application/json',
+    });
     expect(res.status).toBe(200);
     expect(JSON.parse(res.body)).toEqual({ challenge: 'abc123' });
   });
 
   it('accepts a form body whose content type carries a charset', async () => {
-    const fields = new URLSearchParams({ team_id: slack.team, user_id: 'UC', user_name: 'uc', channel_id: 'DUC', command: '/desk', text: 'echo charset', response_url: slack.api.responseUrl(), trigger_id: 'trig-charset' });
+    const fields = new URLSearchParams({
+      team_id: slack.team,
+      user_id: 'UC',
+      user_name: 'uc',
+      channel_id: 'DUC',
+      command: '/desk',
+      text: 'echo charset',
+      response_url: slack.api.responseUrl(),
+      trigger_id: 'trig-charset',
+    });
     const res = await slack.post(fields.toString(), { contentType: 'application/x-www-form-urlencoded; charset=utf-8' });
     expect(res.status).toBe(200);
     // The reply is the body of the acknowledgement.
@@ -88,7 +113,11 @@ describe('signature verification', () => {
 describe('retries have one effect', () => {
   it('an event retried with x-slack-retry-num is handled once and answered with the first answer', async () => {
     await slack.dm('UR', 'order', { eventId: 'EvOrder1' });
-    const replies = () => slack.api.delivered('chat.postMessage').filter((c) => c.args.channel === 'DUR').map((c) => textOfBlocks(c.args.blocks as Record<string, unknown>[]));
+    const replies = () =>
+      slack.api
+        .delivered('chat.postMessage')
+        .filter((c) => c.args.channel === 'DUR')
+        .map((c) => textOfBlocks(c.args.blocks as Record<string, unknown>[]));
     expect(replies()).toEqual(['Which fruit?']);
     const stored = await slack.running.db.prisma.processedRequest.count();
 
@@ -115,7 +144,11 @@ describe('retries have one effect', () => {
     await slack.dm('UR3', 'order');
     const question = slack.lastMessage();
     await slack.click('UR3', 'cherry', { message: question, triggerId: 'trig-click' });
-    const answers = () => slack.messages().filter((m) => !m.replacesOriginal && m.channel === 'DUR3').map((m) => m.text);
+    const answers = () =>
+      slack
+        .messages()
+        .filter((m) => !m.replacesOriginal && m.channel === 'DUR3')
+        .map((m) => m.text);
     expect(answers()).toEqual(['Which fruit?', 'Order cherry?']);
     await slack.click('UR3', 'cherry', { message: question, triggerId: 'trig-click', retryNum: 1 });
     expect(answers()).toEqual(['Which fruit?', 'Order cherry?', 'Order cherry?']);

@@ -34,8 +34,14 @@ describe('the adoption target across instances', () => {
       return JSON.parse(r.stdout) as string[];
     });
 
-    expect(outcomes.filter((o) => o === 'adopted'), outcomes.join(' | ')).toHaveLength(2);
-    expect(outcomes.filter((o) => o === 'target'), outcomes.join(' | ')).toHaveLength(10);
+    expect(
+      outcomes.filter((o) => o === 'adopted'),
+      outcomes.join(' | '),
+    ).toHaveLength(2);
+    expect(
+      outcomes.filter((o) => o === 'target'),
+      outcomes.join(' | '),
+    ).toHaveLength(10);
     expect(await tb.db.prisma.application.count({ where: { status: 'adopted' } })).toBe(target);
   }, 120_000);
 });

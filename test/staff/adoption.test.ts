@@ -21,7 +21,10 @@ describe('optimistic concurrency', () => {
     await tb.grant('dana', 'staff');
     const a = await world.apply({ stage: 'screening' });
 
-    const [first, second] = await Promise.all([tb.say('alice', `adopt ${a.id}`, { locale: 'en' }), tb.say('dana', `adopt ${a.id}`, { locale: 'en' })]);
+    const [first, second] = await Promise.all([
+      tb.say('alice', `adopt ${a.id}`, { locale: 'en' }),
+      tb.say('dana', `adopt ${a.id}`, { locale: 'en' }),
+    ]);
     const texts = [tb.textOf(first), tb.textOf(second)];
     expect(texts.filter((t) => t.startsWith('Adopted #1'))).toHaveLength(1);
     const loser = [first, second].find((r) => replyOf(r, 'error'))!;
@@ -41,7 +44,15 @@ describe('optimistic concurrency', () => {
     const { tb } = world;
     const a = await world.apply({ stage: 'screening' });
     const outcomes = await Promise.all(
-      Array.from({ length: 10 }, () => applyPipelineEvent(tb.services, { id: a.id, event: 'adopt', actorId: world!.ids.alice, at: tb.clock.now(), expectedVersion: a.version })),
+      Array.from({ length: 10 }, () =>
+        applyPipelineEvent(tb.services, {
+          id: a.id,
+          event: 'adopt',
+          actorId: world!.ids.alice,
+          at: tb.clock.now(),
+          expectedVersion: a.version,
+        }),
+      ),
     );
     expect(outcomes.filter((o) => o.ok)).toHaveLength(1);
     expect(outcomes.filter((o) => !o.ok).every((o) => !o.ok && o.code === 'stale')).toBe(true);
@@ -53,7 +64,11 @@ describe('optimistic concurrency', () => {
     const { tb } = world;
     const a = await world.apply({ stage: 'adopted' });
     const at = tb.clock.now();
-    const results = await Promise.all(Array.from({ length: 10 }, (_, i) => tb.services.applications.change(a.id, a.version, { followUpAt: new Date(at.getTime() + i * 86_400_000) })));
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        tb.services.applications.change(a.id, a.version, { followUpAt: new Date(at.getTime() + i * 86_400_000) }),
+      ),
+    );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok && r.code === 'stale')).toHaveLength(9);
     expect((await world.get(a.id)).version).toBe(a.version + 1);
@@ -70,7 +85,11 @@ describe('optimistic concurrency', () => {
     expect(tb.textOf(await tb.click('dana', danaView, 'Start screening', { locale: 'en' }))).toContain('Screening of #1');
     const late = await tb.click('alice', aliceView, 'Start screening', { locale: 'en' });
     expect(late).toEqual([
-      { kind: 'error', code: 'stale', text: '#1 Acme Co., Ltd. (Thailand) was just changed by someone else (now "screening"). Please check the latest with application 1.' },
+      {
+        kind: 'error',
+        code: 'stale',
+        text: '#1 Acme Co., Ltd. (Thailand) was just changed by someone else (now "screening"). Please check the latest with application 1.',
+      },
     ]);
     // The stale Reject button of the old card is refused the same way after an adoption.
     expect(await world.audit('application.screen')).toHaveLength(1);
@@ -82,10 +101,21 @@ describe('optimistic concurrency', () => {
     tb.clock.set(new Date('2021-09-14T06:30:00Z'));
     const sg = await world.apply({ country: 'sg', stage: 'screening' });
     const replies = await tb.say('alice', `adopt ${sg.id}`, { locale: 'en' });
-    expect(tb.textOf(replies)).toContain('Adopted #1 Acme Co., Ltd. (Singapore). Support period: Tue 14 Sep 2021 to Fri 18 Feb 2022; up to 10 h of expert support. Adopted so far: 1 of a target of about 40.');
+    expect(tb.textOf(replies)).toContain(
+      'Adopted #1 Acme Co., Ltd. (Singapore). Support period: Tue 14 Sep 2021 to Fri 18 Feb 2022; up to 10 h of expert support. Adopted so far: 1 of a target of about 40.',
+    );
     const after = await world.get(sg.id);
-    expect(after).toMatchObject({ status: 'adopted', capMinutes: 600, adoptedAt: new Date('2021-09-14T06:30:00Z'), decidedAt: new Date('2021-09-14T06:30:00Z') });
-    expect((await world.audit('application.adopt'))[0]).toMatchObject({ actorId: world.ids.alice, subjectId: String(sg.id), details: { from: 'screening', to: 'adopted', capMinutes: 600 } });
+    expect(after).toMatchObject({
+      status: 'adopted',
+      capMinutes: 600,
+      adoptedAt: new Date('2021-09-14T06:30:00Z'),
+      decidedAt: new Date('2021-09-14T06:30:00Z'),
+    });
+    expect((await world.audit('application.adopt'))[0]).toMatchObject({
+      actorId: world.ids.alice,
+      subjectId: String(sg.id),
+      details: { from: 'screening', to: 'adopted', capMinutes: 600 },
+    });
   });
 });
 

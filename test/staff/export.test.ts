@@ -14,9 +14,29 @@ describe('exports', () => {
     const { tb } = world;
     const a = await world.apply({ stage: 'adopted' });
     const at = new Date('2021-09-02T03:00:00Z');
-    await tb.db.prisma.hourEntry.create({ data: { applicationId: a.id, expertId: world.ids.bob, minutes: 90, category: 'review', note: 'NDA review, "v2"\nsecond line', workDate: '2021-09-02', createdAt: at } });
     await tb.db.prisma.hourEntry.create({
-      data: { applicationId: a.id, expertId: world.ids.bob, minutes: 30, category: 'phone', note: '=HYPERLINK("http://evil.example","click")', workDate: '2021-09-02', createdAt: at, voidedAt: at, voidReason: '@wrong engagement' },
+      data: {
+        applicationId: a.id,
+        expertId: world.ids.bob,
+        minutes: 90,
+        category: 'review',
+        note: 'NDA review, "v2"\nsecond line',
+        workDate: '2021-09-02',
+        createdAt: at,
+      },
+    });
+    await tb.db.prisma.hourEntry.create({
+      data: {
+        applicationId: a.id,
+        expertId: world.ids.bob,
+        minutes: 30,
+        category: 'phone',
+        note: '=HYPERLINK("http://evil.example","click")',
+        workDate: '2021-09-02',
+        createdAt: at,
+        voidedAt: at,
+        voidReason: '@wrong engagement',
+      },
     });
 
     const replies = await tb.say('alice', 'export hours', { locale: 'en' });
@@ -49,13 +69,17 @@ describe('exports', () => {
     expect(lines[0]).toBe(
       '申請ID,企業名,国・地域,状態,申請者,申込日時,受領日時,審査開始日時,決定日時,採択日時,上限時間,利用時間,予約時間,残り時間,過去の利用時間,様式1受領,様式2受領,担当専門家,チャンネル,フォローアップ面談,支援終了日時',
     );
-    expect(lines[1]).toBe('1,"Acme Co., Ltd.",タイ,採択,carol,2021-09-01 10:00,2021-09-01 10:00,2021-09-01 10:00,2021-09-01 10:00,2021-09-01 10:00,17,2.5,0,14.5,0,,,bob,,,');
+    expect(lines[1]).toBe(
+      '1,"Acme Co., Ltd.",タイ,採択,carol,2021-09-01 10:00,2021-09-01 10:00,2021-09-01 10:00,2021-09-01 10:00,2021-09-01 10:00,17,2.5,0,14.5,0,,,bob,,,',
+    );
     expect(lines[2]).toBe("2,'=cmd|calc,ベトナム,申込済み,mal,2021-09-01 10:00,,,,,0,0,0,0,0,,,,,,");
     expect(lines[3]).toBe('');
   });
 
   it('explains what can be exported', async () => {
     world = await createWorld();
-    expect(await world.tb.say('alice', 'export everything', { locale: 'en' })).toEqual([{ kind: 'error', code: 'usage', text: 'Usage: export hours|applications' }]);
+    expect(await world.tb.say('alice', 'export everything', { locale: 'en' })).toEqual([
+      { kind: 'error', code: 'usage', text: 'Usage: export hours|applications' },
+    ]);
   });
 });

@@ -44,14 +44,27 @@ describe('naming people', () => {
   const console_ = { identity: { key: 'console:alice' }, platform: 'console' as const };
 
   it('reads a mention the adapter passed, with its name as a hint only', () => {
-    const inbound = { ...slack, mentions: [{ text: '@bob', identity: { key: 'slack:T1:U123ABC', tenant: 'T1', userId: 'U123ABC', displayName: 'bob' } }] };
+    const inbound = {
+      ...slack,
+      mentions: [{ text: '@bob', identity: { key: 'slack:T1:U123ABC', tenant: 'T1', userId: 'U123ABC', displayName: 'bob' } }],
+    };
     expect(parseIdentityRef('@bob', inbound)).toEqual({
       ok: true,
-      identity: { key: 'slack:T1:U123ABC', platform: 'slack', tenant: 'T1', userId: 'U123ABC', displayName: 'bob', displayNameIsHint: true },
+      identity: {
+        key: 'slack:T1:U123ABC',
+        platform: 'slack',
+        tenant: 'T1',
+        userId: 'U123ABC',
+        displayName: 'bob',
+        displayNameIsHint: true,
+      },
     });
     expect(parseIdentityRef('U123ABC', slack)).toMatchObject({ ok: true, identity: { key: 'slack:T1:U123ABC' } });
     // The same word for two different people names neither.
-    const twice = { ...slack, mentions: [inbound.mentions[0]!, { text: '@bob', identity: { key: 'slack:T1:U999', tenant: 'T1', userId: 'U999' } }] };
+    const twice = {
+      ...slack,
+      mentions: [inbound.mentions[0]!, { text: '@bob', identity: { key: 'slack:T1:U999', tenant: 'T1', userId: 'U999' } }],
+    };
     expect(parseIdentityRef('@bob', twice)).toEqual({ ok: false });
   });
 
@@ -61,12 +74,21 @@ describe('naming people', () => {
   });
 
   it('reads a Teams AAD object id with the staff member’s tenant', () => {
-    expect(parseIdentityRef('0F8FAD5B-D9CB-469F-A165-70867728950E', teams)).toMatchObject({ ok: true, identity: { key: 'teams:tenant-1:0f8fad5b-d9cb-469f-a165-70867728950e', tenant: 'tenant-1' } });
+    expect(parseIdentityRef('0F8FAD5B-D9CB-469F-A165-70867728950E', teams)).toMatchObject({
+      ok: true,
+      identity: { key: 'teams:tenant-1:0f8fad5b-d9cb-469f-a165-70867728950e', tenant: 'tenant-1' },
+    });
   });
 
   it('accepts an explicit identity key from anywhere', () => {
-    expect(parseIdentityRef('console:bob', slack)).toMatchObject({ ok: true, identity: { key: 'console:bob', platform: 'console', tenant: '', userId: 'bob' } });
-    expect(parseIdentityRef('slack:T2:U5', teams)).toMatchObject({ ok: true, identity: { key: 'slack:T2:U5', tenant: 'T2', userId: 'U5' } });
+    expect(parseIdentityRef('console:bob', slack)).toMatchObject({
+      ok: true,
+      identity: { key: 'console:bob', platform: 'console', tenant: '', userId: 'bob' },
+    });
+    expect(parseIdentityRef('slack:T2:U5', teams)).toMatchObject({
+      ok: true,
+      identity: { key: 'slack:T2:U5', tenant: 'T2', userId: 'U5' },
+    });
     expect(parseIdentityRef('teams:t:x', console_)).toMatchObject({ ok: true, identity: { key: 'teams:t:x' } });
   });
 
@@ -76,14 +98,18 @@ describe('naming people', () => {
   });
 
   it('refuses what names nobody', () => {
-    for (const w of ['slack:T1', 'mail:x:y', 'console:', '<@U1>', '<at>Bob</at>']) expect(parseIdentityRef(w, teams)).toEqual({ ok: false });
+    for (const w of ['slack:T1', 'mail:x:y', 'console:', '<@U1>', '<at>Bob</at>'])
+      expect(parseIdentityRef(w, teams)).toEqual({ ok: false });
   });
 });
 
 describe('countries, ids and dates', () => {
   const program = loadProgram('fy2021');
   it('reads codes, names and aliases, two-word names included', () => {
-    expect(parseCountries(program, ['th', 'ベトナム', 'mainland', 'china', 'シンガポール'])).toEqual({ codes: ['th', 'vn', 'cn', 'sg'], unknown: [] });
+    expect(parseCountries(program, ['th', 'ベトナム', 'mainland', 'china', 'シンガポール'])).toEqual({
+      codes: ['th', 'vn', 'cn', 'sg'],
+      unknown: [],
+    });
     expect(parseCountries(program, ['taiwan', 'TH'])).toEqual({ codes: ['th'], unknown: ['taiwan'] });
   });
   it('reads application ids', () => {

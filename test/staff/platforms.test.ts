@@ -24,9 +24,17 @@ async function seed(running: RunningBot, key: string, now: Date) {
   await services.people.grantRole({ personId: staff.id, role: 'staff' });
   const applicant = await services.people.resolve({ key: 'console:carol', platform: 'console', tenant: '', userId: 'carol' });
   const company = await services.applications.findOrCreateCompany('Acme Co., Ltd.');
-  const created = await services.applications.create({ companyId: company.id, country: 'th', applicantId: applicant.id, answers: {}, priorUseMinutes: 0, appliedAt: now });
+  const created = await services.applications.create({
+    companyId: company.id,
+    country: 'th',
+    applicantId: applicant.id,
+    answers: {},
+    priorUseMinutes: 0,
+    appliedAt: now,
+  });
   if (!created.created) throw new Error('exists');
-  for (const event of ['receive', 'screen', 'adopt'] as const) await applyPipelineEvent(services, { id: created.application.id, event, actorId: staff.id, at: now });
+  for (const event of ['receive', 'screen', 'adopt'] as const)
+    await applyPipelineEvent(services, { id: created.application.id, event, actorId: staff.id, at: now });
   await running.db.prisma.application.update({ where: { id: created.application.id }, data: { usedMinutes: 14 * 60 } });
 }
 
@@ -36,7 +44,10 @@ describe('quota on the platforms', () => {
     await seed(slack.running, `slack:${slack.team}:U1`, slack.clock.now());
     const answer = await slack.command('U1', '/quota', '');
     expect(answer.status).toBe(200);
-    const text = slack.messages().map((m) => m.text).join('\n');
+    const text = slack
+      .messages()
+      .map((m) => m.text)
+      .join('\n');
     expect(text).toContain('*採択・支援の状況（2021年9月1日（水）現在）*');
     expect(text).toContain('*支援期間の残り*\nあと170日（2022年2月18日（金）まで）');
     expect(text).toContain('*採択件数*\n`█░░░░░░░░░░░░░░░░░░░` 1件 ／ 目標 約40件（目標まで あと39件）');
@@ -54,7 +65,9 @@ describe('quota on the platforms', () => {
     expect(exchange.text).toContain('Program status (as of Wed 1 Sep 2021)');
     expect(exchange.text).toContain('Engagements at 80% of their cap or more: #1 Acme Co., Ltd. (Thailand) 82% (3 h left)');
     expect(exchange.text).toContain('Support period: 170 days left (until Fri 18 Feb 2022)');
-    const cards = exchange.replies.flatMap((r) => r.attachments ?? []).filter((a) => a.contentType === 'application/vnd.microsoft.card.adaptive');
+    const cards = exchange.replies
+      .flatMap((r) => r.attachments ?? [])
+      .filter((a) => a.contentType === 'application/vnd.microsoft.card.adaptive');
     expect(cards.length).toBeGreaterThan(0);
     const json = JSON.stringify(cards.map((c) => c.content));
     // The meters: label and caption, and a bar whose filled column is the used share (14 of 17 h → 82).

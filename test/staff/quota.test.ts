@@ -66,7 +66,10 @@ describe('quota', () => {
       title: 'Program status (as of Wed 1 Sep 2021)',
       facts: [
         { label: 'Adopted per country', value: 'mainland China 1 · Thailand 1 · Vietnam 0 · Singapore 1' },
-        { label: 'Applications by status (5 in all)', value: 'applied 1 · received 0 · screening 1 · adopted 2 · rejected 0 · withdrawn 0 · closed 1' },
+        {
+          label: 'Applications by status (5 in all)',
+          value: 'applied 1 · received 0 · screening 1 · adopted 2 · rejected 0 · withdrawn 0 · closed 1',
+        },
         { label: 'Hours left (open engagements)', value: '11 h' },
         { label: 'of which booked (estimates)', value: '1 h' },
         { label: 'Engagements at 80% of their cap or more', value: '#1 Acme Co., Ltd. (Thailand) 82% (3 h left)' },
@@ -99,13 +102,29 @@ describe('quota', () => {
     const { tb } = world;
     const before = await tb.say('alice', 'quota', { locale: 'en' });
     await tb.db.prisma.hourEntry.createMany({
-      data: Array.from({ length: 500 }, (_, i) => ({ applicationId: acme.id, expertId: world!.ids.bob, minutes: 30, category: 'meeting', note: `n${i}`, workDate: '2021-09-01' })),
+      data: Array.from({ length: 500 }, (_, i) => ({
+        applicationId: acme.id,
+        expertId: world!.ids.bob,
+        minutes: 30,
+        category: 'meeting',
+        note: `n${i}`,
+        workDate: '2021-09-01',
+      })),
     });
     // Any read of the hours ledger during quota would throw.
-    const untouchable = new Proxy({}, { get: () => { throw new Error('quota must not read the hours ledger'); } });
+    const untouchable = new Proxy(
+      {},
+      {
+        get: () => {
+          throw new Error('quota must not read the hours ledger');
+        },
+      },
+    );
     const saved = { hours: tb.services.hours, hourEntries: tb.services.staffReports.hourEntries };
     Object.assign(tb.services, { hours: untouchable });
-    tb.services.staffReports.hourEntries = () => { throw new Error('quota must not read the hours ledger'); };
+    tb.services.staffReports.hourEntries = () => {
+      throw new Error('quota must not read the hours ledger');
+    };
     try {
       expect(await tb.say('alice', 'quota', { locale: 'en' })).toEqual(before);
     } finally {
@@ -118,7 +137,10 @@ describe('quota', () => {
     world = await createWorld({ now: '2022-02-17T15:30:00Z' }); // 2022-02-18 00:30 in Tokyo: the last day
     expect((await quotaFigures(world.tb.services, world.tb.clock.now())).daysLeft).toBe(0);
     world.tb.clock.set(new Date('2022-02-18T15:00:00Z'));
-    expect(replyOf(await world.tb.say('alice', 'quota', { locale: 'en' }), 'facts')?.facts.at(-1)).toEqual({ label: 'Support period', value: 'ended (it ran until Fri 18 Feb 2022)' });
+    expect(replyOf(await world.tb.say('alice', 'quota', { locale: 'en' }), 'facts')?.facts.at(-1)).toEqual({
+      label: 'Support period',
+      value: 'ended (it ran until Fri 18 Feb 2022)',
+    });
     expect(world.tb.textOf(await world.tb.say('alice', 'quota', { locale: 'en' }))).toContain('No application has been adopted yet.');
   });
 
@@ -133,6 +155,8 @@ describe('quota', () => {
     expect(detail.facts).toContainEqual({ label: 'Experts', value: 'bob' });
     expect(detail.facts).toContainEqual({ label: 'Booked (estimates)', value: '1 h' });
     expect(detail.meters).toEqual([{ label: 'Hours', used: 840, total: 1020, caption: '14 h of 17 h (3 h left)' }]);
-    expect(await tb.say('alice', 'quota Nowhere Inc', { locale: 'en' })).toEqual([{ kind: 'error', code: 'unknown_company', text: 'There is no company "Nowhere Inc".' }]);
+    expect(await tb.say('alice', 'quota Nowhere Inc', { locale: 'en' })).toEqual([
+      { kind: 'error', code: 'unknown_company', text: 'There is no company "Nowhere Inc".' },
+    ]);
   });
 });

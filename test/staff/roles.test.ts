@@ -12,7 +12,14 @@ afterEach(async () => {
 
 let seq = 0;
 /** A message from a Slack or Teams identity, straight into the bot (with the mentions its adapter would pass). */
-async function sayAs(w: World, platform: Platform, tenant: string, userId: string, text: string, mentions: Mention[] = []): Promise<Reply[]> {
+async function sayAs(
+  w: World,
+  platform: Platform,
+  tenant: string,
+  userId: string,
+  text: string,
+  mentions: Mention[] = [],
+): Promise<Reply[]> {
   const key = `${platform}:${tenant}:${userId}`;
   const result = await w.tb.handle({
     platform,
@@ -51,7 +58,9 @@ describe('roles in chat', () => {
     expect(audit[0]).toMatchObject({ details: { role: 'expert', identity: 'slack:T1:U2BOB' } });
 
     // Revoking one country keeps the other, once confirmed.
-    expect(world.tb.textOf(await sayAs(world, 'slack', 'T1', 'UALICE', 'role revoke expert @bob vn', bob))).toContain('Revoke the "expert" role of bob for Vietnam? They can no longer do what the role allows. bob will be told.');
+    expect(world.tb.textOf(await sayAs(world, 'slack', 'T1', 'UALICE', 'role revoke expert @bob vn', bob))).toContain(
+      'Revoke the "expert" role of bob for Vietnam? They can no longer do what the role allows. bob will be told.',
+    );
     expect(await rolesOf(world, 'slack:T1:U2BOB')).toEqual(['expert:th', 'expert:vn']);
     expect(world.tb.textOf(await sayAs(world, 'slack', 'T1', 'UALICE', 'yes'))).toBe('Revoked the "expert" role of bob for Vietnam.');
     expect(await rolesOf(world, 'slack:T1:U2BOB')).toEqual(['expert:th']);
@@ -72,7 +81,9 @@ describe('roles in chat', () => {
     expect(await rolesOf(world, `teams:tn1:${id}`)).toEqual(['staff']);
     await sayAs(world, 'teams', 'tn1', 'aaaa-staff', 'role grant expert slack:T9:U77 Singapore');
     expect(await rolesOf(world, 'slack:T9:U77')).toEqual(['expert:sg']);
-    expect(world.tb.textOf(await sayAs(world, 'teams', 'tn1', 'aaaa-staff', 'role grant staff <at>Bob</at>'))).toContain('I could not tell who "<at>Bob</at>" is.');
+    expect(world.tb.textOf(await sayAs(world, 'teams', 'tn1', 'aaaa-staff', 'role grant staff <at>Bob</at>'))).toContain(
+      'I could not tell who "<at>Bob</at>" is.',
+    );
   });
 
   it('applicants are granted for a company; experts need a country; unknown words are named', async () => {
@@ -82,11 +93,15 @@ describe('roles in chat', () => {
       'Granted the "applicant" role to user #5 (console:dora) for Acme Co., Ltd..',
     );
     expect(await rolesOf(world, 'console:dora')).toEqual([`applicant@${world.acmeId}`]);
-    expect(tb.textOf(await tb.say('alice', 'role grant applicant console:dora Nowhere', { locale: 'en' }))).toBe('⚠ There is no company "Nowhere".');
+    expect(tb.textOf(await tb.say('alice', 'role grant applicant console:dora Nowhere', { locale: 'en' }))).toBe(
+      '⚠ There is no company "Nowhere".',
+    );
     expect(tb.textOf(await tb.say('alice', 'role grant expert console:erin', { locale: 'en' }))).toBe(
       '⚠ An expert is granted for one or more countries. Example: role grant expert @yamada Thailand Vietnam',
     );
-    expect(tb.textOf(await tb.say('alice', 'role grant expert console:erin Taiwan', { locale: 'en' }))).toContain('"Taiwan" is not one of the program\'s countries.');
+    expect(tb.textOf(await tb.say('alice', 'role grant expert console:erin Taiwan', { locale: 'en' }))).toContain(
+      '"Taiwan" is not one of the program\'s countries.',
+    );
     expect(await rolesOf(world, 'console:erin')).toBeNull();
   });
 
@@ -97,13 +112,25 @@ describe('roles in chat', () => {
       ['Roles', '• JETRO program staff (1): alice', '• expert (1): bob (Thailand)', '• applicant (1): carol (Acme Co., Ltd.)'].join('\n'),
     );
     expect(await tb.say('alice', 'role revoke staff console:alice', { locale: 'en' })).toEqual([
-      { kind: 'error', code: 'last_staff', text: 'The last program staff member cannot be revoked. Grant the staff role to someone else first.' },
+      {
+        kind: 'error',
+        code: 'last_staff',
+        text: 'The last program staff member cannot be revoked. Grant the staff role to someone else first.',
+      },
     ]);
     await tb.say('alice', 'role grant staff console:dana', { locale: 'en' });
-    expect(tb.textOf(await tb.say('dana', 'role revoke staff console:alice', { locale: 'en' }))).toContain('Revoke the "JETRO program staff" role of alice?');
+    expect(tb.textOf(await tb.say('dana', 'role revoke staff console:alice', { locale: 'en' }))).toContain(
+      'Revoke the "JETRO program staff" role of alice?',
+    );
     expect(tb.textOf(await tb.say('dana', 'yes', { locale: 'en' }))).toBe('Revoked the "JETRO program staff" role of alice.');
     // alice's next message is refused: roles are read on every message.
-    expect(await tb.say('alice', 'quota', { locale: 'en' })).toEqual([{ kind: 'error', code: 'forbidden', text: 'This needs the "JETRO program staff" role.' }]);
-    expect((await world.audit('role.revoke')).at(-1)).toMatchObject({ actorId: await tb.personId('dana'), subjectId: String(world.ids.alice), details: { role: 'staff', revoked: 1 } });
+    expect(await tb.say('alice', 'quota', { locale: 'en' })).toEqual([
+      { kind: 'error', code: 'forbidden', text: 'This needs the "JETRO program staff" role.' },
+    ]);
+    expect((await world.audit('role.revoke')).at(-1)).toMatchObject({
+      actorId: await tb.personId('dana'),
+      subjectId: String(world.ids.alice),
+      details: { role: 'staff', revoked: 1 },
+    });
   });
 });

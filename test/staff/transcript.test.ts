@@ -23,7 +23,9 @@ describe('transcript: Acme in Thailand, from application to closing', () => {
 
     // alice, program staff, sees it first in line and opens it.
     const list = await tb.say('alice', '申請一覧 対応待ち');
-    expect(tb.textOf(list)).toBe('申請一覧（対応待ち）: 1件 — 1/1ページ\n• #1 Acme Co., Ltd.（タイ） — 申込済み — 申込 2021年9月1日（水） 10:00\n  [1] #1 を開く');
+    expect(tb.textOf(list)).toBe(
+      '申請一覧（対応待ち）: 1件 — 1/1ページ\n• #1 Acme Co., Ltd.（タイ） — 申込済み — 申込 2021年9月1日（水） 10:00\n  [1] #1 を開く',
+    );
     const detail = await tb.click('alice', list, '#1 を開く');
     expect(tb.textOf(detail)).toBe(
       [
@@ -38,9 +40,13 @@ describe('transcript: Acme in Thailand, from application to closing', () => {
     );
 
     const received = await tb.click('alice', detail, '受領を記録');
-    expect(tb.textOf(received)).toBe('#1 Acme Co., Ltd.（タイ） の申込書の受領を記録しました。\n申請者に通知しました。\n  [1] 審査を開始\n  [2] 不採択にする');
+    expect(tb.textOf(received)).toBe(
+      '#1 Acme Co., Ltd.（タイ） の申込書の受領を記録しました。\n申請者に通知しました。\n  [1] 審査を開始\n  [2] 不採択にする',
+    );
     tb.clock.advanceMinutes(60 * 24);
-    expect(await say('alice', '審査 1')).toBe('#1 Acme Co., Ltd.（タイ） の審査を開始しました。\n申請者に通知しました。\n  [1] 採択する\n  [2] 不採択にする');
+    expect(await say('alice', '審査 1')).toBe(
+      '#1 Acme Co., Ltd.（タイ） の審査を開始しました。\n申請者に通知しました。\n  [1] 採択する\n  [2] 不採択にする',
+    );
     tb.clock.advanceMinutes(60 * 24);
     const adopted = await tb.click('alice', await tb.say('alice', '申請詳細 1'), '採択する');
     expect(tb.textOf(adopted)).toBe(
@@ -54,10 +60,16 @@ describe('transcript: Acme in Thailand, from application to closing', () => {
     );
 
     // The first staff member came from `npm run admin`; the expert is granted in chat.
-    expect(await say('alice', 'role grant expert console:eri タイ')).toBe('利用者#5（console:eri）に「専門家」の権限を付与しました（対象: タイ）。');
+    expect(await say('alice', 'role grant expert console:eri タイ')).toBe(
+      '利用者#5（console:eri）に「専門家」の権限を付与しました（対象: タイ）。',
+    );
     expect(await say('eri', 'language ja')).toBe('表示言語を日本語にしました。');
-    expect(await say('alice', '担当 1 console:eri')).toBe('eri さんを #1 Acme Co., Ltd.（タイ） の担当専門家に割り当てました。\n専門家と申請者に通知しました。\n  [1] 専門家を割り当てる');
-    expect(await say('alice', 'bind 1', 'console:acme-room')).toBe('このチャンネルを #1 Acme Co., Ltd.（タイ） に紐付けました。ここで記録された支援時間はこの案件に計上されます。');
+    expect(await say('alice', '担当 1 console:eri')).toBe(
+      'eri さんを #1 Acme Co., Ltd.（タイ） の担当専門家に割り当てました。\n専門家と申請者に通知しました。\n  [1] 専門家を割り当てる',
+    );
+    expect(await say('alice', 'bind 1', 'console:acme-room')).toBe(
+      'このチャンネルを #1 Acme Co., Ltd.（タイ） に紐付けました。ここで記録された支援時間はこの案件に計上されます。',
+    );
 
     // eri logs hours in the company's channel (the hours feature does the ledger).
     tb.clock.advanceMinutes(60 * 24 * 7);
@@ -76,7 +88,9 @@ describe('transcript: Acme in Thailand, from application to closing', () => {
     expect(replyOf(quota, 'facts')?.meters?.[1]).toEqual({ label: '支援時間の利用', used: 840, total: 1020, caption: '14時間 ／ 17時間' });
 
     tb.clock.advanceMinutes(60 * 24 * 20);
-    expect(await say('alice', 'フォローアップ 1 2021-11-05')).toBe('#1 Acme Co., Ltd.（タイ） のフォローアップ面談を 2021年11月5日（金） として記録しました。\n申請者に通知しました。');
+    expect(await say('alice', 'フォローアップ 1 2021-11-05')).toBe(
+      '#1 Acme Co., Ltd.（タイ） のフォローアップ面談を 2021年11月5日（金） として記録しました。\n申請者に通知しました。',
+    );
     // Closing cannot be undone: it asks first, naming who will be told; nothing changes until confirmed.
     expect(await say('alice', '支援終了 1')).toBe(
       '#1 Acme Co., Ltd.（タイ） の支援を終了しますか？終了すると元に戻せず、この案件には支援時間の記録も予約もできなくなります。申請者（carol）と担当専門家（eri）に通知されます。\n  [1] 支援を終了する\n  [2] 終了しない',

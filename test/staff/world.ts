@@ -63,8 +63,16 @@ export async function createWorld(opts: { program?: Program; now?: string } = {}
     async apply(o = {}) {
       const company = await services.applications.findOrCreateCompany(o.company ?? 'Acme Co., Ltd.');
       const applicantId = await tb.personId(o.applicant ?? 'carol');
-      if (o.applicant && o.applicant !== 'carol') await services.people.grantRole({ personId: applicantId, role: 'applicant', companyId: company.id });
-      const created = await services.applications.create({ companyId: company.id, country: o.country ?? 'th', applicantId, answers: {}, priorUseMinutes: 0, appliedAt: tb.clock.now() });
+      if (o.applicant && o.applicant !== 'carol')
+        await services.people.grantRole({ personId: applicantId, role: 'applicant', companyId: company.id });
+      const created = await services.applications.create({
+        companyId: company.id,
+        country: o.country ?? 'th',
+        applicantId,
+        answers: {},
+        priorUseMinutes: 0,
+        appliedAt: tb.clock.now(),
+      });
       if (!created.created) throw new Error('application exists');
       return advanceFrom(created.application, o.stage ?? 'applied', o.pastTarget);
     },
@@ -78,7 +86,12 @@ export async function createWorld(opts: { program?: Program; now?: string } = {}
     },
     async audit(action) {
       const rows = await tb.db.prisma.auditLog.findMany({ where: action ? { action } : {}, orderBy: { id: 'asc' } });
-      return rows.map((r) => ({ actorId: r.actorId, action: r.action, subjectId: r.subjectId, details: JSON.parse(r.details) as Record<string, unknown> }));
+      return rows.map((r) => ({
+        actorId: r.actorId,
+        action: r.action,
+        subjectId: r.subjectId,
+        details: JSON.parse(r.details) as Record<string, unknown>,
+      }));
     },
     async get(id) {
       return (await services.applications.get(id))!;

@@ -10,13 +10,18 @@ import type { Services } from '../../src/core/services.ts';
 export const immediately = { afterCommit: (callback: () => void) => callback() };
 
 export function directServices(running: RunningBot): Services {
-  return createServices(running.db.prisma, immediately, {
-    program: running.program,
-    clock: running.clock,
-    log: { debug() {}, info() {}, warn() {}, error() {} },
-    flowTtlHours: running.config.FLOW_TTL_HOURS,
-    provider: running.db.provider,
-    sqlite: running.db.sqlite,
-    onNotification: () => running.dispatcher.kick(),
-  }, false);
+  return createServices(
+    running.db.prisma,
+    immediately,
+    {
+      program: running.program,
+      clock: running.clock,
+      log: { debug() {}, info() {}, warn() {}, error() {} },
+      flowTtlHours: running.config.FLOW_TTL_HOURS,
+      provider: running.db.provider,
+      sqlite: running.db.sqlite,
+      onNotification: () => running.dispatcher.kick(),
+    },
+    false,
+  );
 }

@@ -11,7 +11,11 @@ import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 
 /** An activity as the bot sent it (JSON). */
-export type SentActivity = Record<string, unknown> & { type?: string; id?: string; attachments?: { contentType: string; content?: unknown; contentUrl?: string; name?: string }[] };
+export type SentActivity = Record<string, unknown> & {
+  type?: string;
+  id?: string;
+  attachments?: { contentType: string; content?: unknown; contentUrl?: string; name?: string }[];
+};
 
 export interface ConnectorCall {
   kind: 'send' | 'reply' | 'update' | 'createConversation';
@@ -115,7 +119,11 @@ export class FakeBotConnector {
     const text = Buffer.concat(chunks).toString('utf8');
 
     if (req.method === 'GET' && path === '/v1/.well-known/openidconfiguration') {
-      return send(res, 200, { issuer: 'https://api.botframework.com', jwks_uri: `${this.url}v1/.well-known/keys`, id_token_signing_alg_values_supported: ['RS256'] });
+      return send(res, 200, {
+        issuer: 'https://api.botframework.com',
+        jwks_uri: `${this.url}v1/.well-known/keys`,
+        id_token_signing_alg_values_supported: ['RS256'],
+      });
     }
     if (req.method === 'GET' && path === '/v1/.well-known/keys') return send(res, 200, { keys: [this.jwk] });
 
@@ -139,7 +147,14 @@ export class FakeBotConnector {
     }
     if (req.method === 'POST') {
       const assignedId = `bot-activity-${++this.seq}`;
-      this.calls.push({ kind: activityId ? 'reply' : 'send', conversationId, activityId, assignedId, body: { ...body, id: assignedId }, authorization });
+      this.calls.push({
+        kind: activityId ? 'reply' : 'send',
+        conversationId,
+        activityId,
+        assignedId,
+        body: { ...body, id: assignedId },
+        authorization,
+      });
       return send(res, 200, { id: assignedId });
     }
     return send(res, 405, { error: { code: 'MethodNotAllowed', message: req.method ?? '' } });

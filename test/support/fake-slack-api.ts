@@ -63,7 +63,13 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const raw = await readAll(req);
     const path = (req.url ?? '/').split('?')[0]!;
-    const method = path.startsWith('/api/') ? path.slice('/api/'.length) : path.startsWith('/response/') ? 'response_url' : path.startsWith('/upload/') ? 'upload' : path;
+    const method = path.startsWith('/api/')
+      ? path.slice('/api/'.length)
+      : path.startsWith('/response/')
+        ? 'response_url'
+        : path.startsWith('/upload/')
+          ? 'upload'
+          : path;
     const args = method === 'upload' ? { content: raw } : parseArgs(raw, req.headers['content-type']);
     await holds.get(method);
     const failure = failures.get(method);
@@ -71,7 +77,10 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       failure.times--;
       const response = { ok: false, error: failure.status === 429 ? 'ratelimited' : 'internal_error' };
       recorded.push({ method, args, path, ok: false, response });
-      res.writeHead(failure.status, failure.status === 429 ? { 'retry-after': '0', 'content-type': 'application/json' } : { 'content-type': 'application/json' });
+      res.writeHead(
+        failure.status,
+        failure.status === 429 ? { 'retry-after': '0', 'content-type': 'application/json' } : { 'content-type': 'application/json' },
+      );
       res.end(JSON.stringify(response));
       return;
     }

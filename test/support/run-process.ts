@@ -30,7 +30,13 @@ export interface RunOptions {
 
 function run(command: string, args: string[], opts: RunOptions): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const spawnOptions: SpawnOptions = { cwd: repoRoot, env: { ...process.env, ...opts.env }, stdio: ['pipe', 'pipe', 'pipe'], uid: opts.uid, gid: opts.gid };
+    const spawnOptions: SpawnOptions = {
+      cwd: repoRoot,
+      env: { ...process.env, ...opts.env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+      uid: opts.uid,
+      gid: opts.gid,
+    };
     const child = spawn(command, args, spawnOptions);
     let stdout = '';
     let stderr = '';
@@ -46,8 +52,19 @@ function run(command: string, args: string[], opts: RunOptions): Promise<RunResu
   });
 }
 
-function start(command: string, args: string[], env: NodeJS.ProcessEnv, opts: RunOptions = {}): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
-  const child = spawn(command, args, { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], uid: opts.uid, gid: opts.gid });
+function start(
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  opts: RunOptions = {},
+): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
+  const child = spawn(command, args, {
+    cwd: repoRoot,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    uid: opts.uid,
+    gid: opts.gid,
+  });
   let out = '';
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
@@ -61,7 +78,10 @@ export function runTs(entry: string, args: string[], opts: { env?: NodeJS.Proces
 }
 
 /** Starts a long-running TypeScript entry point; the caller stops it. */
-export function startTs(entry: string, env: NodeJS.ProcessEnv): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
+export function startTs(
+  entry: string,
+  env: NodeJS.ProcessEnv,
+): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
   return start(tsx, [entry], env);
 }
 
@@ -71,7 +91,11 @@ export function runCommand(command: Command, args: string[], opts: RunOptions = 
 }
 
 /** Starts a long-running command (`npm start`) as the operator runs it; the caller stops it. */
-export function startCommand(command: Command, env: NodeJS.ProcessEnv, opts: RunOptions = {}): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
+export function startCommand(
+  command: Command,
+  env: NodeJS.ProcessEnv,
+  opts: RunOptions = {},
+): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
   return start(process.execPath, [...(opts.nodeOptions ?? []), launcher, command], env, opts);
 }
 

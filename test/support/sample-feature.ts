@@ -18,14 +18,21 @@ export const orderFlow: FlowDefinition<OrderData> = {
   firstStep: () => 'fruit',
   steps: {
     fruit: {
-      ask: () => [choices('Which fruit?', fruits.map((f) => flowChoice('order', 'fruit', f, f)))],
+      ask: () => [
+        choices(
+          'Which fruit?',
+          fruits.map((f) => flowChoice('order', 'fruit', f, f)),
+        ),
+      ],
       answer: (_turn, input, d) => {
         const v = (input.value ?? input.text ?? '').toLowerCase();
         return fruits.includes(v) ? { ok: true, data: { ...d, fruit: v } } : { ok: false };
       },
     },
     confirm: {
-      ask: (_turn, d) => [choices(`Order ${d.fruit}?`, [flowChoice('order', 'confirm', 'yes', 'yes'), flowChoice('order', 'confirm', 'no', 'no')])],
+      ask: (_turn, d) => [
+        choices(`Order ${d.fruit}?`, [flowChoice('order', 'confirm', 'yes', 'yes'), flowChoice('order', 'confirm', 'no', 'no')]),
+      ],
       answer: (_turn, input, d) => {
         const v = (input.value ?? input.text ?? '').toLowerCase();
         return v === 'yes' || v === 'no' ? { ok: true, data: { ...d, confirmed: v === 'yes' } } : { ok: false };

@@ -75,7 +75,12 @@ export interface SlackHarness {
   /** `POST /slack/events` on the running server. */
   eventsUrl: string;
   /** A slash command from `user`, by default in their DM with the bot. Returns the HTTP answer. */
-  command(user: string, command: string, text: string, opts?: SendOptions & { channel?: string; triggerId?: string }): Promise<SlackResponse>;
+  command(
+    user: string,
+    command: string,
+    text: string,
+    opts?: SendOptions & { channel?: string; triggerId?: string },
+  ): Promise<SlackResponse>;
   /** A direct message (message.im event). `eventId` fixed to resend the same event. */
   dm(user: string, text: string, opts?: SendOptions & { eventId?: string }): Promise<SlackResponse>;
   /** An @mention of the bot in a channel (app_mention); `text` without the mention. */
@@ -87,7 +92,10 @@ export interface SlackHarness {
   /** Clicks a button in the last App Home view published for `user`. */
   clickInHome(user: string, label: string, opts?: SendOptions): Promise<SlackResponse>;
   /** A raw request: body as sent, signed unless `signature` is given; `timestampSec` defaults to now. */
-  post(body: string, opts: SendOptions & { contentType: string; timestampSec?: number; signature?: string; headers?: Record<string, string> }): Promise<SlackResponse>;
+  post(
+    body: string,
+    opts: SendOptions & { contentType: string; timestampSec?: number; signature?: string; headers?: Record<string, string> },
+  ): Promise<SlackResponse>;
   /** Waits until the work after Slack's acks and any outbox delivery are done. */
   settle(): Promise<void>;
   /** Everything the bot sent to users, in order (successful calls only). */
@@ -197,27 +205,62 @@ export async function startSlackHarness(opts: SlackHarnessOptions = {}): Promise
       const common = { text: textOfBlocks(blocks), fallback: String(c.args.text ?? ''), blocks, buttons: buttonsOf(blocks) };
       if (c.method === 'chat.postMessage' || c.method === 'chat.postEphemeral') {
         const postedTs = c.method === 'chat.postMessage' ? String(c.response.ts) : undefined;
-        return [{ ...common, via: c.method, channel: String(c.args.channel), ephemeral: c.method === 'chat.postEphemeral', replacesOriginal: false, ts: postedTs }];
+        return [
+          {
+            ...common,
+            via: c.method,
+            channel: String(c.args.channel),
+            ephemeral: c.method === 'chat.postEphemeral',
+            replacesOriginal: false,
+            ts: postedTs,
+          },
+        ];
       }
       if (c.method === 'response_url') {
         const channel = channelOfResponseUrl.get(c.path) ?? '';
-        return [{ ...common, via: 'response_url', channel, ephemeral: c.args.response_type === 'ephemeral', replacesOriginal: c.args.replace_original === true, responseUrl: c.path }];
+        return [
+          {
+            ...common,
+            via: 'response_url',
+            channel,
+            ephemeral: c.args.response_type === 'ephemeral',
+            replacesOriginal: c.args.replace_original === true,
+            responseUrl: c.path,
+          },
+        ];
       }
       if (c.method === 'ack') {
         // Slack's default for a command's answer is ephemeral.
-        return [{ ...common, via: 'ack', channel: String(c.args.channel), ephemeral: c.args.response_type !== 'in_channel', replacesOriginal: false }];
+        return [
+          {
+            ...common,
+            via: 'ack',
+            channel: String(c.args.channel),
+            ephemeral: c.args.response_type !== 'in_channel',
+            replacesOriginal: false,
+          },
+        ];
       }
       return [];
     });
 
   const homeOf: SlackHarness['homeOf'] = (user) => {
-    const call = api.delivered('views.publish').filter((c) => c.args.user_id === user).at(-1);
+    const call = api
+      .delivered('views.publish')
+      .filter((c) => c.args.user_id === user)
+      .at(-1);
     if (!call) return undefined;
     const blocks = ((call.args.view as { blocks?: unknown[] } | undefined)?.blocks ?? []) as Record<string, unknown>[];
     return { text: textOfBlocks(blocks), buttons: buttonsOf(blocks), blocks };
   };
 
-  const clickPayload = (user: string, button: SlackButton, container: Record<string, unknown>, extra: Record<string, unknown>, triggerId?: string) =>
+  const clickPayload = (
+    user: string,
+    button: SlackButton,
+    container: Record<string, unknown>,
+    extra: Record<string, unknown>,
+    triggerId?: string,
+  ) =>
     JSON.stringify({
       type: 'block_actions',
       team: { id: team, domain: 'test' },
@@ -225,7 +268,16 @@ export async function startSlackHarness(opts: SlackHarnessOptions = {}): Promise
       api_app_id: 'A1',
       trigger_id: triggerId ?? nextId('trig'),
       container,
-      actions: [{ type: 'button', action_id: button.actionId, block_id: button.blockId, value: button.value, text: { type: 'plain_text', text: button.label }, action_ts: ts() }],
+      actions: [
+        {
+          type: 'button',
+          action_id: button.actionId,
+          block_id: button.blockId,
+          value: button.value,
+          text: { type: 'plain_text', text: button.label },
+          action_ts: ts(),
+        },
+      ],
       ...extra,
     });
 
@@ -258,10 +310,18 @@ export async function startSlackHarness(opts: SlackHarnessOptions = {}): Promise
       );
     },
     dm(user, text, o = {}) {
-      return postEvent({ type: 'message', channel: `D${user}`, channel_type: 'im', user, text, ts: ts(), event_ts: ts() }, o.eventId ?? nextId('Ev'), o);
+      return postEvent(
+        { type: 'message', channel: `D${user}`, channel_type: 'im', user, text, ts: ts(), event_ts: ts() },
+        o.eventId ?? nextId('Ev'),
+        o,
+      );
     },
     mention(user, channel, text, o = {}) {
-      return postEvent({ type: 'app_mention', channel, user, text: `<@UBOT> ${text}`, ts: ts(), event_ts: ts() }, o.eventId ?? nextId('Ev'), o);
+      return postEvent(
+        { type: 'app_mention', channel, user, text: `<@UBOT> ${text}`, ts: ts(), event_ts: ts() },
+        o.eventId ?? nextId('Ev'),
+        o,
+      );
     },
     click(user, label, o = {}) {
       const message = o.message ?? [...messages()].reverse().find((m) => m.buttons.some((b) => b.label.includes(label)));
@@ -272,7 +332,9 @@ export async function startSlackHarness(opts: SlackHarnessOptions = {}): Promise
         channel: { id: message.channel, name: 'directmessage' },
         response_url: responseUrlFor(message.channel),
         // Slack sends the original message with clicks on ordinary messages, not on ephemeral ones.
-        ...(message.ephemeral ? {} : { message: { type: 'message', ts: container.message_ts, text: message.fallback, blocks: message.blocks } }),
+        ...(message.ephemeral
+          ? {}
+          : { message: { type: 'message', ts: container.message_ts, text: message.fallback, blocks: message.blocks } }),
       };
       return postForm({ payload: clickPayload(user, button, container, extra, o.triggerId) }, o);
     },

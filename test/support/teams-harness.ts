@@ -172,7 +172,10 @@ export async function startTeamsHarness(options: TeamsHarnessOptions = {}): Prom
       conversation: channel
         ? { id: teamsChannelConversation, conversationType: 'channel', isGroup: true, tenantId: teamsTenant }
         : { id: `a:personal-${user}`, conversationType: 'personal', tenantId: teamsTenant },
-      channelData: { tenant: { id: teamsTenant }, ...(channel ? { team: { id: '19:team@thread.tacv2' }, channel: { id: teamsChannelConversation } } : {}) },
+      channelData: {
+        tenant: { id: teamsTenant },
+        ...(channel ? { team: { id: '19:team@thread.tacv2' }, channel: { id: teamsChannelConversation } } : {}),
+      },
       ...(o.locale ? { locale: o.locale } : {}),
       ...(text !== undefined ? { text } : {}),
       ...(channel && text ? { entities: [{ type: 'mention', mentioned: teamsBot, text: mention }] } : {}),
@@ -193,7 +196,13 @@ export async function startTeamsHarness(options: TeamsHarnessOptions = {}): Prom
     const parsed = raw ? (JSON.parse(raw) as { activities?: SentActivity[] }) : {};
     const calls = connector.since(before);
     const replies = [...calls.filter((c) => c.kind === 'send' || c.kind === 'reply').map((c) => c.body), ...(parsed.activities ?? [])];
-    return { status: response.status, replies, updates: calls.filter((c) => c.kind === 'update'), text: textOfActivities(replies), activity: body };
+    return {
+      status: response.status,
+      replies,
+      updates: calls.filter((c) => c.kind === 'update'),
+      text: textOfActivities(replies),
+      activity: body,
+    };
   };
 
   return {

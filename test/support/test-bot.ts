@@ -74,7 +74,8 @@ export async function createTestBot(
     locale: o.locale,
     idempotencyKey: o.key ?? `test-${++seq}-${Date.now()}`,
   });
-  const resolve = (user: string) => services.people.resolve({ key: `console:${user}`, platform: 'console', tenant: '', userId: user, displayName: user });
+  const resolve = (user: string) =>
+    services.people.resolve({ key: `console:${user}`, platform: 'console', tenant: '', userId: user, displayName: user });
 
   return {
     bot,

@@ -16,7 +16,10 @@ afterAll(() => teams?.stop());
 
 /** Why the last request was refused, as the server logged it. */
 function lastRefusal(): string {
-  const refusals = teams.logs().split('\n').filter((line) => line.includes('not authenticated'));
+  const refusals = teams
+    .logs()
+    .split('\n')
+    .filter((line) => line.includes('not authenticated'));
   return (JSON.parse(refusals.at(-1)!) as { reason: string }).reason;
 }
 
@@ -55,7 +58,8 @@ describe('authenticated Teams requests', () => {
       teams.connector.signToken({ appId, serviceUrl: url, issuer: 'https://example.com' }),
       teams.connector.signToken({ appId, serviceUrl: 'https://smba.trafficmanager.net/jp/' }),
     ];
-    for (const token of tokens) expect((await teams.message('help', { user: 'mallory', authorization: `Bearer ${token}` })).status).toBe(401);
+    for (const token of tokens)
+      expect((await teams.message('help', { user: 'mallory', authorization: `Bearer ${token}` })).status).toBe(401);
     expect((await teams.message('help', { user: 'mallory', authorization: 'Basic YWxpY2U6c2VjcmV0' })).status).toBe(401);
     await nothingChanged('mallory');
   });

@@ -55,7 +55,9 @@ describe('card buttons in Teams', () => {
   });
 
   it('refuses a submitted value that is not one of its buttons', async () => {
-    const forged = await teams.post(teams.activity('message', { user: 'dan', text: '', value: { deskAction: 42, label: 'x' }, replyToId: 'card-1' }));
+    const forged = await teams.post(
+      teams.activity('message', { user: 'dan', text: '', value: { deskAction: 42, label: 'x' }, replyToId: 'card-1' }),
+    );
     expect(forged.status).toBe(200);
     expect(forged.text).toContain('このボタンは使えなくなりました');
     const unknownHandler = await teams.post(

@@ -18,27 +18,45 @@ describe('Teams configuration', () => {
       await expect(start).rejects.toThrow(ConfigError);
       await expect(start).rejects.toThrow(/TEAMS_ALLOW_UNAUTHENTICATED: production refuses unauthenticated Teams requests/);
       // An app id without its secret is refused too (a managed identity has none).
-      await expect(startBot({ env: { NODE_ENV: 'production', PORT: '0', DATABASE_URL: temp.url, MICROSOFT_APP_ID: appId } })).rejects.toThrow(/MICROSOFT_APP_PASSWORD/);
+      await expect(
+        startBot({ env: { NODE_ENV: 'production', PORT: '0', DATABASE_URL: temp.url, MICROSOFT_APP_ID: appId } }),
+      ).rejects.toThrow(/MICROSOFT_APP_PASSWORD/);
     } finally {
       temp.cleanup();
     }
   });
 
   it('refuses production with a managed identity but no app id', () => {
-    expect(teamsAuth({ NODE_ENV: 'production', MICROSOFT_APP_TYPE: 'UserAssignedMSI', MICROSOFT_APP_TENANT_ID: 'tenant-1' })).toThrow(/MICROSOFT_APP_ID/);
+    expect(teamsAuth({ NODE_ENV: 'production', MICROSOFT_APP_TYPE: 'UserAssignedMSI', MICROSOFT_APP_TENANT_ID: 'tenant-1' })).toThrow(
+      /MICROSOFT_APP_ID/,
+    );
   });
 
   it('refuses a local token issuer in production', () => {
-    const env = { NODE_ENV: 'production', MICROSOFT_APP_ID: appId, MICROSOFT_APP_PASSWORD: 'secret', MICROSOFT_OPENID_METADATA_URL: 'http://127.0.0.1:9/keys' };
+    const env = {
+      NODE_ENV: 'production',
+      MICROSOFT_APP_ID: appId,
+      MICROSOFT_APP_PASSWORD: 'secret',
+      MICROSOFT_OPENID_METADATA_URL: 'http://127.0.0.1:9/keys',
+    };
     expect(teamsAuth(env)).toThrow(/MICROSOFT_OPENID_METADATA_URL/);
   });
 
   it('refuses a single-tenant bot without its tenant', () => {
-    expect(teamsAuth({ MICROSOFT_APP_ID: appId, MICROSOFT_APP_PASSWORD: 'secret', MICROSOFT_APP_TYPE: 'SingleTenant' })).toThrow(/MICROSOFT_APP_TENANT_ID/);
+    expect(teamsAuth({ MICROSOFT_APP_ID: appId, MICROSOFT_APP_PASSWORD: 'secret', MICROSOFT_APP_TYPE: 'SingleTenant' })).toThrow(
+      /MICROSOFT_APP_TENANT_ID/,
+    );
   });
 
   it('refuses a managed identity with a password', () => {
-    expect(teamsAuth({ MICROSOFT_APP_ID: appId, MICROSOFT_APP_TYPE: 'UserAssignedMSI', MICROSOFT_APP_TENANT_ID: 't', MICROSOFT_APP_PASSWORD: 'x' })).toThrow(/MICROSOFT_APP_PASSWORD/);
+    expect(
+      teamsAuth({
+        MICROSOFT_APP_ID: appId,
+        MICROSOFT_APP_TYPE: 'UserAssignedMSI',
+        MICROSOFT_APP_TENANT_ID: 't',
+        MICROSOFT_APP_PASSWORD: 'x',
+      }),
+    ).toThrow(/MICROSOFT_APP_PASSWORD/);
   });
 
   it('accepts every registration kind it checks, and botbuilder builds each one', () => {
@@ -46,9 +64,20 @@ describe('Teams configuration', () => {
       { NODE_ENV: 'development' },
       { NODE_ENV: 'production', MICROSOFT_APP_ID: appId, MICROSOFT_APP_PASSWORD: 'secret' },
       { NODE_ENV: 'production', MICROSOFT_APP_ID: appId, MICROSOFT_APP_PASSWORD: 'secret', MICROSOFT_APP_TYPE: 'MultiTenant' },
-      { NODE_ENV: 'production', MICROSOFT_APP_ID: appId, MICROSOFT_APP_PASSWORD: 'secret', MICROSOFT_APP_TYPE: 'SingleTenant', MICROSOFT_APP_TENANT_ID: 't' },
+      {
+        NODE_ENV: 'production',
+        MICROSOFT_APP_ID: appId,
+        MICROSOFT_APP_PASSWORD: 'secret',
+        MICROSOFT_APP_TYPE: 'SingleTenant',
+        MICROSOFT_APP_TENANT_ID: 't',
+      },
       { NODE_ENV: 'production', MICROSOFT_APP_ID: appId, MICROSOFT_APP_TYPE: 'UserAssignedMSI', MICROSOFT_APP_TENANT_ID: 't' },
-      { NODE_ENV: 'test', MICROSOFT_APP_ID: appId, MICROSOFT_APP_PASSWORD: 'secret', MICROSOFT_OPENID_METADATA_URL: 'http://127.0.0.1:9/openid' },
+      {
+        NODE_ENV: 'test',
+        MICROSOFT_APP_ID: appId,
+        MICROSOFT_APP_PASSWORD: 'secret',
+        MICROSOFT_OPENID_METADATA_URL: 'http://127.0.0.1:9/openid',
+      },
     ];
     for (const env of accepted) expect(teamsAuth(env), JSON.stringify(env)).not.toThrow();
     expect(teamsSettings(loadConfig(accepted[1]!)).appId).toBe(appId);

@@ -15,12 +15,19 @@ const base = {
   conversation: { id: 'a:chat-1', conversationType: 'personal', tenantId: 't1' },
   channelData: { tenant: { id: 't1' } },
 };
-const inbound = (extra: Record<string, unknown>, authenticated = true) => inboundSchema.parse(inboundFromActivity(activitySchema.parse({ ...base, ...extra }), authenticated).inbound);
+const inbound = (extra: Record<string, unknown>, authenticated = true) =>
+  inboundSchema.parse(inboundFromActivity(activitySchema.parse({ ...base, ...extra }), authenticated).inbound);
 
 describe('inbound from a Teams activity', () => {
   it('names the person, the conversation and the delivery', () => {
     const result = inbound({ text: 'hours 2 review NDA', locale: 'ja-JP' });
-    expect(result.identity).toEqual({ key: 'teams:t1:aad-1', tenant: 't1', userId: 'aad-1', displayName: '山田', displayNameVerified: true });
+    expect(result.identity).toEqual({
+      key: 'teams:t1:aad-1',
+      tenant: 't1',
+      userId: 'aad-1',
+      displayName: '山田',
+      displayNameVerified: true,
+    });
     // Without authentication the name is only a hint: it names a new person, never renames a known one.
     expect(inbound({ text: 'help' }, false).identity.displayNameVerified).toBe(false);
     expect(result.conversation).toEqual({ key: 'teams:t1:a:chat-1', isDirect: true });
@@ -58,15 +65,26 @@ describe('inbound from a Teams activity', () => {
       ],
     });
     expect(result.text).toBe('assign 12 @YamadaTaro');
-    expect(result.mentions).toEqual([{ text: '@YamadaTaro', identity: { key: 'teams:t1:aad-yamada', tenant: 't1', userId: 'aad-yamada', displayName: 'Yamada Taro' } }]);
+    expect(result.mentions).toEqual([
+      { text: '@YamadaTaro', identity: { key: 'teams:t1:aad-yamada', tenant: 't1', userId: 'aad-yamada', displayName: 'Yamada Taro' } },
+    ]);
     // Teams may put the AAD object id in the mention's id itself.
-    const byId = inbound({ text: 'role grant staff <at>佐藤</at>', entities: [{ type: 'mention', mentioned: { id: '0f8fad5b-d9cb-469f-a165-70867728950e', name: '佐藤' }, text: '<at>佐藤</at>' }] });
+    const byId = inbound({
+      text: 'role grant staff <at>佐藤</at>',
+      entities: [{ type: 'mention', mentioned: { id: '0f8fad5b-d9cb-469f-a165-70867728950e', name: '佐藤' }, text: '<at>佐藤</at>' }],
+    });
     expect(byId.text).toBe('role grant staff @佐藤');
     expect(byId.mentions[0]!.identity.key).toBe('teams:t1:0f8fad5b-d9cb-469f-a165-70867728950e');
   });
 
   it('falls back to the account id and the channel where Teams ids are missing (Emulator)', () => {
-    const result = inbound({ channelId: 'emulator', from: { id: 'user-1', name: 'User' }, conversation: { id: 'conv-1' }, channelData: undefined, text: 'help' });
+    const result = inbound({
+      channelId: 'emulator',
+      from: { id: 'user-1', name: 'User' },
+      conversation: { id: 'conv-1' },
+      channelData: undefined,
+      text: 'help',
+    });
     expect(result.identity.key).toBe('teams:emulator:user-1');
     expect(result.conversation.isDirect).toBe(true);
   });

@@ -26,7 +26,9 @@ const manifest = JSON.parse(readFileSync(path.join(manifestDir, 'manifest.json')
 function schemaValidator() {
   const file = path.join(manifestDir, 'schema', `MicrosoftTeams.schema.v${manifest.manifestVersion}.json`);
   if (!existsSync(file)) {
-    throw new Error(`The Teams manifest schema v${manifest.manifestVersion} is missing: expected ${file} (add the schema of that version to manifest/teams/schema)`);
+    throw new Error(
+      `The Teams manifest schema v${manifest.manifestVersion} is missing: expected ${file} (add the schema of that version to manifest/teams/schema)`,
+    );
   }
   const ajv = new Ajv({ allErrors: true, strict: false });
   addFormats(ajv);
@@ -58,7 +60,9 @@ describe('Teams manifest', () => {
     expect(Object.keys(lists).sort()).toEqual(['personal', 'team']);
     expect(lists.team).toEqual(lists.personal);
     // Slack's slash commands (except /desk, Slack's catch-all) are the commands Teams offers too.
-    const slack = parseYaml(readFileSync(path.join(repoRoot, 'manifest', 'slack', 'manifest.yaml'), 'utf8')) as { features: { slash_commands: { command: string }[] } };
+    const slack = parseYaml(readFileSync(path.join(repoRoot, 'manifest', 'slack', 'manifest.yaml'), 'utf8')) as {
+      features: { slash_commands: { command: string }[] };
+    };
     const slackCommands = slack.features.slash_commands.map((c) => c.command.replace(/^\//, '')).filter((c) => c !== 'desk');
     expect(slackCommands.length).toBeGreaterThan(0);
     expect(lists.personal).toEqual(expect.arrayContaining(['help', ...slackCommands]));
@@ -97,7 +101,8 @@ describe('Teams icons', () => {
   });
 
   it('are what scripts/teams-icons.ts draws', () => {
-    const samePixels = (drawn: Buffer, file: string) => Buffer.from(readPng(drawn).pixels!).equals(Buffer.from(readPng(readFileSync(path.join(manifestDir, file))).pixels!));
+    const samePixels = (drawn: Buffer, file: string) =>
+      Buffer.from(readPng(drawn).pixels!).equals(Buffer.from(readPng(readFileSync(path.join(manifestDir, file))).pixels!));
     expect(samePixels(colorIcon(), manifest.icons.color)).toBe(true);
     expect(samePixels(outlineIcon(), manifest.icons.outline)).toBe(true);
   });
@@ -111,16 +116,26 @@ describe('npm run teams:package', () => {
     expect(result.validated).toBe(true);
     const zip = await JSZip.loadAsync(readFileSync(outFile));
     expect(Object.keys(zip.files).sort()).toEqual(['color.png', 'manifest.json', 'outline.png']);
-    const packaged = JSON.parse(await zip.file('manifest.json')!.async('string')) as { id: string; bots: { botId: string }[]; validDomains: string[] };
+    const packaged = JSON.parse(await zip.file('manifest.json')!.async('string')) as {
+      id: string;
+      bots: { botId: string }[];
+      validDomains: string[];
+    };
     expect(packaged.id).toBe(botId);
     expect(packaged.bots[0]!.botId).toBe(botId);
     expect(packaged.validDomains).toEqual(['desk.example.org']);
     expect(schemaValidator()(packaged)).toBe(true);
-    expect(Buffer.from(await zip.file('outline.png')!.async('uint8array')).equals(readFileSync(path.join(manifestDir, 'outline.png')))).toBe(true);
+    expect(
+      Buffer.from(await zip.file('outline.png')!.async('uint8array')).equals(readFileSync(path.join(manifestDir, 'outline.png'))),
+    ).toBe(true);
   });
 
   it('refuses to package without the bot’s real app id', async () => {
-    await expect(buildTeamsPackage({ botId: '', domain: 'desk.example.org', outFile: path.join(tmp, 'x.zip') })).rejects.toThrow(TeamsPackageError);
-    await expect(buildTeamsPackage({ botId: '00000000-0000-0000-0000-000000000000', domain: 'desk.example.org', outFile: path.join(tmp, 'y.zip') })).rejects.toThrow(/MICROSOFT_APP_ID/);
+    await expect(buildTeamsPackage({ botId: '', domain: 'desk.example.org', outFile: path.join(tmp, 'x.zip') })).rejects.toThrow(
+      TeamsPackageError,
+    );
+    await expect(
+      buildTeamsPackage({ botId: '00000000-0000-0000-0000-000000000000', domain: 'desk.example.org', outFile: path.join(tmp, 'y.zip') }),
+    ).rejects.toThrow(/MICROSOFT_APP_ID/);
   });
 });

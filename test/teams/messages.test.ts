@@ -72,7 +72,11 @@ describe('messages in Teams', () => {
   });
 
   it('refuses a body that is not an activity', async () => {
-    const response = await fetch(`${teams.running.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"hello":1}' });
+    const response = await fetch(`${teams.running.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"hello":1}',
+    });
     expect(response.status).toBe(400);
     const notJson = await fetch(`${teams.running.url}/api/messages`, { method: 'POST', body: 'hello' });
     expect(notJson.status).toBe(400);

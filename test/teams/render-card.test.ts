@@ -10,7 +10,10 @@ const cards = (replies: Reply[]) => renderReplies(replies, t).map((m) => m.attac
 
 describe('rendering replies as Adaptive Cards', () => {
   it('puts consecutive texts in one card, one TextBlock per line, and a question with buttons in its own card', () => {
-    const messages = renderReplies([text('一行目\n二行目'), text('次の段落'), choices('続けますか？', [{ label: 'はい', value: 'v1' }])], t);
+    const messages = renderReplies(
+      [text('一行目\n二行目'), text('次の段落'), choices('続けますか？', [{ label: 'はい', value: 'v1' }])],
+      t,
+    );
     expect(messages).toHaveLength(2);
     expect(textOfActivities([messages[0]!])).toBe('一行目\n二行目\n次の段落');
     expect(messages[0]!.summary).toBe('一行目');
@@ -21,7 +24,10 @@ describe('rendering replies as Adaptive Cards', () => {
   });
 
   it('shows a typed markdown link as text, so its hidden target is never a clickable link', () => {
-    const [card] = cards([text('note: [JETRO](https://evil.example/x)'), facts('[会社](http://x.example)', [{ label: 'メモ', value: '[ここ] (http://x.example)' }])]);
+    const [card] = cards([
+      text('note: [JETRO](https://evil.example/x)'),
+      facts('[会社](http://x.example)', [{ label: 'メモ', value: '[ここ] (http://x.example)' }]),
+    ]);
     const shown = JSON.stringify(card!.body);
     expect(shown).not.toMatch(/\]\s*\(/);
     expect(card!.body[0]).toMatchObject({ text: 'note: [JETRO]\u200b(https://evil.example/x)' });
@@ -33,7 +39,12 @@ describe('rendering replies as Adaptive Cards', () => {
   });
 
   it('maps button styles and lays out long choice lists in rows', () => {
-    const [small] = cards([choices('確認', [{ label: '確定', value: 'a', style: 'primary' }, { label: '取消', value: 'b', style: 'danger' }])]);
+    const [small] = cards([
+      choices('確認', [
+        { label: '確定', value: 'a', style: 'primary' },
+        { label: '取消', value: 'b', style: 'danger' },
+      ]),
+    ]);
     expect(small!.actions!.map((a) => a.style)).toEqual(['positive', 'destructive']);
     const many = Array.from({ length: 7 }, (_, i) => ({ label: `枠${i + 1}`, value: `v${i}` }));
     const [long] = cards([choices('枠を選んでください', many)]);
@@ -46,20 +57,30 @@ describe('rendering replies as Adaptive Cards', () => {
     const [card] = cards([facts('時間', [], [{ label: 'タイ', used: 20, total: 17, caption: '20 / 17 時間' }])]);
     const json = JSON.stringify(card);
     expect(json).toContain('"style":"attention"');
-    expect(textOfActivities(renderReplies([facts('時間', [], [{ label: 'タイ', used: 5, total: 17, caption: '5 / 17 時間' }])], t))).toBe('時間\nタイ\n5 / 17 時間');
+    expect(textOfActivities(renderReplies([facts('時間', [], [{ label: 'タイ', used: 5, total: 17, caption: '5 / 17 時間' }])], t))).toBe(
+      '時間\nタイ\n5 / 17 時間',
+    );
   });
 
   it('attaches a small file as a data URI next to a card naming it', () => {
-    const [message] = renderReplies([{ kind: 'file', filename: 'hours.csv', mimeType: 'text/csv', content: 'date,hours\n2021-09-01,2\n', title: '時間の記録' }], t);
+    const [message] = renderReplies(
+      [{ kind: 'file', filename: 'hours.csv', mimeType: 'text/csv', content: 'date,hours\n2021-09-01,2\n', title: '時間の記録' }],
+      t,
+    );
     expect(message!.attachments).toHaveLength(2);
     const file = message!.attachments[1]!;
     expect(file).toMatchObject({ contentType: 'text/csv', name: 'hours.csv' });
-    expect(Buffer.from(file.contentUrl!.replace('data:text/csv;base64,', ''), 'base64').toString('utf8')).toBe('date,hours\n2021-09-01,2\n');
+    expect(Buffer.from(file.contentUrl!.replace('data:text/csv;base64,', ''), 'base64').toString('utf8')).toBe(
+      'date,hours\n2021-09-01,2\n',
+    );
     expect(textOfActivities([message!])).toContain('hours.csv');
   });
 
   it('says so instead of attaching a file too large for a Teams message', () => {
-    const [message] = renderReplies([{ kind: 'file', filename: 'all.csv', mimeType: 'text/csv', content: 'x'.repeat(maxInlineFileBytes + 1), title: '全件' }], t);
+    const [message] = renderReplies(
+      [{ kind: 'file', filename: 'all.csv', mimeType: 'text/csv', content: 'x'.repeat(maxInlineFileBytes + 1), title: '全件' }],
+      t,
+    );
     expect(message!.attachments).toHaveLength(1);
     expect(textOfActivities([message!])).toContain('Teams で送れる大きさを超えている');
   });

@@ -23,7 +23,12 @@ export function createTestFeature(): TestFeature {
     firstStep: () => 'fruit',
     steps: {
       fruit: {
-        ask: () => [choices('どれにしますか？', Object.entries(fruits).map(([v, label]) => flowChoice('pick', 'fruit', v, label)))],
+        ask: () => [
+          choices(
+            'どれにしますか？',
+            Object.entries(fruits).map(([v, label]) => flowChoice('pick', 'fruit', v, label)),
+          ),
+        ],
         answer: (_turn, input) => {
           const value = input.value ?? Object.keys(fruits).find((k) => fruits[k] === input.text);
           return value && fruits[value] ? { ok: true, data: { fruit: value } } : { ok: false };

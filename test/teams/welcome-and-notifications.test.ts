@@ -37,7 +37,10 @@ describe('welcome', () => {
     const person = await directServices(teams.running).people.findByIdentityKey(teams.identityKey('bea'));
     const addresses = await directServices(teams.running).people.addressesOf(person!.id);
     expect(addresses.map((a) => [a.key, a.platform])).toEqual([[teams.identityKey('bea'), 'teams']]);
-    expect(parseTeamsAddress(addresses[0]!.address)).toMatchObject({ kind: 'conversation', reference: { conversation: { id: 'a:personal-bea' } } });
+    expect(parseTeamsAddress(addresses[0]!.address)).toMatchObject({
+      kind: 'conversation',
+      reference: { conversation: { id: 'a:personal-bea' } },
+    });
   });
 
   it('greets a channel once when the bot is added to a team, in Japanese by default', async () => {

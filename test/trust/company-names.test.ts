@@ -15,7 +15,16 @@ describe('the exact key', () => {
   });
 
   it('keeps legal forms and where they stand apart', () => {
-    const distinct = ['株式会社サンプル', '有限会社サンプル', '合同会社サンプル', 'サンプル株式会社', 'サンプル', 'Sample Inc.', 'Sample Co., Ltd.', 'Sample'];
+    const distinct = [
+      '株式会社サンプル',
+      '有限会社サンプル',
+      '合同会社サンプル',
+      'サンプル株式会社',
+      'サンプル',
+      'Sample Inc.',
+      'Sample Co., Ltd.',
+      'Sample',
+    ];
     expect(new Set(distinct.map(companyKey)).size).toBe(distinct.length);
     expect(companyKey('トヨタ自動車')).not.toBe(companyKey('トヨタ自動車株式会社'));
     expect(companyKey('株式会社Alpha')).not.toBe(companyKey('Alpha株式会社'));
@@ -24,7 +33,8 @@ describe('the exact key', () => {
 
 describe('the loose key (a hint for staff, never access)', () => {
   it('drops the legal form wherever it stands', () => {
-    for (const name of ['トヨタ自動車', 'トヨタ自動車株式会社', '株式会社トヨタ自動車', '㈱トヨタ自動車']) expect(companyLooseKey(name)).toBe('トヨタ自動車');
+    for (const name of ['トヨタ自動車', 'トヨタ自動車株式会社', '株式会社トヨタ自動車', '㈱トヨタ自動車'])
+      expect(companyLooseKey(name)).toBe('トヨタ自動車');
     for (const name of ['Acme', 'Acme Co., Ltd.', 'ACME Inc.', 'Acme Corporation']) expect(companyLooseKey(name)).toBe('acme');
     expect(companyLooseKey('有限会社サンプル')).toBe(companyLooseKey('株式会社サンプル'));
   });
@@ -49,7 +59,10 @@ describe('companies stored before the membership migration', () => {
       await first.close();
 
       const reopened = await openDatabase(temp.url);
-      const rows = await reopened.prisma.company.findMany({ orderBy: { id: 'asc' }, select: { name: true, nameKey: true, looseKey: true } });
+      const rows = await reopened.prisma.company.findMany({
+        orderBy: { id: 'asc' },
+        select: { name: true, nameKey: true, looseKey: true },
+      });
       expect(rows).toEqual([
         { name: '株式会社サンプル', nameKey: '株式会社サンプル', looseKey: 'サンプル' },
         { name: 'Acme Co., Ltd.', nameKey: 'acmecoltd', looseKey: 'acme' },

@@ -14,10 +14,22 @@ let staffId: number;
 beforeAll(async () => {
   slack = await startSlackHarness();
   const services = directServices(slack.running);
-  const staff = await services.people.resolve({ key: 'slack:T1:USTAFF', platform: 'slack', tenant: 'T1', userId: 'USTAFF', displayName: 'hana' });
+  const staff = await services.people.resolve({
+    key: 'slack:T1:USTAFF',
+    platform: 'slack',
+    tenant: 'T1',
+    userId: 'USTAFF',
+    displayName: 'hana',
+  });
   staffId = staff.id;
   await services.people.grantRole({ personId: staff.id, role: 'staff' });
-  const expert = await services.people.resolve({ key: 'slack:T1:UEXP', platform: 'slack', tenant: 'T1', userId: 'UEXP', displayName: 'somchai' });
+  const expert = await services.people.resolve({
+    key: 'slack:T1:UEXP',
+    platform: 'slack',
+    tenant: 'T1',
+    userId: 'UEXP',
+    displayName: 'somchai',
+  });
   await services.people.grantRole({ personId: expert.id, role: 'expert', country: 'th' });
 }, 60_000);
 afterAll(async () => {
@@ -28,10 +40,22 @@ afterAll(async () => {
 async function application(company: string, stage: 'screening' | 'adopted'): Promise<number> {
   const services = directServices(slack.running);
   const now = slack.clock.now();
-  const applicant = await services.people.resolve({ key: `slack:T1:U${company.toUpperCase()}`, platform: 'slack', tenant: 'T1', userId: `U${company.toUpperCase()}` });
+  const applicant = await services.people.resolve({
+    key: `slack:T1:U${company.toUpperCase()}`,
+    platform: 'slack',
+    tenant: 'T1',
+    userId: `U${company.toUpperCase()}`,
+  });
   const c = await services.applications.findOrCreateCompany(company);
   await services.people.grantRole({ personId: applicant.id, role: 'applicant', companyId: c.id });
-  const created = await services.applications.create({ companyId: c.id, country: 'th', applicantId: applicant.id, answers: {}, priorUseMinutes: 0, appliedAt: now });
+  const created = await services.applications.create({
+    companyId: c.id,
+    country: 'th',
+    applicantId: applicant.id,
+    answers: {},
+    priorUseMinutes: 0,
+    appliedAt: now,
+  });
   if (!created.created) throw new Error('exists');
   const events = stage === 'adopted' ? (['receive', 'screen', 'adopt'] as const) : (['receive', 'screen'] as const);
   for (const event of events) await applyPipelineEvent(services, { id: created.application.id, event, actorId: staffId, at: now });
@@ -57,7 +81,13 @@ describe('confirmations in Slack', () => {
     await slack.click('USTAFF', '専門家を割り当てる', { message: forms });
     expect(slack.lastMessage().text).toContain(`#${id} Acme（タイ） に割り当てる専門家（タイ）を選んでください。`);
     await slack.click('USTAFF', 'somchai');
-    expect(slack.messages().slice(-3).map((m) => m.text).join('\n')).toContain(`somchai さんを #${id} Acme（タイ） の担当専門家に割り当てました。`);
+    expect(
+      slack
+        .messages()
+        .slice(-3)
+        .map((m) => m.text)
+        .join('\n'),
+    ).toContain(`somchai さんを #${id} Acme（タイ） の担当専門家に割り当てました。`);
     expect(await statusOf(id)).toBe('adopted');
   });
 
@@ -80,7 +110,13 @@ describe('confirmations in Slack', () => {
     await slack.command('USTAFF', '/desk', `close ${id}`);
     const again = slack.lastMessage();
     await slack.click('USTAFF', '支援を終了する', { message: again });
-    expect(slack.messages().slice(-3).map((m) => m.text).join('\n')).toContain(`#${id} Beta（タイ） の支援を終了しました。`);
+    expect(
+      slack
+        .messages()
+        .slice(-3)
+        .map((m) => m.text)
+        .join('\n'),
+    ).toContain(`#${id} Beta（タイ） の支援を終了しました。`);
     expect(await statusOf(id)).toBe('closed');
     // The same button clicked again (a double click, a stale card) changes nothing.
     await slack.click('USTAFF', '支援を終了する', { message: again });
@@ -94,11 +130,22 @@ describe('confirmations in Slack', () => {
     await slack.command('USTAFF', '/desk', `close ${id}`);
     const question = slack.lastMessage();
     // Another staff member records the follow-up meanwhile: the version the question saw is gone.
-    const other = await directServices(slack.running).people.resolve({ key: 'slack:T1:USTAFF2', platform: 'slack', tenant: 'T1', userId: 'USTAFF2' });
+    const other = await directServices(slack.running).people.resolve({
+      key: 'slack:T1:USTAFF2',
+      platform: 'slack',
+      tenant: 'T1',
+      userId: 'USTAFF2',
+    });
     await directServices(slack.running).people.grantRole({ personId: other.id, role: 'staff' });
     await slack.dm('USTAFF2', `followup ${id}`);
     await slack.click('USTAFF', '支援を終了する', { message: question });
-    expect(slack.messages().slice(-2).map((m) => m.text).join('\n')).toContain(`#${id} Gamma（タイ） は他の方がちょうど更新しました`);
+    expect(
+      slack
+        .messages()
+        .slice(-2)
+        .map((m) => m.text)
+        .join('\n'),
+    ).toContain(`#${id} Gamma（タイ） は他の方がちょうど更新しました`);
     expect(await statusOf(id)).toBe('adopted');
     expect(await closes()).toBe(closed);
   });

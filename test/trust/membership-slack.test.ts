@@ -14,9 +14,20 @@ let companyId: number;
 beforeAll(async () => {
   slack = await startSlackHarness({ now: '2021-09-01T01:00:00Z' });
   const services = directServices(slack.running);
-  const thailand = await bookableEngagementOn(slack.running, { company: 'Beta株式会社', country: 'th', applicantKey: 'slack:T1:UBETA', expertKeys: ['slack:T1:UEXP'] });
+  const thailand = await bookableEngagementOn(slack.running, {
+    company: 'Beta株式会社',
+    country: 'th',
+    applicantKey: 'slack:T1:UBETA',
+    expertKeys: ['slack:T1:UEXP'],
+  });
   companyId = (await services.applications.get(thailand))!.companyId;
-  const staff = await services.people.resolve({ key: 'slack:T1:USTAFF', platform: 'slack', tenant: 'T1', userId: 'USTAFF', displayName: 'hana' });
+  const staff = await services.people.resolve({
+    key: 'slack:T1:USTAFF',
+    platform: 'slack',
+    tenant: 'T1',
+    userId: 'USTAFF',
+    displayName: 'hana',
+  });
   await services.people.grantRole({ personId: staff.id, role: 'staff' });
   // Both have used the bot, so requests reach them in their DMs.
   await slack.dm('UBETA', 'help');
@@ -46,31 +57,59 @@ describe('asking to join a company in Slack', () => {
 
     // The applicant of Beta and staff get the request, with who asks and what to check.
     const request = dmOf('DUBETA', from).at(-1)!;
-    expect(request.text).toContain('参加の申請 1: uken（ID: slack:T1:UKEN）が「Beta株式会社」の申請者として参加を求めています（入力された会社名: BETA株式会社、申請したい国: タイ、ベトナム）。');
+    expect(request.text).toContain(
+      '参加の申請 1: uken（ID: slack:T1:UKEN）が「Beta株式会社」の申請者として参加を求めています（入力された会社名: BETA株式会社、申請したい国: タイ、ベトナム）。',
+    );
     expect(request.buttons.map((b) => b.label)).toEqual(['承認する（1）', 'お断りする（1）']);
-    expect(dmOf('DUSTAFF', from).find((m) => m.buttons.length > 0)!.buttons.map((b) => b.label)).toEqual(['承認する（1）', 'お断りする（1）']);
+    expect(
+      dmOf('DUSTAFF', from)
+        .find((m) => m.buttons.length > 0)!
+        .buttons.map((b) => b.label),
+    ).toEqual(['承認する（1）', 'お断りする（1）']);
     // `members` lists it too.
     await slack.command('UBETA', '/desk', 'members');
-    expect(slack.messages().slice(-2).map((m) => m.text).join('\n')).toContain('Beta株式会社 の申請者: ubeta');
+    expect(
+      slack
+        .messages()
+        .slice(-2)
+        .map((m) => m.text)
+        .join('\n'),
+    ).toContain('Beta株式会社 の申請者: ubeta');
 
     // Until approved the colleague sees nothing of Beta.
     await slack.command('UKEN', '/desk', 'status');
-    expect(slack.lastMessage().text).toBe('「BETA株式会社」への参加の申請（番号 1）は承認を待っています。承認されると、この会社の申請状況が見えるようになります。');
+    expect(slack.lastMessage().text).toBe(
+      '「BETA株式会社」への参加の申請（番号 1）は承認を待っています。承認されると、この会社の申請状況が見えるようになります。',
+    );
 
     const beforeApproval = slack.messages().length;
     await slack.click('UBETA', '承認する（1）', { message: request });
-    const approved = slack.messages().slice(beforeApproval).map((m) => m.text).join('\n');
-    expect(approved).toContain('参加の申請 1 を承認しました。ukenさんは「Beta株式会社」の申請者になりました。ベトナム向けの申請も登録しました。ご本人にお知らせしました。');
+    const approved = slack
+      .messages()
+      .slice(beforeApproval)
+      .map((m) => m.text)
+      .join('\n');
+    expect(approved).toContain(
+      '参加の申請 1 を承認しました。ukenさんは「Beta株式会社」の申請者になりました。ベトナム向けの申請も登録しました。ご本人にお知らせしました。',
+    );
 
     // The colleague is told: the member, what was registered, what the company had applied for already.
-    const told = dmOf('DUKEN', beforeApproval).map((m) => m.text).join('\n');
+    const told = dmOf('DUKEN', beforeApproval)
+      .map((m) => m.text)
+      .join('\n');
     expect(told).toContain('「Beta株式会社」への参加の申請が承認されました（承認: ubeta）。');
     expect(told).toMatch(/ベトナム向けの申請を登録しました（申請番号 2）/);
     expect(told).toContain('タイ: 貴社の申請が登録済みです（申請番号 1、');
     const apps = await slack.running.db.prisma.application.findMany({ where: { companyId }, orderBy: { id: 'asc' } });
     expect(apps.map((a) => a.country)).toEqual(['th', 'vn']);
     await slack.command('UKEN', '/desk', 'status');
-    expect(slack.messages().slice(-3).map((m) => m.text).join('\n')).toContain('Beta株式会社（タイ）申請番号 1');
+    expect(
+      slack
+        .messages()
+        .slice(-3)
+        .map((m) => m.text)
+        .join('\n'),
+    ).toContain('Beta株式会社（タイ）申請番号 1');
 
     // Staff click their copy afterwards: decided once.
     await slack.click('USTAFF', '承認する（1）', { message: dmOf('DUSTAFF', from).find((m) => m.buttons.length > 0)! });
@@ -79,7 +118,9 @@ describe('asking to join a company in Slack', () => {
     const kenId = (await directServices(slack.running).people.findByIdentityKey('slack:T1:UKEN'))!.id;
     const betaId = (await directServices(slack.running).people.findByIdentityKey('slack:T1:UBETA'))!.id;
     expect((await audit('membership.requested')).map((a) => [a.actorId, a.subjectId])).toEqual([[kenId, '1']]);
-    expect((await audit('membership.approved')).map((a) => [a.actorId, a.subjectId, a.details.companyId])).toEqual([[betaId, '1', companyId]]);
+    expect((await audit('membership.approved')).map((a) => [a.actorId, a.subjectId, a.details.companyId])).toEqual([
+      [betaId, '1', companyId],
+    ]);
     const grant = await slack.running.db.prisma.roleGrant.findFirst({ where: { personId: kenId, role: 'applicant' } });
     expect(grant).toMatchObject({ companyId, grantedById: betaId });
   });
@@ -96,8 +137,15 @@ describe('asking to join a company in Slack', () => {
 
     const beforeDecline = slack.messages().length;
     await slack.command('USTAFF', '/desk', 'decline-member 2');
-    expect(slack.messages().slice(beforeDecline).map((m) => m.text)).toContain('参加の申請 2 をお断りしました（uoddさん、「Beta株式会社」）。ご本人にお知らせしました。');
-    const told = dmOf('DUODD', from).map((m) => m.text).join('\n');
+    expect(
+      slack
+        .messages()
+        .slice(beforeDecline)
+        .map((m) => m.text),
+    ).toContain('参加の申請 2 をお断りしました（uoddさん、「Beta株式会社」）。ご本人にお知らせしました。');
+    const told = dmOf('DUODD', from)
+      .map((m) => m.text)
+      .join('\n');
     expect(told).toContain('「beta 株式会社」への参加の申請（番号 2）はお断りされました。');
     expect(told).toContain('CHIZAI@jetro.go.jp');
     const odd = await directServices(slack.running).people.findByIdentityKey('slack:T1:UODD');

@@ -16,9 +16,19 @@ let toyota: number;
 beforeAll(async () => {
   teams = await startTeamsHarness();
   const services = directServices(teams.running);
-  const thailand = await bookableEngagementOn(teams.running, { company: 'トヨタ自動車株式会社', country: 'th', applicantKey: teams.identityKey('taro'), expertKeys: [teams.identityKey('ken')] });
+  const thailand = await bookableEngagementOn(teams.running, {
+    company: 'トヨタ自動車株式会社',
+    country: 'th',
+    applicantKey: teams.identityKey('taro'),
+    expertKeys: [teams.identityKey('ken')],
+  });
   toyota = (await services.applications.get(thailand))!.companyId;
-  const staff = await services.people.resolve({ key: teams.identityKey('hana'), platform: 'teams', tenant: 'tenant-1', userId: 'aad-hana' });
+  const staff = await services.people.resolve({
+    key: teams.identityKey('hana'),
+    platform: 'teams',
+    tenant: 'tenant-1',
+    userId: 'aad-hana',
+  });
   await services.people.grantRole({ personId: staff.id, role: 'staff' });
   // Their personal chats with the bot are known, so requests reach them there.
   for (const user of ['taro', 'hana']) await teams.message('help', { user });
@@ -29,7 +39,9 @@ afterAll(() => teams?.stop());
 async function delivered(user: string, from: number): Promise<TeamsExchange> {
   await teams.running.dispatcher.idle();
   // Proactive messages are sent into the stored conversation (as a reply to nothing in particular).
-  const calls: ConnectorCall[] = teams.connector.since(from).filter((c) => c.conversationId === `a:personal-${user}` && (c.kind === 'send' || c.kind === 'reply'));
+  const calls: ConnectorCall[] = teams.connector
+    .since(from)
+    .filter((c) => c.conversationId === `a:personal-${user}` && (c.kind === 'send' || c.kind === 'reply'));
   const replies = calls.map((c) => c.body);
   return { status: 200, replies, updates: [], text: textOfActivities(replies), activity: {} };
 }
@@ -56,11 +68,15 @@ describe('asking to join a company in Teams', () => {
     expect(answer).not.toContain('申請番号');
 
     const card = await delivered('taro', from);
-    expect(card.text).toContain('参加の申請 1: jiro（ID: teams:tenant-1:aad-jiro）が「トヨタ自動車株式会社」の申請者として参加を求めています');
+    expect(card.text).toContain(
+      '参加の申請 1: jiro（ID: teams:tenant-1:aad-jiro）が「トヨタ自動車株式会社」の申請者として参加を求めています',
+    );
     expect(card.text).toContain('[承認する（1）]');
     const beforeClick = teams.connector.calls.length;
     const approved = await teams.click(card, '承認する（1）', { user: 'taro' });
-    expect(approved.text).toContain('参加の申請 1 を承認しました。jiroさんは「トヨタ自動車株式会社」の申請者になりました。ベトナム向けの申請も登録しました。ご本人にお知らせしました。');
+    expect(approved.text).toContain(
+      '参加の申請 1 を承認しました。jiroさんは「トヨタ自動車株式会社」の申請者になりました。ベトナム向けの申請も登録しました。ご本人にお知らせしました。',
+    );
     // The card that asked is closed with the answer.
     expect(approved.updates).toHaveLength(1);
 
@@ -68,7 +84,10 @@ describe('asking to join a company in Teams', () => {
     expect(told.text).toContain('「トヨタ自動車株式会社」への参加の申請が承認されました（承認: taro）。');
     expect(told.text).toContain('タイ: 貴社の申請が登録済みです（申請番号 1、');
     expect((await sayInTeams(teams, 'jiro', 'status')).text).toContain('トヨタ自動車株式会社（ベトナム）');
-    const audit = await teams.running.db.prisma.auditLog.findMany({ where: { action: { startsWith: 'membership.' } }, orderBy: { id: 'asc' } });
+    const audit = await teams.running.db.prisma.auditLog.findMany({
+      where: { action: { startsWith: 'membership.' } },
+      orderBy: { id: 'asc' },
+    });
     expect(audit.map((a) => a.action)).toEqual(['membership.requested', 'membership.approved']);
   });
 
@@ -76,13 +95,18 @@ describe('asking to join a company in Teams', () => {
     const from = teams.connector.calls.length;
     expect(await registerInTeams(teams, 'saburo', 'トヨタ自動車株式会社')).toContain('参加の申請（番号 2）を送りました。');
     const members = await sayInTeams(teams, 'hana', 'members', { locale: 'en-US' });
-    expect(members.text).toContain('Request 2 to join: saburo (identity teams:tenant-1:aad-saburo) asks to become an applicant for "トヨタ自動車株式会社"');
+    expect(members.text).toContain(
+      'Request 2 to join: saburo (identity teams:tenant-1:aad-saburo) asks to become an applicant for "トヨタ自動車株式会社"',
+    );
     const declined = await sayInTeams(teams, 'hana', 'decline-member 2', { locale: 'en-US' });
     expect(declined.text).toBe('Declined request 2 (saburo, "トヨタ自動車株式会社"). They have been told.');
     const told = await delivered('saburo', from);
     expect(told.text).toContain('「トヨタ自動車株式会社」への参加の申請（番号 2）はお断りされました。');
     const status = await sayInTeams(teams, 'saburo', 'status');
     expect(status.text).toContain('このアカウントで登録された申請はまだありません');
-    expect(await teams.running.db.prisma.membershipRequest.findMany({ orderBy: { id: 'asc' }, select: { status: true } })).toEqual([{ status: 'approved' }, { status: 'declined' }]);
+    expect(await teams.running.db.prisma.membershipRequest.findMany({ orderBy: { id: 'asc' }, select: { status: true } })).toEqual([
+      { status: 'approved' },
+      { status: 'declined' },
+    ]);
   });
 });

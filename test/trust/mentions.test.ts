@@ -46,12 +46,22 @@ describe('Slack mentions', () => {
     expect(await rolesOf(slack.running, 'slack:T1:U3CAT')).toEqual({ name: '', roles: ['expert:vn'] });
 
     await slack.command('USTAFF', '/desk', `assign ${id} <@U2BOB|bob>`);
-    expect(slack.messages().slice(-2).map((m) => m.text).join('\n')).toContain(`bob さんを #${id} Acme（タイ） の担当専門家に割り当てました。`);
-    expect(await directServices(slack.running).applications.expertsOf(id)).toEqual([(await directServices(slack.running).people.findByIdentityKey('slack:T1:U2BOB'))!.id]);
+    expect(
+      slack
+        .messages()
+        .slice(-2)
+        .map((m) => m.text)
+        .join('\n'),
+    ).toContain(`bob さんを #${id} Acme（タイ） の担当専門家に割り当てました。`);
+    expect(await directServices(slack.running).applications.expertsOf(id)).toEqual([
+      (await directServices(slack.running).people.findByIdentityKey('slack:T1:U2BOB'))!.id,
+    ]);
 
     await slack.command('USTAFF', '/desk', 'slots for <@U2BOB> add 2021-09-15 14:00 90m consultation');
     expect(slack.lastMessage().text).toContain('枠 #1 を登録しました');
-    expect((await slack.running.db.prisma.slot.findFirstOrThrow()).expertId).toBe((await directServices(slack.running).people.findByIdentityKey('slack:T1:U2BOB'))!.id);
+    expect((await slack.running.db.prisma.slot.findFirstOrThrow()).expertId).toBe(
+      (await directServices(slack.running).people.findByIdentityKey('slack:T1:U2BOB'))!.id,
+    );
 
     // A mention's label never renames someone the bot knows.
     await slack.command('USTAFF', '/desk', 'role grant expert <@U2BOB|Mallory> vn');
@@ -78,7 +88,11 @@ describe('Teams mentions', () => {
       ...activity,
       entities: [
         { type: 'mention', mentioned: teamsBot, text: `<at>${teamsBot.name}</at>` },
-        { type: 'mention', mentioned: { id: `29:${person.aad}`, name: person.name, aadObjectId: person.aad }, text: `<at>${person.name}</at>` },
+        {
+          type: 'mention',
+          mentioned: { id: `29:${person.aad}`, name: person.name, aadObjectId: person.aad },
+          text: `<at>${person.name}</at>`,
+        },
       ],
     };
   }
@@ -86,7 +100,12 @@ describe('Teams mentions', () => {
   it('grant a role and assign an expert by the mentioned user’s AAD object id', async () => {
     teams = await startTeamsHarness();
     await staff(teams.running, teams.identityKey('hana'), 'hana');
-    const id = await bookableEngagementOn(teams.running, { company: 'Acme', country: 'th', applicantKey: teams.identityKey('aiko'), expertKeys: [] });
+    const id = await bookableEngagementOn(teams.running, {
+      company: 'Acme',
+      country: 'th',
+      applicantKey: teams.identityKey('aiko'),
+      expertKeys: [],
+    });
     const yamada = { name: 'Yamada Taro', aad: 'aad-yamada' };
 
     const granted = await teams.post(mentioning(teams, 'hana', 'role grant expert <at>Yamada Taro</at> th', yamada));

@@ -17,7 +17,14 @@ const labels = (r: Reply[]) => r.flatMap((x) => (x.kind === 'choices' ? x.choice
 async function applyFor(company: string, country: string, user: string): Promise<number> {
   const c = await tb.services.applications.findOrCreateCompany(company);
   const personId = await tb.grant(user, 'applicant', { companyId: c.id });
-  const created = await tb.services.applications.create({ companyId: c.id, country, applicantId: personId, answers: {}, priorUseMinutes: 0, appliedAt: tb.clock.now() });
+  const created = await tb.services.applications.create({
+    companyId: c.id,
+    country,
+    applicantId: personId,
+    answers: {},
+    priorUseMinutes: 0,
+    appliedAt: tb.clock.now(),
+  });
   if (!created.created) throw new Error('exists');
   return created.application.id;
 }
@@ -33,14 +40,22 @@ describe('several companies', () => {
     expect(tb.textOf(asked)).toContain('Several applications can be withdrawn. Which one?');
     expect(labels(asked)).toEqual([`#${acme} Acme Co., Ltd. (Thailand)`, `#${beta} Beta株式会社 (Thailand)`]);
     const question = await tb.click('ann', asked, 'Beta株式会社', { locale: 'en' });
-    expect(tb.textOf(question)).toContain(`Withdraw the application #${beta} Beta株式会社 (Thailand)? This cannot be undone. JETRO staff will be told.`);
-    expect(tb.textOf(await tb.say('ann', 'yes', { locale: 'en' }))).toContain(`The application #${beta} Beta株式会社 (Thailand) has been withdrawn.`);
+    expect(tb.textOf(question)).toContain(
+      `Withdraw the application #${beta} Beta株式会社 (Thailand)? This cannot be undone. JETRO staff will be told.`,
+    );
+    expect(tb.textOf(await tb.say('ann', 'yes', { locale: 'en' }))).toContain(
+      `The application #${beta} Beta株式会社 (Thailand) has been withdrawn.`,
+    );
 
     // By name: the company's own; another company's name reads as "not yours", whether it exists or not.
-    expect(tb.textOf(await tb.say('ann', 'withdraw acme co ltd タイ', { locale: 'en' }))).toContain(`Withdraw the application #${acme} Acme Co., Ltd. (Thailand)?`);
+    expect(tb.textOf(await tb.say('ann', 'withdraw acme co ltd タイ', { locale: 'en' }))).toContain(
+      `Withdraw the application #${acme} Acme Co., Ltd. (Thailand)?`,
+    );
     await tb.say('ann', 'no', { locale: 'en' });
     for (const name of ['Gamma株式会社 タイ', 'Nowhere Inc. タイ'])
-      expect(tb.textOf(await tb.say('ann', `withdraw ${name}`, { locale: 'en' }))).toContain('is not one of the companies you are registered for');
+      expect(tb.textOf(await tb.say('ann', `withdraw ${name}`, { locale: 'en' }))).toContain(
+        'is not one of the companies you are registered for',
+      );
     expect((await tb.services.applications.get(other))!.status).toBe('applied');
     expect((await tb.services.applications.get(acme))!.status).toBe('applied');
   });
@@ -56,9 +71,15 @@ describe('several companies', () => {
     const one = tb.textOf(await tb.say('ann', 'status ｂｅｔａ株式会社', { locale: 'en' }));
     expect(one).toContain('Beta株式会社 (Vietnam)');
     expect(one).not.toContain('Acme');
-    expect(tb.textOf(await tb.say('ann', 'status Gamma株式会社', { locale: 'en' }))).toContain('"Gamma株式会社" is not one of the companies you are registered for.');
-    expect(tb.textOf(await tb.say('ann', 'budget Gamma株式会社', { locale: 'en' }))).toContain('"Gamma株式会社" is not one of your companies or engagements.');
-    expect(tb.textOf(await tb.say('ann', 'budget Nowhere', { locale: 'en' }))).toContain('"Nowhere" is not one of your companies or engagements.');
+    expect(tb.textOf(await tb.say('ann', 'status Gamma株式会社', { locale: 'en' }))).toContain(
+      '"Gamma株式会社" is not one of the companies you are registered for.',
+    );
+    expect(tb.textOf(await tb.say('ann', 'budget Gamma株式会社', { locale: 'en' }))).toContain(
+      '"Gamma株式会社" is not one of your companies or engagements.',
+    );
+    expect(tb.textOf(await tb.say('ann', 'budget Nowhere', { locale: 'en' }))).toContain(
+      '"Nowhere" is not one of your companies or engagements.',
+    );
   });
 
   it('an approval after the program closed grants the membership and registers nothing new', async () => {
@@ -74,9 +95,13 @@ describe('several companies', () => {
     r = await tb.click('bob', r, '申請を登録する');
     expect(tb.textOf(await tb.say('bob', 'ACME CO., LTD.'))).toContain('参加の申請（番号 1）を送りました');
     tb.clock.set(new Date('2022-03-01T01:00:00Z')); // after the support period
-    expect(tb.textOf(await tb.say('ann', 'approve-member 1', { locale: 'en' }))).toBe('Approved request 1: bob is now an applicant for "Acme Co., Ltd.". They have been told.');
+    expect(tb.textOf(await tb.say('ann', 'approve-member 1', { locale: 'en' }))).toBe(
+      'Approved request 1: bob is now an applicant for "Acme Co., Ltd.". They have been told.',
+    );
     const bobId = await tb.personId('bob');
-    const told = (await tb.db.prisma.outbox.findMany({ where: { personId: bobId } })).map((o) => tb.textOf(JSON.parse(o.replies) as Reply[])).join('\n');
+    const told = (await tb.db.prisma.outbox.findMany({ where: { personId: bobId } }))
+      .map((o) => tb.textOf(JSON.parse(o.replies) as Reply[]))
+      .join('\n');
     expect(told).toContain('現在、新たに登録できる申請はありませんでした。');
     expect(await tb.db.prisma.application.count()).toBe(1);
     expect(tb.textOf(await tb.say('bob', 'status'))).toContain('Acme Co., Ltd.（タイ）');

@@ -49,7 +49,12 @@ export async function registerInTeams(teams: TeamsHarness, user: string, company
  * A message in the user's personal chat, and what the bot said there: the outbox may deliver to other
  * people's chats meanwhile, which an exchange would also show. The result can be clicked like an exchange.
  */
-export async function sayInTeams(teams: TeamsHarness, user: string, text: string, options: { locale?: string } = {}): Promise<TeamsExchange> {
+export async function sayInTeams(
+  teams: TeamsHarness,
+  user: string,
+  text: string,
+  options: { locale?: string } = {},
+): Promise<TeamsExchange> {
   const from = teams.connector.calls.length;
   const exchange = await teams.message(text, { user, ...options });
   await teams.running.dispatcher.idle();
@@ -77,23 +82,56 @@ const resolve = (running: RunningBot, key: string, displayName?: string) => {
 };
 
 /** A company with an adopted engagement in Thailand (and a booking on it) and an application in Vietnam. */
-export async function seedVictim(running: RunningBot, o: { company: string; applicantKey: string; expertKey: string; staffKey: string }): Promise<Victim> {
+export async function seedVictim(
+  running: RunningBot,
+  o: { company: string; applicantKey: string; expertKey: string; staffKey: string },
+): Promise<Victim> {
   const services = directServices(running);
   const { db } = running;
   const now = services.clock.now();
   const staff = await resolve(running, o.staffKey, 'Staff');
   await services.people.grantRole({ personId: staff.id, role: 'staff' });
-  const thailand = await bookableEngagementOn(running, { company: o.company, country: 'th', applicantKey: o.applicantKey, expertKeys: [o.expertKey] });
+  const thailand = await bookableEngagementOn(running, {
+    company: o.company,
+    country: 'th',
+    applicantKey: o.applicantKey,
+    expertKeys: [o.expertKey],
+  });
   const th = (await services.applications.get(thailand))!;
   const applicant = (await services.people.findByIdentityKey(o.applicantKey))!;
   const expert = (await services.people.findByIdentityKey(o.expertKey))!;
-  const created = await services.applications.create({ companyId: th.companyId, country: 'vn', applicantId: applicant.id, answers: {}, priorUseMinutes: 0, appliedAt: now });
+  const created = await services.applications.create({
+    companyId: th.companyId,
+    country: 'vn',
+    applicantId: applicant.id,
+    answers: {},
+    priorUseMinutes: 0,
+    appliedAt: now,
+  });
   if (!created.created) throw new Error('the victim applied for Vietnam already');
   await applyPipelineEvent(services, { id: created.application.id, event: 'receive', actorId: staff.id, at: now });
-  const slot = await db.prisma.slot.create({ data: { expertId: expert.id, country: 'th', kind: 'consultation', startsAt: new Date('2021-09-20T03:00:00Z'), minutes: 60, status: 'booked' } });
-  const booking = await db.prisma.booking.create({ data: { slotId: slot.id, applicationId: thailand, applicantId: applicant.id, kind: 'consultation', menu: 'A1', estimateMinutes: 60 } });
+  const slot = await db.prisma.slot.create({
+    data: {
+      expertId: expert.id,
+      country: 'th',
+      kind: 'consultation',
+      startsAt: new Date('2021-09-20T03:00:00Z'),
+      minutes: 60,
+      status: 'booked',
+    },
+  });
+  const booking = await db.prisma.booking.create({
+    data: { slotId: slot.id, applicationId: thailand, applicantId: applicant.id, kind: 'consultation', menu: 'A1', estimateMinutes: 60 },
+  });
   await db.prisma.application.update({ where: { id: thailand }, data: { reservedMinutes: 60 } });
-  return { companyId: th.companyId, thailand, vietnam: created.application.id, bookingId: booking.id, applicantId: applicant.id, expertId: expert.id };
+  return {
+    companyId: th.companyId,
+    thailand,
+    vietnam: created.application.id,
+    bookingId: booking.id,
+    applicantId: applicant.id,
+    expertId: expert.id,
+  };
 }
 
 /** Everything of the victim's that a takeover would change: applications, bookings, slots, who belongs to it, what its people were told. */

@@ -14,7 +14,12 @@ let slack: SlackHarness;
 let victim: Victim;
 beforeAll(async () => {
   slack = await startSlackHarness({ now: '2021-09-01T01:00:00Z' });
-  victim = await seedVictim(slack.running, { company: 'Alpha株式会社', applicantKey: 'slack:T1:UVICTIM', expertKey: 'slack:T1:UEXP', staffKey: 'slack:T1:USTAFF' });
+  victim = await seedVictim(slack.running, {
+    company: 'Alpha株式会社',
+    applicantKey: 'slack:T1:UVICTIM',
+    expertKey: 'slack:T1:UEXP',
+    staffKey: 'slack:T1:USTAFF',
+  });
   // The victim's applicant and the expert have used the bot: the bot can reach them in their DMs.
   await slack.dm('UVICTIM', 'help');
   await slack.dm('UEXP', 'help');
@@ -69,7 +74,15 @@ describe('a stranger who types an existing company’s name', () => {
     expect(stranger!.roles).toEqual([]);
     expect(await victimState(slack.running, victim)).toMatchObject({ ...before, toApplicant: before.toApplicant + 1 });
     // The victim's applicant got the request to decide (their only new message).
-    expect(slack.messages().filter((m) => m.channel === 'DUVICTIM').map((m) => m.text).join('\n')).toContain('参加の申請 1: umal（ID: slack:T1:UMAL）が「Alpha株式会社」の申請者として参加を求めています（入力された会社名: alpha株式会社、申請したい国: タイ、ベトナム）');
+    expect(
+      slack
+        .messages()
+        .filter((m) => m.channel === 'DUVICTIM')
+        .map((m) => m.text)
+        .join('\n'),
+    ).toContain(
+      '参加の申請 1: umal（ID: slack:T1:UMAL）が「Alpha株式会社」の申請者として参加を求めています（入力された会社名: alpha株式会社、申請したい国: タイ、ベトナム）',
+    );
   });
 
   it('runs every applicant command: status, withdraw, budget, bookings, cancel, book: nothing of the company, nothing changed', async () => {

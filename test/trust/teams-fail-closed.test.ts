@@ -27,7 +27,12 @@ afterEach(async () => {
 
 async function stored(h: TeamsHarness) {
   const p = h.running.db.prisma;
-  return { people: await p.person.count(), requests: await p.processedRequest.count(), outbox: await p.outbox.count(), flows: await p.conversationState.count() };
+  return {
+    people: await p.person.count(),
+    requests: await p.processedRequest.count(),
+    outbox: await p.outbox.count(),
+    flows: await p.conversationState.count(),
+  };
 }
 
 describe('Teams by default', () => {
@@ -68,7 +73,12 @@ describe('Teams without authentication, opted in for local use', () => {
   it('warns loudly at start, and refuses an activity whose service URL is not loopback: 401, nothing stored, nothing sent', async () => {
     teams = await startTeamsHarness();
     expect(teams.logs()).toContain('accepts UNAUTHENTICATED requests (TEAMS_ALLOW_UNAUTHENTICATED=1)');
-    for (const serviceUrl of ['https://attacker.example/', 'http://127.0.0.1.attacker.example/', 'https://smba.trafficmanager.net/jp/', 'file:///etc/passwd']) {
+    for (const serviceUrl of [
+      'https://attacker.example/',
+      'http://127.0.0.1.attacker.example/',
+      'https://smba.trafficmanager.net/jp/',
+      'file:///etc/passwd',
+    ]) {
       const activity = { ...teams.activity('message', { user: 'mallory', text: 'role list' }), serviceUrl };
       expect((await teams.post(activity)).status, serviceUrl).toBe(401);
     }
@@ -107,7 +117,17 @@ describe('Teams with authentication', () => {
     await teams.message('help', { user: 'bob' });
     const bob = (await directServices(teams.running).people.findByIdentityKey(teams.identityKey('bob')))!;
     // An address from before the allow-list (or written by someone with database access) pointing elsewhere.
-    const address = { v: 1, kind: 'conversation', reference: { channelId: 'msteams', serviceUrl: forged.url, conversation: { id: 'a:personal-bob' }, bot: { id: '28:desk-bot' }, user: { id: '29:bob' } } };
+    const address = {
+      v: 1,
+      kind: 'conversation',
+      reference: {
+        channelId: 'msteams',
+        serviceUrl: forged.url,
+        conversation: { id: 'a:personal-bob' },
+        bot: { id: '28:desk-bot' },
+        user: { id: '29:bob' },
+      },
+    };
     await directServices(teams.running).people.saveAddress(teams.identityKey('bob'), JSON.stringify(address));
     await directServices(teams.running).notifier.notify(bob.id, () => [{ kind: 'text', text: 'a notification' }]);
     await teams.running.dispatcher.idle();

@@ -5,9 +5,9 @@ export const bookingEn = {
   'booking.cmd.slots': 'add, list and remove consultation and training slots (experts, staff)',
   'booking.cmd.book': 'book a consultation or a training session',
   'booking.cmd.bookings': 'list, cancel or reschedule bookings',
-  'booking.cmd.bookingsApplicant': 'list, cancel or reschedule your company\'s bookings',
+  'booking.cmd.bookingsApplicant': "list, cancel or reschedule your company's bookings",
   'booking.cmd.bookingsProvider': 'list or cancel bookings (the applicant is told the reason)',
-  'booking.cmd.slotsStaff': 'see experts\' slots, add or remove them on their behalf',
+  'booking.cmd.slotsStaff': "see experts' slots, add or remove them on their behalf",
 
   'booking.kind.consultation': 'consultation',
   'booking.kind.training': 'training',
@@ -36,7 +36,8 @@ export const bookingEn = {
   'booking.block.notAdopted': '{engagement}: the application is "{status}". You can book once it is adopted.',
   'booking.block.ended': '{engagement}: the application is "{status}", so no bookings can be made.',
   'booking.block.form1': '{engagement}: JETRO has not received Form 1 (list of information held) yet. Please submit it.',
-  'booking.block.form2': '{engagement}: JETRO has not received Form 2 (information management self-check sheet / expert comment sheet) yet. Please submit it.',
+  'booking.block.form2':
+    '{engagement}: JETRO has not received Form 2 (information management self-check sheet / expert comment sheet) yet. Please submit it.',
   'booking.block.noExpert': '{engagement}: no expert has been assigned yet. We will let you know when one is.',
   'booking.block.noHours': '{engagement}: no support hours are left (open bookings included).',
   'booking.block.periodOver': 'The support period ended on {date}.',
@@ -52,7 +53,8 @@ export const bookingEn = {
   'booking.topics.invalid': 'Please type topic numbers from 1 to {max} (e.g. 1,4,5).',
   'booking.slots.pick': 'Free slots ({count}, soonest first), in Japan time and local time ({country}, {offset}):',
   'booking.slots.someTooLong': '{count} longer slot(s) exceed your remaining hours ({remaining}) and are not shown.',
-  'booking.slots.none': 'There are no {kind} slots you can book right now. They appear here as soon as your expert adds some; you can also go back and change your request.',
+  'booking.slots.none':
+    'There are no {kind} slots you can book right now. They appear here as soon as your expert adds some; you can also go back and change your request.',
   'booking.slots.noneFit': 'No slot fits your remaining hours ({remaining}). Please contact JETRO.',
   'booking.confirm.title': 'Please check your booking',
   'booking.confirm.question': 'Book this?',
@@ -75,7 +77,8 @@ export const bookingEn = {
   'booking.fact.remainingAfter': 'Hours left after this booking',
 
   'booking.confirmed': 'Booking #{id} is confirmed, and the expert has been notified. The calendar file (.ics) is attached.',
-  'booking.confirmedNext': 'You can cancel or reschedule with bookings until {hours} hours before the start. We will remind you the day before.',
+  'booking.confirmedNext':
+    'You can cancel or reschedule with bookings until {hours} hours before the start. We will remind you the day before.',
   'booking.moved': 'Booking #{id} has been moved to {when}. The expert has been notified.',
   'booking.refused.taken': 'Sorry, someone else has just booked that slot. Here are the next free slots.',
   'booking.refused.unsuitable': 'That slot cannot be used for this booking. Please choose one from the list.',
@@ -84,7 +87,8 @@ export const bookingEn = {
   'booking.refused.afterPeriod': 'Slots ending after the support period (until {date}) cannot be booked.',
   'booking.refused.overBudget': 'This slot exceeds your remaining hours ({remaining} after open bookings).',
   'booking.refused.notOpen': 'This booking has already been cancelled or has ended.',
-  'booking.refused.tooLate': 'It starts within {hours} hours, so it can no longer be changed or cancelled here. Please contact the expert or JETRO.',
+  'booking.refused.tooLate':
+    'It starts within {hours} hours, so it can no longer be changed or cancelled here. Please contact the expert or JETRO.',
 
   'booking.list.title': 'Your bookings ({count})',
   'booking.list.empty': 'You have no upcoming bookings.',
@@ -95,12 +99,14 @@ export const bookingEn = {
   'booking.list.reschedule': 'Reschedule',
   'booking.list.notFound': 'Booking {id} was not found.',
   'booking.list.usage': 'Usage: bookings / bookings cancel <number> [reason] / bookings reschedule <number>',
-  'booking.reschedule.applicantOnly': 'Only the applicant company can reschedule. Experts and staff can cancel with a reason and offer another slot.',
+  'booking.reschedule.applicantOnly':
+    'Only the applicant company can reschedule. Experts and staff can cancel with a reason and offer another slot.',
   'booking.cancel.flowTitle': 'Cancelling a booking',
   'booking.cancel.askReason': 'Please type the reason for cancelling (it is sent to the applicant).',
   'booking.cancel.reasonRequired': 'Experts and staff need to give a reason to cancel a booking.',
   'booking.cancel.confirm': 'Cancel booking #{id}? The expert will be told.',
-  'booking.cancel.confirmReason': 'Cancel booking #{id} for this reason? This cannot be undone (the slot is removed too). The applicant (and the expert) will be told, with the reason.\nReason: {reason}',
+  'booking.cancel.confirmReason':
+    'Cancel booking #{id} for this reason? This cannot be undone (the slot is removed too). The applicant (and the expert) will be told, with the reason.\nReason: {reason}',
   'booking.cancel.yes': 'Cancel the booking',
   'booking.cancel.keep': 'Keep it',
   'booking.cancel.kept': 'The booking stays as it is.',
@@ -119,7 +125,7 @@ export const bookingEn = {
   'booking.ics.cancelledTitle': 'Cancellation of booking #{id} (removes it from your calendar)',
 
   'booking.slots.usage':
-    'Usage:\nslots — list your upcoming slots\nslots add 2021-09-15 14:00 90m consultation — add a slot (in local time; without a length the standard one is used; add a country code such as th when you cover several countries)\nslots remove <number> [reason] — remove a slot (a booked one needs a reason, and its booking is cancelled)\nslots for <expert id> add … — staff, on an expert\'s behalf',
+    "Usage:\nslots — list your upcoming slots\nslots add 2021-09-15 14:00 90m consultation — add a slot (in local time; without a length the standard one is used; add a country code such as th when you cover several countries)\nslots remove <number> [reason] — remove a slot (a booked one needs a reason, and its booking is cancelled)\nslots for <expert id> add … — staff, on an expert's behalf",
   'booking.slots.title': 'Your upcoming slots',
   'booking.slots.titleAll': 'Upcoming slots (all experts)',
   'booking.slots.titleFor': "{expert}'s upcoming slots",
@@ -144,15 +150,18 @@ export const bookingEn = {
   'booking.slots.afterPeriod': 'Slots cannot end after the support period (until {date}).',
   'booking.slots.overlap': 'It overlaps your slot #{id} ({when}).',
   'booking.slots.notFound': 'Slot {id} was not found.',
-  'booking.slots.bookedNeedsReason': 'Slot #{id} is booked (booking #{booking}). To remove it, give a reason for cancelling the booking: slots remove {id} <reason>',
+  'booking.slots.bookedNeedsReason':
+    'Slot #{id} is booked (booking #{booking}). To remove it, give a reason for cancelling the booking: slots remove {id} <reason>',
   'booking.slots.removed': 'Slot #{id} ({when}) removed.',
-  'booking.slots.removeBookedQuestion': 'Remove slot #{id} ({when})? Booking #{booking} ({company}) is cancelled, which cannot be undone. The applicant will be told, with this reason: {reason}',
+  'booking.slots.removeBookedQuestion':
+    'Remove slot #{id} ({when})? Booking #{booking} ({company}) is cancelled, which cannot be undone. The applicant will be told, with this reason: {reason}',
   'booking.slots.removeBookedConfirm': 'Remove the slot and cancel the booking',
   'booking.slots.removeBookedKeep': 'Keep it',
   'booking.slots.reasonTooLong': 'The reason is too long (at most {max} characters).',
-  'booking.slots.removedWithBooking': 'Slot #{id} ({when}) removed and booking #{booking} ({company}) cancelled. The applicant has been notified with your reason.',
+  'booking.slots.removedWithBooking':
+    'Slot #{id} ({when}) removed and booking #{booking} ({company}) cancelled. The applicant has been notified with your reason.',
   'booking.slots.noSuchExpert': 'No expert "{who}" was found (e.g. slots for slack:T012:U345 add …).',
-  'booking.slots.staffUseFor': 'To add a slot on an expert\'s behalf, type slots for <expert id> add …',
+  'booking.slots.staffUseFor': "To add a slot on an expert's behalf, type slots for <expert id> add …",
 
   'booking.home.slotsTitle': 'Upcoming slots',
   'booking.home.bookingsTitle': 'Upcoming bookings',

@@ -27,8 +27,10 @@ export const coreEn = {
   'core.flow.resumed': 'Picking up where you left off.',
   'core.flow.noBack': 'This is the first question.',
   'core.flow.stale': 'That question was already answered. Here is the current one.',
-  'core.flow.invalid': 'I could not read that answer. Please choose one of: {choices}\nYou can also type a choice\'s number (e.g. 1) or its words (e.g. "{example}").',
-  'core.flow.invalidWords': 'I could not read that answer. Please choose one of: {choices}\nYou can also type a choice\'s words (e.g. "{example}").',
+  'core.flow.invalid':
+    'I could not read that answer. Please choose one of: {choices}\nYou can also type a choice\'s number (e.g. 1) or its words (e.g. "{example}").',
+  'core.flow.invalidWords':
+    'I could not read that answer. Please choose one of: {choices}\nYou can also type a choice\'s words (e.g. "{example}").',
   'core.flow.defaultTitle': 'Step-by-step questions',
   'core.flow.stillOpen': '"{flow}" is still open. To go on, answer the question below (or type cancel to stop).',
   'core.flow.leave.question': 'You are in the middle of "{flow}". Leave it and go on with "{what}"? Your answers so far will be lost.',
@@ -44,7 +46,8 @@ export const coreEn = {
   'core.paging.more': 'Next ({from}–{to} of {total})',
   'core.paging.previous': 'Previous',
   'core.confirm.kept': 'Left as it was. Nothing has changed.',
-  'core.confirm.notConfirmed': 'That was not a yes, so nothing has changed. To go ahead, run the command again and answer yes or click the button. If you typed a command, please type it again.',
+  'core.confirm.notConfirmed':
+    'That was not a yes, so nothing has changed. To go ahead, run the command again and answer yes or click the button. If you typed a command, please type it again.',
   'core.yes': 'Yes',
   'core.no': 'No',
 } satisfies Record<keyof typeof coreJa, string>;

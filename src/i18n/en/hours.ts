@@ -2,9 +2,10 @@ import type { hoursJa } from '../ja/hours.ts';
 
 /** English messages of the hours ledger (hours, budget). */
 export const hoursEn = {
-  'hours.cmd.hours': 'log support hours (e.g. hours 2 review NDA); hours alone shows usage, hours list the entries, hours undo takes back your last entry',
+  'hours.cmd.hours':
+    'log support hours (e.g. hours 2 review NDA); hours alone shows usage, hours list the entries, hours undo takes back your last entry',
   'hours.cmd.budget': 'show used, booked and remaining support hours',
-  'hours.cmd.budgetApplicant': 'show your company\'s used, booked and remaining support hours, per country',
+  'hours.cmd.budgetApplicant': "show your company's used, booked and remaining support hours, per country",
   'hours.cmd.hoursStaff': 'list hour entries and take back a wrong one, with a reason',
   'hours.engagement': '{company} ({country})',
   'hours.duration.hours': '{h} h',
@@ -12,23 +13,29 @@ export const hoursEn = {
   'hours.duration.hoursMinutes': '{h} h {m} min',
   'hours.usage':
     'Log support hours: hours <duration> <what you did> [on YYYY-MM-DD] [for <company>]\nExamples: hours 2 review NDA / hours 1h30m web meeting / hours 45m phone call on 2021-09-10\nList: hours list · take back your last entry: hours undo · remaining hours: budget',
-  'hours.examples': 'Examples: hours 2 review NDA / hours 1.5 phone call / hours 90m web meeting / hours 1:30 prepare training slides on 2021-09-10',
+  'hours.examples':
+    'Examples: hours 2 review NDA / hours 1.5 phone call / hours 90m web meeting / hours 1:30 prepare training slides on 2021-09-10',
   'hours.error.empty': 'Please give the time and what you did (at most {max} per entry).',
   'hours.error.unparseable': 'I could not read the time. A plain number counts as hours (at most {max} per entry).',
   'hours.error.zero': 'Zero minutes cannot be logged. Please give at least one minute (at most {max} per entry).',
-  'hours.error.negative': 'Negative time cannot be logged. To take back an entry logged by mistake, use hours undo (at most {max} per entry).',
+  'hours.error.negative':
+    'Negative time cannot be logged. To take back an entry logged by mistake, use hours undo (at most {max} per entry).',
   'hours.error.not_finite': 'That number is too large (at most {max} per entry).',
   'hours.error.too_long': 'One entry can be at most {max}. Please log work spread over several days day by day.',
   'hours.error.note_missing': 'Please say what you did after the time (it decides the category; at most {max} per entry).',
   'hours.error.bad_date': 'That date does not exist. Please write it like on 2021-09-10 (at most {max} per entry).',
-  'hours.refused.notCounted': 'Not logged: {what} is not counted as support hours. Log meetings, calls, e-mails, reviews, preparation of materials or lectures by describing that work.',
+  'hours.refused.notCounted':
+    'Not logged: {what} is not counted as support hours. Log meetings, calls, e-mails, reviews, preparation of materials or lectures by describing that work.',
   'hours.refused.overCap': 'Not logged: {duration} would pass the cap of {engagement} ({cap}). {remaining} left ({used} used).',
   'hours.refused.capUsedUp': 'Not logged: {engagement} has reached its cap ({cap}), so {duration} cannot be added. {remaining} left.',
-  'hours.refused.notAssigned': 'You are not registered as an expert on {engagement}, so you cannot log hours there. Please check with JETRO program staff.',
-  'hours.refused.notAssignedCompany': 'You are not registered as an expert on any engagement of {company}, so you cannot log hours there. Please check with JETRO program staff.',
+  'hours.refused.notAssigned':
+    'You are not registered as an expert on {engagement}, so you cannot log hours there. Please check with JETRO program staff.',
+  'hours.refused.notAssignedCompany':
+    'You are not registered as an expert on any engagement of {company}, so you cannot log hours there. Please check with JETRO program staff.',
   'hours.refused.noEngagement': 'You have no adopted engagement to log hours on. Please ask JETRO program staff about your assignments.',
   'hours.refused.notAdopted': '{engagement} is not an adopted engagement (or its support has ended), so hours cannot be logged there.',
-  'hours.refused.supportEnded': 'The support period ended on {end}, so hours can no longer be logged. Please contact JETRO program staff if something needs correcting.',
+  'hours.refused.supportEnded':
+    'The support period ended on {end}, so hours can no longer be logged. Please contact JETRO program staff if something needs correcting.',
   'hours.refused.futureDate': 'Hours cannot be logged for a future date (today in the country of {engagement} is {today}).',
   'hours.refused.beforeAdoption': 'Hours cannot be logged for a date before {engagement} was adopted ({adopted}).',
   'hours.logged.title': 'Logged {duration} (#{id})',
@@ -43,7 +50,8 @@ export const hoursEn = {
   'hours.category.inferred': '{category} (from your description)',
   'hours.category.default': '{category} (default: no category recognised in your description)',
   'hours.category.hint': 'If the category is wrong, you can change it.',
-  'hours.category.checkDefault': 'No category was recognised in your description, so this was logged as "{category}". Please change it if that is wrong.',
+  'hours.category.checkDefault':
+    'No category was recognised in your description, so this was logged as "{category}". Please change it if that is wrong.',
   'hours.category.change': 'Change category',
   'hours.category.pick': 'Choose the category of #{id} ({note}).',
   'hours.category.changed': 'The category of #{id} is now "{category}".',
@@ -51,7 +59,8 @@ export const hoursEn = {
   'hours.warn': '⚠ More than {percent}% of the cap is used ({remaining} left).',
   'hours.capReached': 'The cap ({cap}) is reached. JETRO program staff and the applicant have been notified.',
   'hours.notify.capReached.staff': '{engagement} has reached its cap of {cap} (last entry #{id} by {expert}).',
-  'hours.notify.capReached.applicant': 'All support hours of {engagement} (cap {cap}) have been used. For any questions, please contact {contact}.',
+  'hours.notify.capReached.applicant':
+    'All support hours of {engagement} (cap {cap}) have been used. For any questions, please contact {contact}.',
   'hours.notify.voided': 'JETRO program staff took back your entry #{id} ({engagement}, {duration}, {note}). Reason: {reason}',
   'hours.ask.engagement': 'Which engagement is this for? ({duration}, {note})',
   'hours.flow.title': 'Logging hours ({duration}, {note})',
@@ -64,11 +73,13 @@ export const hoursEn = {
   'hours.entry.undoReason': 'taken back by the expert',
   'hours.undo.done': 'Took back entry #{id} ({duration}, {note}). {engagement} has {remaining} left.',
   'hours.undo.nothing': 'There is no entry to take back.',
-  'hours.undo.tooOld': 'Your last entry #{id} is more than {hours} hours old, so you cannot take it back yourself. Please ask JETRO program staff.',
+  'hours.undo.tooOld':
+    'Your last entry #{id} is more than {hours} hours old, so you cannot take it back yourself. Please ask JETRO program staff.',
   'hours.void.usage': 'Usage: hours void <entry number> <reason> (e.g. hours void 12 logged twice)',
   'hours.void.notFound': 'There is no entry #{id}.',
   'hours.void.already': 'Entry #{id} was already taken back ({reason}).',
-  'hours.void.question': 'Take back entry #{id} ({engagement}, {duration}, {note}, logged by {expert})? Its hours go back to the engagement. The expert who logged it will be told, with the reason: {reason}',
+  'hours.void.question':
+    'Take back entry #{id} ({engagement}, {duration}, {note}, logged by {expert})? Its hours go back to the engagement. The expert who logged it will be told, with the reason: {reason}',
   'hours.void.confirm': 'Take the entry back',
   'hours.void.keep': 'Keep it',
   'hours.void.you': 'you',

@@ -20,16 +20,19 @@ export const membershipEn = {
   'membership.declined': 'Declined request {id} ({person}, "{company}"). They have been told.',
   'membership.alreadyApproved': 'Request {id} ({person}) was already approved by {by}.',
   'membership.alreadyDeclined': 'Request {id} ({person}) was already declined by {by}.',
-  'membership.notify.approved': 'Your request to join "{company}" was approved (by {approver}). You can now see its applications, bookings and hours.',
+  'membership.notify.approved':
+    'Your request to join "{company}" was approved (by {approver}). You can now see its applications, bookings and hours.',
   'membership.notify.registered': '• Registered the application for {country} (application no. {id}).',
-  'membership.notify.existing': '• {country}: your company has applied already (application no. {id}, registered {date}, status: {status}).',
+  'membership.notify.existing':
+    '• {country}: your company has applied already (application no. {id}, registered {date}, status: {status}).',
   'membership.notify.nothingRegistered': 'No new application could be registered right now.',
   'membership.notify.next': 'Follow the progress with status.',
   'membership.notify.declined':
     'Your request to join "{company}" (no. {id}) was declined. If this is unexpected or anything is unclear, please contact {division} ({email}, {phone}).',
   'membership.members.line': 'Applicants of {company}: {people}',
   'membership.members.noneWaiting': 'No requests to join are waiting.',
-  'membership.status.waiting': 'Your request to join "{company}" (no. {id}) is waiting for approval. Once approved, you will see its applications here.',
+  'membership.status.waiting':
+    'Your request to join "{company}" (no. {id}) is waiting for approval. Once approved, you will see its applications here.',
 
   'membership.whoami.title': 'Who you are to the desk',
   'membership.whoami.key': 'Identity (what staff use to grant you a role)',

@@ -80,7 +80,8 @@ export const staffEn = {
 
   'staff.done.receive': 'Recorded: the application form of {name} was received.',
   'staff.done.screen': 'Screening of {name} has started.',
-  'staff.done.adopt': 'Adopted {name}. Support period: {from} to {to}; up to {cap} of expert support. Adopted so far: {adopted} of a target of about {target}.',
+  'staff.done.adopt':
+    'Adopted {name}. Support period: {from} to {to}; up to {cap} of expert support. Adopted so far: {adopted} of a target of about {target}.',
   'staff.done.pastTarget': 'Note: this is {over} past the adoption target.',
   'staff.done.reject': 'Rejected {name}. Reason: {reason}',
   'staff.done.close': 'Closed the engagement {name}.',
@@ -96,7 +97,8 @@ export const staffEn = {
   'staff.reject.howTo': 'To reject, type the command with the reason (the applicant is told): reject {id} <reason>',
 
   'staff.withdraw.none': 'There is no application you can withdraw (only applications not yet decided can be withdrawn).',
-  'staff.withdraw.which': 'Several applications can be withdrawn. Which one? (You can also type the company or the country, e.g. withdraw Thailand.)',
+  'staff.withdraw.which':
+    'Several applications can be withdrawn. Which one? (You can also type the company or the country, e.g. withdraw Thailand.)',
   'staff.withdraw.question': 'Withdraw the application {name}? This cannot be undone. JETRO staff will be told.',
   'staff.withdraw.confirm': 'Withdraw',
   'staff.withdraw.keep': 'Keep it',
@@ -141,10 +143,12 @@ export const staffEn = {
   'staff.error.notAdopted': '{name} is "{status}": this can be recorded only for an adopted engagement.',
   'staff.error.unknownCountry': "The country of {name} ({country}) is not in this year's program.",
   'staff.error.channelTaken': 'This channel is already bound to {other}.',
-  'staff.error.notExpertForCountry': "{expert} is not registered as an expert for the country of {name}. Grant it first with role grant expert.",
+  'staff.error.notExpertForCountry':
+    '{expert} is not registered as an expert for the country of {name}. Grant it first with role grant expert.',
   'staff.error.beforeAdoption': 'The date cannot be before the adoption of {name} ({date}).',
   'staff.error.afterPeriod': 'The date cannot be after the support period (until {date}).',
-  'staff.error.notIdentity': 'I could not tell who "{word}" is. Use an @mention or an identity such as slack:T123:U456, teams:<tenant>:<id> or console:<name>.',
+  'staff.error.notIdentity':
+    'I could not tell who "{word}" is. Use an @mention or an identity such as slack:T123:U456, teams:<tenant>:<id> or console:<name>.',
   'staff.error.unknownPerson': '{key} has not used the bot yet.',
   'staff.error.countryWord': '"{word}" is not one of the program\'s countries. Use one of: {countries}',
 
@@ -222,17 +226,20 @@ export const staffEn = {
   'staff.home.noneWaiting': 'No application is waiting for action.',
   'staff.home.all': 'Show all waiting ({count})',
 
-  'staff.notify.received': 'JETRO has received the application form of {name}. We will call you about your plans and then screen the application.',
+  'staff.notify.received':
+    'JETRO has received the application form of {name}. We will call you about your plans and then screen the application.',
   'staff.notify.screening': 'Screening of {name} has started. We will let you know the result.',
   'staff.notify.adopted':
     '{name} has been adopted. The support period runs from {from} to {to}, with up to {cap} of expert support.\nNext, please fill in {form1} and {form2} and send them to JETRO.',
-  'staff.notify.rejected': 'We regret to tell you that {name} was not adopted. Reason: {reason}\nFor questions, please contact the JETRO Intellectual Property Division.',
+  'staff.notify.rejected':
+    'We regret to tell you that {name} was not adopted. Reason: {reason}\nFor questions, please contact the JETRO Intellectual Property Division.',
   'staff.notify.withdrawn': 'The application {name} has been withdrawn.',
   'staff.notify.closed': 'The support for {name} has ended. Thank you for taking part.',
   'staff.notify.forms': 'JETRO has received {forms} of {name}. Your expert will contact you.',
   'staff.notify.followUp': 'The follow-up meeting of {name} is recorded for {date}.',
   'staff.notify.applicantExpert': 'Your expert for {name}: {expert}. They will contact you.',
-  'staff.notify.expertAssigned': 'You have been assigned to {name}. Hours: up to {cap} ({used} used); support period until {to}. Please get in touch with the company.',
+  'staff.notify.expertAssigned':
+    'You have been assigned to {name}. Hours: up to {cap} ({used} used); support period until {to}. Please get in touch with the company.',
   'staff.notify.expertRemoved': 'You are no longer assigned to {name}.',
   'staff.notify.expertClosed': 'The engagement {name} has been closed; hours can no longer be logged on it.',
   'staff.notify.staffWithdrawn': 'The applicant withdrew the application {name}.',

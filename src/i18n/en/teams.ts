@@ -4,7 +4,8 @@ import type { teamsJa } from '../ja/teams.ts';
 export const teamsEn = {
   'teams.welcome.personal':
     'Hello, this is the desk of the {program}. In this chat you can check your eligibility, log hours, book consultations and more. Type help to see what you can do.',
-  'teams.welcome.channel': 'Thank you for adding the desk of the {program} to this channel. Mention @{bot} followed by a command (for example: @{bot} help).',
+  'teams.welcome.channel':
+    'Thank you for adding the desk of the {program} to this channel. Mention @{bot} followed by a command (for example: @{bot} help).',
   'teams.file.attached': 'The file {filename} ({size}) is attached.',
   'teams.file.tooLarge': 'The file {filename} ({size}) is larger than Teams accepts in a message, so it could not be attached.',
 } satisfies Record<keyof typeof teamsJa, string>;

@@ -34,7 +34,8 @@ export const bookingJa = {
   'booking.block.notAdopted': '{engagement}: 申請は現在「{status}」です。採択後に予約できます。',
   'booking.block.ended': '{engagement}: 申請は「{status}」のため予約できません。',
   'booking.block.form1': '{engagement}: 様式1「保有情報リスト」がまだ受領されていません。ご提出ください。',
-  'booking.block.form2': '{engagement}: 様式2「情報管理体制セルフチェックシート／専門家コメントシート」がまだ受領されていません。ご提出ください。',
+  'booking.block.form2':
+    '{engagement}: 様式2「情報管理体制セルフチェックシート／専門家コメントシート」がまだ受領されていません。ご提出ください。',
   'booking.block.noExpert': '{engagement}: 担当の専門家がまだ決まっていません。決まり次第ご連絡します。',
   'booking.block.noHours': '{engagement}: 支援時間の残りがありません（予約中の見込み時間を含みます）。',
   'booking.block.periodOver': '支援期間は{date}で終了しました。',
@@ -50,7 +51,8 @@ export const bookingJa = {
   'booking.topics.invalid': 'テーマの番号（1〜{max}）を入力してください（例: 1,4,5）。',
   'booking.slots.pick': '空いている枠です（{count}件、早い順）。日本時間と現地時間（{country}、{offset}）で表示しています。',
   'booking.slots.someTooLong': '残りの支援時間（{remaining}）を超える枠が {count} 件あり、表示していません。',
-  'booking.slots.none': '現在予約できる{kind}の枠がありません。専門家が枠を登録するとここに表示されます。戻って内容を変えることもできます。',
+  'booking.slots.none':
+    '現在予約できる{kind}の枠がありません。専門家が枠を登録するとここに表示されます。戻って内容を変えることもできます。',
   'booking.slots.noneFit': '残りの支援時間（{remaining}）に収まる枠がありません。ジェトロ事務局にご相談ください。',
   'booking.confirm.title': '予約内容の確認',
   'booking.confirm.question': 'この内容で予約しますか。',
@@ -82,7 +84,8 @@ export const bookingJa = {
   'booking.refused.afterPeriod': '支援期間（{date}まで）を過ぎる枠は予約できません。',
   'booking.refused.overBudget': '残りの支援時間（予約中の分を除いて {remaining}）を超えるため、この枠は予約できません。',
   'booking.refused.notOpen': 'この予約はすでにキャンセル済みか、終了しています。',
-  'booking.refused.tooLate': '開始まで{hours}時間を切ったため、ここからは変更・キャンセルできません。専門家またはジェトロ事務局にご連絡ください。',
+  'booking.refused.tooLate':
+    '開始まで{hours}時間を切ったため、ここからは変更・キャンセルできません。専門家またはジェトロ事務局にご連絡ください。',
 
   'booking.list.title': '予約一覧（{count}件）',
   'booking.list.empty': '今後の予約はありません。',
@@ -93,12 +96,14 @@ export const bookingJa = {
   'booking.list.reschedule': '日程を変更',
   'booking.list.notFound': '予約 {id} は見つかりませんでした。',
   'booking.list.usage': '使い方: bookings ／ bookings cancel <番号> [理由] ／ bookings reschedule <番号>',
-  'booking.reschedule.applicantOnly': '日程変更は申請企業の方のみ行えます。専門家・事務局の方は、キャンセル（理由付き）のうえ改めて枠をご案内ください。',
+  'booking.reschedule.applicantOnly':
+    '日程変更は申請企業の方のみ行えます。専門家・事務局の方は、キャンセル（理由付き）のうえ改めて枠をご案内ください。',
   'booking.cancel.flowTitle': '予約のキャンセル',
   'booking.cancel.askReason': 'キャンセルの理由を入力してください（申請企業にお伝えします）。',
   'booking.cancel.reasonRequired': '専門家・事務局によるキャンセルには理由が必要です。',
   'booking.cancel.confirm': '予約 #{id} をキャンセルしますか。担当の専門家に通知されます。',
-  'booking.cancel.confirmReason': '予約 #{id} を次の理由でキャンセルしますか。元に戻せません（この時間枠も削除されます）。申請企業（と担当の専門家）に理由とともに通知されます。\n理由: {reason}',
+  'booking.cancel.confirmReason':
+    '予約 #{id} を次の理由でキャンセルしますか。元に戻せません（この時間枠も削除されます）。申請企業（と担当の専門家）に理由とともに通知されます。\n理由: {reason}',
   'booking.cancel.yes': 'キャンセルする',
   'booking.cancel.keep': 'キャンセルしない',
   'booking.cancel.kept': '予約はそのままです。',
@@ -142,13 +147,16 @@ export const bookingJa = {
   'booking.slots.afterPeriod': '支援期間（{date}まで）を過ぎる枠は登録できません。',
   'booking.slots.overlap': 'すでに登録済みの枠 #{id}（{when}）と重なっています。',
   'booking.slots.notFound': '枠 {id} は見つかりませんでした。',
-  'booking.slots.bookedNeedsReason': '枠 #{id} は予約済み（予約 #{booking}）です。削除するには予約をキャンセルする理由を添えてください: slots remove {id} <理由>',
+  'booking.slots.bookedNeedsReason':
+    '枠 #{id} は予約済み（予約 #{booking}）です。削除するには予約をキャンセルする理由を添えてください: slots remove {id} <理由>',
   'booking.slots.removed': '枠 #{id}（{when}）を削除しました。',
-  'booking.slots.removeBookedQuestion': '枠 #{id}（{when}）を削除しますか？予約 #{booking}（{company}）はキャンセルされ、元に戻せません。申請企業に次の理由とともに通知されます: {reason}',
+  'booking.slots.removeBookedQuestion':
+    '枠 #{id}（{when}）を削除しますか？予約 #{booking}（{company}）はキャンセルされ、元に戻せません。申請企業に次の理由とともに通知されます: {reason}',
   'booking.slots.removeBookedConfirm': '枠を削除して予約をキャンセルする',
   'booking.slots.removeBookedKeep': '削除しない',
   'booking.slots.reasonTooLong': '理由が長すぎます（{max}文字まで）。',
-  'booking.slots.removedWithBooking': '枠 #{id}（{when}）を削除し、予約 #{booking}（{company}）をキャンセルしました。申請企業に理由とともに通知しました。',
+  'booking.slots.removedWithBooking':
+    '枠 #{id}（{when}）を削除し、予約 #{booking}（{company}）をキャンセルしました。申請企業に理由とともに通知しました。',
   'booking.slots.noSuchExpert': '「{who}」という専門家は見つかりませんでした（例: slots for slack:T012:U345 add …）。',
   'booking.slots.staffUseFor': '事務局の方が専門家に代わって枠を追加するときは slots for <専門家のID> add … と入力してください。',
 

@@ -25,8 +25,10 @@ export const coreJa = {
   'core.flow.resumed': '前回の続きから再開します。',
   'core.flow.noBack': 'これが最初の質問です。',
   'core.flow.stale': 'この質問はもう回答済みです。現在の質問はこちらです。',
-  'core.flow.invalid': '回答を読み取れませんでした。次から選んでください: {choices}\n選択肢の番号（例: 1）や文字（例: {example}）を入力しても答えられます。',
-  'core.flow.invalidWords': '回答を読み取れませんでした。次から選んでください: {choices}\n選択肢の文字（例: {example}）を入力しても答えられます。',
+  'core.flow.invalid':
+    '回答を読み取れませんでした。次から選んでください: {choices}\n選択肢の番号（例: 1）や文字（例: {example}）を入力しても答えられます。',
+  'core.flow.invalidWords':
+    '回答を読み取れませんでした。次から選んでください: {choices}\n選択肢の文字（例: {example}）を入力しても答えられます。',
   'core.flow.defaultTitle': '手続き',
   'core.flow.stillOpen': '「{flow}」は途中のままです。続けるには、次の質問にお答えください（やめるときは cancel）。',
   'core.flow.leave.question': '「{flow}」の途中です。中断して「{what}」に進みますか。ここまでの回答は失われます。',
@@ -42,7 +44,8 @@ export const coreJa = {
   'core.paging.more': '次へ（{from}–{to} / {total}）',
   'core.paging.previous': '前へ',
   'core.confirm.kept': 'そのままにしました。何も変更していません。',
-  'core.confirm.notConfirmed': '確認の質問には「はい」またはボタンでお答えください。今回は何も変更していません。コマンドを入力した場合は、もう一度入力してください。',
+  'core.confirm.notConfirmed':
+    '確認の質問には「はい」またはボタンでお答えください。今回は何も変更していません。コマンドを入力した場合は、もう一度入力してください。',
   'core.yes': 'はい',
   'core.no': 'いいえ',
 } as const;

@@ -2,8 +2,10 @@
 export const eligibilityJa = {
   'eligibility.cmd.eligibility': '応募資格を確認し、申請を登録する',
   'eligibility.cmd.status': '申請の状況を見る',
-  'eligibility.welcome': 'こんにちは。ジェトロ「{title}」の窓口です。まず、応募条件を満たしているかを確認します。いくつかの質問にお答えください。',
-  'eligibility.welcome.closed': 'こんにちは。ジェトロ「{title}」の窓口です。{closed}応募条件を満たしているかどうかの確認はできますので、よろしければ次の質問にお答えください。',
+  'eligibility.welcome':
+    'こんにちは。ジェトロ「{title}」の窓口です。まず、応募条件を満たしているかを確認します。いくつかの質問にお答えください。',
+  'eligibility.welcome.closed':
+    'こんにちは。ジェトロ「{title}」の窓口です。{closed}応募条件を満たしているかどうかの確認はできますので、よろしければ次の質問にお答えください。',
   'eligibility.closed.checkOnly': '{closed}応募条件を満たしているかどうかの確認はできます。',
   'eligibility.flow.title': '応募資格の確認',
   'eligibility.home.invite': '本事業に応募できるかどうかは、「応募資格」と入力すると確認できます。',
@@ -18,20 +20,23 @@ export const eligibilityJa = {
   'eligibility.q.countries.local_corporation': '現地法人はどの国にありますか（複数選択可）。',
   'eligibility.q.countries.representative_office': '駐在員事務所はどの国にありますか（複数選択可）。',
   'eligibility.q.countries.other': '拠点はどの国にありますか（複数選択可）。',
-  'eligibility.q.countries.hint': '対象国は{countries}です（{excluded}は対象外です）。国を選んでから「決定」を押してください。「タイとベトナム」のように入力することもできます。',
+  'eligibility.q.countries.hint':
+    '対象国は{countries}です（{excluded}は対象外です）。国を選んでから「決定」を押してください。「タイとベトナム」のように入力することもできます。',
   'eligibility.q.countries.selected': '選択中: {countries}',
   'eligibility.q.countries.noneYet': 'まだ選ばれていません。',
   'eligibility.q.countries.done': '決定',
   'eligibility.countries.noneSelected': '国を1つ以上選んでから「決定」を押してください。',
   'eligibility.countries.excluded': '{region}は本事業の対象外です（{note}）。',
   'eligibility.countries.unknown': '「{names}」は対象国として読み取れませんでした。{choices}から選んでください。',
-  'eligibility.countries.partial': '「{names}」は対象国として読み取れませんでした（対象国は{choices}です）。読み取れた国を選んであります。よければ「決定」を押し、違う場合は国を選び直してください。',
+  'eligibility.countries.partial':
+    '「{names}」は対象国として読み取れませんでした（対象国は{choices}です）。読み取れた国を選んであります。よければ「決定」を押し、違う場合は国を選び直してください。',
   'eligibility.countries.chooseAmong': '{choices}から選んでください。',
 
   'eligibility.q.investment': '現地法人は日本企業から出資を受けていますか。',
   'eligibility.q.intent': '営業秘密管理体制の整備に積極的に取り組む意思がありますか。',
   'eligibility.q.consent': '事業終了後、ジェトロのウェブサイト等での本事業の広報（事例紹介など）に協力することに同意いただけますか。',
-  'eligibility.q.priorUse': '{since}以降、{country}で本事業を合計{hours}時間以上利用したことがありますか。時間数を入力することもできます（例: 19.5）。',
+  'eligibility.q.priorUse':
+    '{since}以降、{country}で本事業を合計{hours}時間以上利用したことがありますか。時間数を入力することもできます（例: 19.5）。',
   'eligibility.priorUse.yes': '{hours}時間以上利用した',
   'eligibility.priorUse.no': '{hours}時間未満・利用なし',
   'eligibility.priorUse.noted': '{hours}として記録しました。',
@@ -62,14 +67,16 @@ export const eligibilityJa = {
   'eligibility.result.label.period': '支援期間',
   'eligibility.result.label.contacts': 'ジェトロ担当',
   'eligibility.result.why.eligible': '応募条件をすべて満たしています。',
-  'eligibility.result.why.priorUseDate': '応募条件を満たしていますが、{since}以降に同じ国で{hours}時間以上の利用があるため、受付は{date}からです。',
+  'eligibility.result.why.priorUseDate':
+    '応募条件を満たしていますが、{since}以降に同じ国で{hours}時間以上の利用があるため、受付は{date}からです。',
   'eligibility.result.capValue': '{hours}（1社・1カ国あたり）',
   'eligibility.result.periodValue': '採択後から{date}まで',
   'eligibility.result.nextSteps':
     'お申し込み: 所定の申請書にご記入・ご捺印のうえ、PDFファイルを{email}宛てにメールでお送りください。お申し込み順に審査し、順次採択します。{original}採択後、保有情報リスト（様式1）と情報管理体制セルフチェックシート/専門家コメントシート（様式2）をご提出いただきます。',
   'eligibility.result.again': 'もう一度確認するときは「応募資格」と入力してください。',
 
-  'eligibility.reason.entity_not_covered': '本事業の対象は、対象国に拠点を持つ日本国内の法人、日本企業の出資を受けた現地法人、日本企業の駐在員事務所です。',
+  'eligibility.reason.entity_not_covered':
+    '本事業の対象は、対象国に拠点を持つ日本国内の法人、日本企業の出資を受けた現地法人、日本企業の駐在員事務所です。',
   'eligibility.reason.no_japanese_investment': '現地法人の場合、日本企業の出資を受けていることが条件です。',
   'eligibility.reason.no_intent': '営業秘密管理体制の整備に積極的に取り組む意思があることが条件です。',
   'eligibility.reason.no_consent': '事業終了後の広報（事例紹介など）への協力に同意いただくことが条件です。',
@@ -93,7 +100,8 @@ export const eligibilityJa = {
   'eligibility.apply.declined': '承知しました。申請するときは、もう一度「応募資格」と入力してください。',
   'eligibility.apply.nothing': '現在、登録できる申請はありません。',
   'eligibility.apply.registered': '{company}の{country}向けの申請を登録しました（申請番号 {id}）。',
-  'eligibility.apply.duplicate': '{company}の{country}向けの申請はすでに登録されています（申請番号 {id}、{date}登録、状況: {status}）。同じ国への申請は1社につき1件です。',
+  'eligibility.apply.duplicate':
+    '{company}の{country}向けの申請はすでに登録されています（申請番号 {id}、{date}登録、状況: {status}）。同じ国への申請は1社につき1件です。',
   'eligibility.apply.afterwards':
     '所定の申請書にご記入・ご捺印のうえ、PDFファイルを{email}宛てにメールでお送りください。{original}ジェトロから受領のご連絡をしたのち、お電話等で検討状況を伺い、審査します。進み具合は「申請状況」で確認できます。',
   'eligibility.q.company': '申請する会社の名称を入力してください（例: 株式会社サンプル）。',
@@ -118,12 +126,15 @@ export const eligibilityJa = {
   'eligibility.help.priorUse':
     '{since}以降に同じ国で本事業を{hours}時間以上利用した企業も応募できますが、受付は{date}からです。時間数がわかる場合は入力してください（例: 19.5、20時間）。',
   'eligibility.help.summary': '内容がよければ「この内容で結果を見る」を、直したい項目があればその項目のボタンを押してください。',
-  'eligibility.help.apply': '登録すると、ジェトロの担当者に通知され、「申請状況」で進み具合を確認できます。正式なお申し込みには、所定の申請書のPDFを{email}宛てにメールでお送りいただく必要があります。',
+  'eligibility.help.apply':
+    '登録すると、ジェトロの担当者に通知され、「申請状況」で進み具合を確認できます。正式なお申し込みには、所定の申請書のPDFを{email}宛てにメールでお送りいただく必要があります。',
   'eligibility.help.company': '申請する会社の正式名称を入力してください。同じ会社・同じ国への申請は1件のみ登録できます。',
 
   'eligibility.status.intro': '申請の状況です。',
-  'eligibility.status.notYours': 'あなたが申請者として登録されている会社に「{company}」はありません。自社の会社名を入力するか、会社名なしで「申請状況」と入力してください。',
-  'eligibility.status.none': 'このアカウントで登録された申請はまだありません。「応募資格」と入力すると、応募条件の確認と申請の登録ができます。',
+  'eligibility.status.notYours':
+    'あなたが申請者として登録されている会社に「{company}」はありません。自社の会社名を入力するか、会社名なしで「申請状況」と入力してください。',
+  'eligibility.status.none':
+    'このアカウントで登録された申請はまだありません。「応募資格」と入力すると、応募条件の確認と申請の登録ができます。',
   'eligibility.status.title': '{company}（{country}）申請番号 {id}',
   'eligibility.status.applied': '申請登録済み（受領確認待ち）',
   'eligibility.status.received': '受領済み',

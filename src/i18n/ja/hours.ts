@@ -1,6 +1,7 @@
 /** Japanese messages of the hours ledger (hours, budget). `{name}` marks a parameter. */
 export const hoursJa = {
-  'hours.cmd.hours': '支援時間を記録します（例: hours 2 NDAレビュー）。hours だけで使用状況、hours list で一覧、hours undo で直前の記録を取り消し',
+  'hours.cmd.hours':
+    '支援時間を記録します（例: hours 2 NDAレビュー）。hours だけで使用状況、hours list で一覧、hours undo で直前の記録を取り消し',
   'hours.cmd.budget': '使用済み・予約中・残りの支援時間を表示します',
   'hours.cmd.budgetApplicant': '貴社の使用済み・予約中・残りの支援時間を国ごとに表示します',
   'hours.cmd.hoursStaff': '支援時間の記録を一覧し、誤った記録を理由を添えて取り消します',
@@ -19,12 +20,17 @@ export const hoursJa = {
   'hours.error.too_long': '1件で記録できるのは{max}までです。複数日にわたる場合は日ごとに記録してください。',
   'hours.error.note_missing': '時間のあとに作業内容を入力してください（区分の判定に使います。上限は1件{max}です）。',
   'hours.error.bad_date': '日付が正しくありません。on 2021-09-10 のように入力してください（上限は1件{max}です）。',
-  'hours.refused.notCounted': '{what}は支援時間に含まれないため、記録しませんでした。面談・電話・メール・レビュー・資料作成・講演などの作業は、その内容を書いて記録してください。',
-  'hours.refused.overCap': '{duration}を記録すると{engagement}の上限（{cap}）を超えるため、記録しませんでした。残りは{remaining}です（使用済み {used}）。',
-  'hours.refused.capUsedUp': '{engagement}の支援時間は上限（{cap}）に達しているため、{duration}を記録できませんでした。残りは{remaining}です。',
+  'hours.refused.notCounted':
+    '{what}は支援時間に含まれないため、記録しませんでした。面談・電話・メール・レビュー・資料作成・講演などの作業は、その内容を書いて記録してください。',
+  'hours.refused.overCap':
+    '{duration}を記録すると{engagement}の上限（{cap}）を超えるため、記録しませんでした。残りは{remaining}です（使用済み {used}）。',
+  'hours.refused.capUsedUp':
+    '{engagement}の支援時間は上限（{cap}）に達しているため、{duration}を記録できませんでした。残りは{remaining}です。',
   'hours.refused.notAssigned': '{engagement}の担当専門家として登録されていないため、記録できません。ジェトロ事務局にご確認ください。',
-  'hours.refused.notAssignedCompany': '{company}の案件の担当専門家として登録されていないため、記録できません。ジェトロ事務局にご確認ください。',
-  'hours.refused.noEngagement': 'あなたが担当する採択済みの案件が見つからないため、記録できません。担当の割り当てはジェトロ事務局にご確認ください。',
+  'hours.refused.notAssignedCompany':
+    '{company}の案件の担当専門家として登録されていないため、記録できません。ジェトロ事務局にご確認ください。',
+  'hours.refused.noEngagement':
+    'あなたが担当する採択済みの案件が見つからないため、記録できません。担当の割り当てはジェトロ事務局にご確認ください。',
   'hours.refused.notAdopted': '{engagement}は採択済みの案件ではない（または支援が終了した）ため、記録できません。',
   'hours.refused.supportEnded': '支援期間は{end}で終了したため、記録できません。修正が必要な場合はジェトロ事務局にご連絡ください。',
   'hours.refused.futureDate': '未来の日付には記録できません（{engagement}の現地の今日は{today}です）。',
@@ -49,7 +55,8 @@ export const hoursJa = {
   'hours.warn': '⚠ 使用済みの時間が上限の{percent}%を超えました（残り {remaining}）。',
   'hours.capReached': '上限（{cap}）に達しました。ジェトロ事務局と申請企業にお知らせしました。',
   'hours.notify.capReached.staff': '{engagement}の支援時間が上限（{cap}）に達しました（最後の記録 #{id}、{expert}）。',
-  'hours.notify.capReached.applicant': '{engagement}の支援時間（上限{cap}）をすべて使用しました。ご不明な点は {contact} までお問い合わせください。',
+  'hours.notify.capReached.applicant':
+    '{engagement}の支援時間（上限{cap}）をすべて使用しました。ご不明な点は {contact} までお問い合わせください。',
   'hours.notify.voided': 'ジェトロ事務局が記録 #{id}（{engagement}、{duration}、{note}）を取り消しました。理由: {reason}',
   'hours.ask.engagement': 'どの案件の時間ですか？（{duration}・{note}）',
   'hours.flow.title': '支援時間の記録（{duration}・{note}）',
@@ -62,11 +69,13 @@ export const hoursJa = {
   'hours.entry.undoReason': '本人による取り消し',
   'hours.undo.done': '記録 #{id}（{duration}・{note}）を取り消しました。{engagement}の残りは{remaining}です。',
   'hours.undo.nothing': '取り消せる記録がありません。',
-  'hours.undo.tooOld': '直前の記録 #{id} は記録から{hours}時間以上たっているため、ご自身では取り消せません。ジェトロ事務局に取り消しをご依頼ください。',
+  'hours.undo.tooOld':
+    '直前の記録 #{id} は記録から{hours}時間以上たっているため、ご自身では取り消せません。ジェトロ事務局に取り消しをご依頼ください。',
   'hours.void.usage': '使い方: hours void <記録番号> <理由>（例: hours void 12 重複して記録）',
   'hours.void.notFound': '記録 #{id} は見つかりません。',
   'hours.void.already': '記録 #{id} は既に取り消されています（{reason}）。',
-  'hours.void.question': '記録 #{id}（{engagement}、{duration}、{note}、記録者: {expert}）を取り消しますか？取り消した時間は案件に戻ります。記録した専門家に理由とともに通知されます。理由: {reason}',
+  'hours.void.question':
+    '記録 #{id}（{engagement}、{duration}、{note}、記録者: {expert}）を取り消しますか？取り消した時間は案件に戻ります。記録した専門家に理由とともに通知されます。理由: {reason}',
   'hours.void.confirm': '記録を取り消す',
   'hours.void.keep': '取り消さない',
   'hours.void.you': 'あなた',

@@ -78,7 +78,8 @@ export const staffJa = {
 
   'staff.done.receive': '{name} の申込書の受領を記録しました。',
   'staff.done.screen': '{name} の審査を開始しました。',
-  'staff.done.adopt': '{name} を採択しました。支援期間は {from} から {to} まで、支援時間の上限は {cap} です。採択件数: {adopted}件 ／ 目標 約{target}件。',
+  'staff.done.adopt':
+    '{name} を採択しました。支援期間は {from} から {to} まで、支援時間の上限は {cap} です。採択件数: {adopted}件 ／ 目標 約{target}件。',
   'staff.done.pastTarget': '※ 採択目標を {over}件 上回っています。',
   'staff.done.reject': '{name} を不採択にしました。理由: {reason}',
   'staff.done.close': '{name} の支援を終了しました。',
@@ -94,7 +95,8 @@ export const staffJa = {
   'staff.reject.howTo': '不採択にするには、理由を添えて入力してください（申請者に通知されます）: reject {id} <理由>',
 
   'staff.withdraw.none': '取り下げられる申請が見つかりません（審査中までの申請のみ取り下げられます）。',
-  'staff.withdraw.which': '取り下げられる申請が複数あります。取り下げる申請を選んでください（会社名や国を添えて入力することもできます。例: withdraw タイ）。',
+  'staff.withdraw.which':
+    '取り下げられる申請が複数あります。取り下げる申請を選んでください（会社名や国を添えて入力することもできます。例: withdraw タイ）。',
   'staff.withdraw.question': '{name} の申請を取り下げますか？取り下げると元に戻せません。ジェトロ事務局に通知されます。',
   'staff.withdraw.confirm': '取り下げる',
   'staff.withdraw.keep': '取り下げない',
@@ -139,10 +141,12 @@ export const staffJa = {
   'staff.error.notAdopted': '{name} は「{status}」です。この記録は採択済みの案件にのみできます。',
   'staff.error.unknownCountry': '{name} の国・地域（{country}）は本年度のプログラムにありません。',
   'staff.error.channelTaken': 'このチャンネルはすでに {other} に紐付いています。',
-  'staff.error.notExpertForCountry': '{expert} さんは {name} の国・地域の専門家として登録されていません。先に role grant expert で権限を付与してください。',
+  'staff.error.notExpertForCountry':
+    '{expert} さんは {name} の国・地域の専門家として登録されていません。先に role grant expert で権限を付与してください。',
   'staff.error.beforeAdoption': '{name} の採択日（{date}）より前の日付は記録できません。',
   'staff.error.afterPeriod': '支援期間（{date}まで）より後の日付は記録できません。',
-  'staff.error.notIdentity': '「{word}」が誰を指すか分かりませんでした。@メンションか、slack:T123:U456 / teams:<テナント>:<ID> / console:<名前> の形で指定してください。',
+  'staff.error.notIdentity':
+    '「{word}」が誰を指すか分かりませんでした。@メンションか、slack:T123:U456 / teams:<テナント>:<ID> / console:<名前> の形で指定してください。',
   'staff.error.unknownPerson': '{key} の利用者はまだボットを使ったことがありません。',
   'staff.error.countryWord': '「{word}」は対象の国・地域ではありません。次から指定してください: {countries}',
 
@@ -153,7 +157,8 @@ export const staffJa = {
   'staff.role.expertNeedsCountry': '専門家の権限は国・地域を指定して付与してください。例: role grant expert @山田 タイ ベトナム',
   'staff.role.applicantNeedsCompany': '申請企業の権限は企業名を指定して付与してください。例: role grant applicant @佐藤 株式会社サンプル',
   'staff.role.lastStaff': '最後の事務局メンバーの権限は取り消せません。先に別の方に事務局の権限を付与してください。',
-  'staff.revoke.question': '{who} さんの「{role}」の権限を取り消しますか{scope}？取り消すと、その権限でできる操作ができなくなります。{who} さんに通知されます。',
+  'staff.revoke.question':
+    '{who} さんの「{role}」の権限を取り消しますか{scope}？取り消すと、その権限でできる操作ができなくなります。{who} さんに通知されます。',
   'staff.revoke.confirm': '権限を取り消す',
   'staff.revoke.keep': '取り消さない',
   'staff.role.listTitle': '権限の一覧',
@@ -224,13 +229,15 @@ export const staffJa = {
   'staff.notify.screening': '{name} の審査を開始しました。結果は改めてご連絡します。',
   'staff.notify.adopted':
     '{name} が採択されました。支援期間は {from} から {to} まで、専門家による支援時間は最大 {cap} です。\n次に、{form1} と {form2} にご記入のうえ、ジェトロにご提出ください。',
-  'staff.notify.rejected': '誠に残念ながら、{name} は不採択となりました。理由: {reason}\nご不明な点はジェトロ知的財産課までお問い合わせください。',
+  'staff.notify.rejected':
+    '誠に残念ながら、{name} は不採択となりました。理由: {reason}\nご不明な点はジェトロ知的財産課までお問い合わせください。',
   'staff.notify.withdrawn': '{name} の申請が取り下げられました。',
   'staff.notify.closed': '{name} の支援を終了しました。ご利用いただき、ありがとうございました。',
   'staff.notify.forms': '{name} の {forms} を受領しました。担当の専門家からご連絡します。',
   'staff.notify.followUp': '{name} のフォローアップ面談を {date} として記録しました。',
   'staff.notify.applicantExpert': '{name} の担当専門家が決まりました: {expert} さん。専門家からご連絡します。',
-  'staff.notify.expertAssigned': '{name} の担当に割り当てられました。支援時間の上限は {cap}（利用済み {used}）、支援期間は {to} までです。企業へのご連絡をお願いします。',
+  'staff.notify.expertAssigned':
+    '{name} の担当に割り当てられました。支援時間の上限は {cap}（利用済み {used}）、支援期間は {to} までです。企業へのご連絡をお願いします。',
   'staff.notify.expertRemoved': '{name} の担当から外れました。',
   'staff.notify.expertClosed': '{name} の支援が終了しました。この案件には支援時間を記録できなくなりました。',
   'staff.notify.staffWithdrawn': '{name} の申請が申請者により取り下げられました。',

@@ -13,7 +13,14 @@ import { loadProgram } from '../../../src/program/load-program.ts';
 const [url, slotIds, applicationId, applicantId] = process.argv.slice(2);
 const db = await openDatabase(url!);
 const log = { debug() {}, info() {}, warn() {}, error() {} };
-const uow = createAppUnitOfWork(db.prisma, { program: loadProgram('fy2021'), clock: systemClock, log, flowTtlHours: 72, provider: db.provider, sqlite: db.sqlite });
+const uow = createAppUnitOfWork(db.prisma, {
+  program: loadProgram('fy2021'),
+  clock: systemClock,
+  log,
+  flowTtlHours: 72,
+  provider: db.provider,
+  sqlite: db.sqlite,
+});
 
 async function book(slotId: number) {
   for (let attempt = 1; ; attempt++) {

@@ -8,7 +8,13 @@ import type { Command, Feature } from '../../../src/core/feature.ts';
 import { choices, facts, text } from '../../../src/core/reply.ts';
 import { sampleFeature } from '../../support/sample-feature.ts';
 
-const command = (name: string, run: Command['run']): Command => ({ name, audience: 'everyone', usage: `${name} …`, summary: 'core.cmd.help', run });
+const command = (name: string, run: Command['run']): Command => ({
+  name,
+  audience: 'everyone',
+  usage: `${name} …`,
+  summary: 'core.cmd.help',
+  run,
+});
 
 export const slackTestFeature: Feature = {
   name: 'slack-test',
@@ -22,11 +28,26 @@ export const slackTestFeature: Feature = {
       await new Promise((resolve) => setTimeout(resolve, Number(args)));
       return [text(`slow: ${args}`)];
     }),
-    command('stats', async () => [facts('Budget', [{ label: 'Used', value: '3 h' }, { label: 'Left', value: '7 h' }], [{ label: 'Thailand', used: 3, total: 10, caption: '3 / 10 h' }])]),
-    command('export', async () => [text('Here is the export.'), { kind: 'file', filename: 'hours.csv', mimeType: 'text/csv', content: 'date,hours\n2021-09-01,2\n', title: 'Hours' }]),
+    command('stats', async () => [
+      facts(
+        'Budget',
+        [
+          { label: 'Used', value: '3 h' },
+          { label: 'Left', value: '7 h' },
+        ],
+        [{ label: 'Thailand', used: 3, total: 10, caption: '3 / 10 h' }],
+      ),
+    ]),
+    command('export', async () => [
+      text('Here is the export.'),
+      { kind: 'file', filename: 'hours.csv', mimeType: 'text/csv', content: 'date,hours\n2021-09-01,2\n', title: 'Hours' },
+    ]),
   ],
   actions: [{ id: 'hello', run: async (_turn, action) => [text(`Hello from home (${action.v})`)] }],
-  home: async (turn) => [text(`Dashboard of ${turn.person.displayName || turn.inbound.identity.userId}`), choices('Try it:', [{ label: 'Say hello', value: encodeAction({ h: 'hello', v: 'home' }) }])],
+  home: async (turn) => [
+    text(`Dashboard of ${turn.person.displayName || turn.inbound.identity.userId}`),
+    choices('Try it:', [{ label: 'Say hello', value: encodeAction({ h: 'hello', v: 'home' }) }]),
+  ],
 };
 
 export const slackTestFeatures: Feature[] = [sampleFeature, slackTestFeature];

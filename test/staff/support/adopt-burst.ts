@@ -15,7 +15,14 @@ import { loadProgram } from '../../../src/program/load-program.ts';
 const [url, now, staff, ids, startAt] = process.argv.slice(2);
 const db = await openDatabase(url!);
 const log = { debug() {}, info() {}, warn() {}, error() {} };
-const uow = createAppUnitOfWork(db.prisma, { program: loadProgram('fy2021'), clock: pinnedClock(new Date(now!), { frozen: true }), log, flowTtlHours: 72, provider: db.provider, sqlite: db.sqlite });
+const uow = createAppUnitOfWork(db.prisma, {
+  program: loadProgram('fy2021'),
+  clock: pinnedClock(new Date(now!), { frozen: true }),
+  log,
+  flowTtlHours: 72,
+  provider: db.provider,
+  sqlite: db.sqlite,
+});
 const bot = new Bot({ uow, log }, createFeatures());
 try {
   await new Promise((resolve) => setTimeout(resolve, Math.max(0, Number(startAt) - Date.now())));
