@@ -12,17 +12,17 @@ import { serializerFor } from '../db/serialize.ts';
 import { rawSql } from '../db/raw-sql.ts';
 import type { SqliteConnection } from '../db/sqlite-connection.ts';
 import { FlowStates } from '../db/flow-states.ts';
-import { createPeopleRepository } from '../db/people-repository.ts';
-import { createConversationStateRepository } from '../db/conversation-state-repository.ts';
-import { createRequestLog } from '../db/request-log.ts';
-import { createAuditLog } from '../db/audit-log.ts';
-import { createOutboxRepository } from '../db/outbox-repository.ts';
-import { createApplicationRepository } from '../db/application-repository.ts';
-import { createStaffReports } from '../db/staff-reports-repository.ts';
-import { createSlotRepository } from '../db/slot-repository.ts';
-import { createBookingRepository } from '../db/booking-repository.ts';
-import { createHourLedgerRepository } from '../db/hour-ledger-repository.ts';
-import { createMembershipRepository } from '../db/membership-repository.ts';
+import { createPrismaPeople } from '../db/prisma-people.ts';
+import { createPrismaConversationStates } from '../db/prisma-conversation-states.ts';
+import { createPrismaRequestLog } from '../db/prisma-request-log.ts';
+import { createPrismaAuditLog } from '../db/prisma-audit-log.ts';
+import { createPrismaOutbox } from '../db/prisma-outbox.ts';
+import { createPrismaApplications } from '../db/prisma-applications.ts';
+import { createPrismaStaffReports } from '../db/prisma-staff-reports.ts';
+import { createPrismaSlots } from '../db/prisma-slots.ts';
+import { createPrismaBookings } from '../db/prisma-bookings.ts';
+import { createPrismaHourLedger } from '../db/prisma-hour-ledger.ts';
+import { createPrismaMemberships } from '../db/prisma-memberships.ts';
 
 export interface ServiceDeps {
   program: Program;
@@ -46,8 +46,8 @@ export function createServices(db: Db, hooks: CommitHooks, deps: ServiceDeps, in
   const serialize = serializerFor(db, deps.provider);
   const sql = rawSql(db, deps.sqlite);
   const flowStates = new FlowStates(inTransaction);
-  const people = createPeopleRepository(db);
-  const outbox = createOutboxRepository(db, sql);
+  const people = createPrismaPeople(db);
+  const outbox = createPrismaOutbox(db, sql);
   const onNotification = deps.onNotification;
   return {
     program,
@@ -55,18 +55,18 @@ export function createServices(db: Db, hooks: CommitHooks, deps: ServiceDeps, in
     log,
     settings: { flowTtlHours: deps.flowTtlHours },
     people,
-    conversations: createConversationStateRepository(db, sql, flowStates),
-    requests: createRequestLog(db, sql, flowStates),
-    audit: createAuditLog(sql, clock),
+    conversations: createPrismaConversationStates(db, sql, flowStates),
+    requests: createPrismaRequestLog(db, sql, flowStates),
+    audit: createPrismaAuditLog(sql, clock),
     outbox,
     notifier: createNotifier({ people, outbox, clock, onEnqueued: onNotification && (() => hooks.afterCommit(onNotification)) }),
-    applications: createApplicationRepository(db, sql, serialize),
+    applications: createPrismaApplications(db, sql, serialize),
     // Feature repositories are added below, one line each.
-    staffReports: createStaffReports(db),
-    slots: createSlotRepository(db, serialize),
-    bookings: createBookingRepository(db),
-    hours: createHourLedgerRepository(db, sql),
-    memberships: createMembershipRepository(db),
+    staffReports: createPrismaStaffReports(db),
+    slots: createPrismaSlots(db, serialize),
+    bookings: createPrismaBookings(db),
+    hours: createPrismaHourLedger(db, sql),
+    memberships: createPrismaMemberships(db),
   };
 }
 

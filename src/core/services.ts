@@ -7,12 +7,12 @@ import type { Program } from '../program/program-schema.ts';
 import type { Clock } from './clock.ts';
 import type { AuditLog, ConversationStateRepository, Logger, OutboxRepository, PeopleRepository, RequestLog } from './ports.ts';
 import type { Notifier } from './notifier.ts';
-import type { ApplicationRepository } from '../applications/application-repository.ts';
-import type { StaffReports } from '../staff/staff-reports.ts';
-import type { SlotRepository } from '../booking/slot-repository.ts';
-import type { BookingRepository } from '../booking/booking-repository.ts';
-import type { HourLedgerRepository } from '../hours/hour-ledger-repository.ts';
-import type { MembershipRepository } from '../membership/membership-repository.ts';
+import type { ApplicationRepository } from '../applications/ports.ts';
+import type { StaffReports } from '../staff/ports.ts';
+import type { SlotRepository } from '../booking/slot-port.ts';
+import type { BookingRepository } from '../booking/booking-port.ts';
+import type { HourLedgerRepository } from '../hours/ports.ts';
+import type { MembershipRepository } from '../membership/ports.ts';
 
 export interface Services {
   program: Program;

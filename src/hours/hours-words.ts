@@ -7,7 +7,7 @@ import type { Locale } from '../i18n/catalog.ts';
 import { formatIsoDate } from '../i18n/format.ts';
 import type { Translate } from '../i18n/translate.ts';
 import type { Program } from '../program/program-schema.ts';
-import type { HourEntryView } from './hour-ledger-repository.ts';
+import type { HourEntryView } from './ports.ts';
 import type { AcceptedOutcome, RefusedOutcome } from './log-hours.ts';
 import type { DurationErrorCode } from './parse-duration.ts';
 import { categoryName, engagementLabel } from './program-facts.ts';

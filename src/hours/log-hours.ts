@@ -7,7 +7,7 @@ import type { PersonView } from '../core/roles.ts';
 import type { Services } from '../core/services.ts';
 import { isoDateIn } from '../i18n/format.ts';
 import { isExpertFor } from './expert-engagements.ts';
-import type { HourEntryView } from './hour-ledger-repository.ts';
+import type { HourEntryView } from './ports.ts';
 import { timeZoneOf, todayIn } from './program-facts.ts';
 
 /** An entry not yet written: what the expert typed, read. Kept in the flow's data while the bot asks which engagement. */

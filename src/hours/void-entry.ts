@@ -10,7 +10,7 @@ import { error, text, type Reply } from '../core/reply.ts';
 import type { Turn } from '../core/turn.ts';
 import type { Locale } from '../i18n/catalog.ts';
 import type { Translate } from '../i18n/translate.ts';
-import type { HourEntryView } from './hour-ledger-repository.ts';
+import type { HourEntryView } from './ports.ts';
 import { formatDuration, undoReason, voidReasonText } from './hours-words.ts';
 import { engagementLabel } from './program-facts.ts';
 

@@ -8,7 +8,7 @@ import { error, text, type Reply } from '../core/reply.ts';
 import { hasRole } from '../core/roles.ts';
 import type { Turn } from '../core/turn.ts';
 import { formatIsoDate, isoDateIn } from '../i18n/format.ts';
-import type { MembershipRequestView } from './membership-repository.ts';
+import type { MembershipRequestView } from './ports.ts';
 import { countryNames, isMemberOf, nameOf } from './membership-words.ts';
 
 export type Decision = 'approve' | 'decline';

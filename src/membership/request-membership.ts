@@ -6,7 +6,7 @@
 import { choices } from '../core/reply.ts';
 import type { PersonView } from '../core/roles.ts';
 import type { Services } from '../core/services.ts';
-import type { MembershipRequestView } from './membership-repository.ts';
+import type { MembershipRequestView } from './ports.ts';
 import { decisionButtons, nameOf, requestText } from './membership-words.ts';
 
 export interface MembershipAsked {

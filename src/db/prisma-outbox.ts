@@ -4,7 +4,7 @@ import type { Reply } from '../core/reply.ts';
 import type { Db } from './prisma-client.ts';
 import type { RawSql } from './raw-sql.ts';
 
-export function createOutboxRepository(db: Db, sql: RawSql): OutboxRepository {
+export function createPrismaOutbox(db: Db, sql: RawSql): OutboxRepository {
   /** Changes a claimed message only while this delivery still holds its lease (the lease is its dueAt). */
   const whileLeased = (m: OutboxMessage) => ({ id: m.id, dueAt: m.lease, sentAt: null });
   return {

@@ -1,5 +1,5 @@
 /** Storage port for the staff exports: the hours ledger and who is assigned where, read in bulk. */
-import type { HourEntryView } from '../hours/hour-ledger-repository.ts';
+import type { HourEntryView } from '../hours/ports.ts';
 
 /** A ledger entry as the export shows it: the entry, with its engagement's company and country. */
 export type HourEntryRow = Omit<HourEntryView, 'voidedById'> & { companyName: string; country: string };
