@@ -7,7 +7,7 @@
  * checked) or with the explicit local opt-in TEAMS_ALLOW_UNAUTHENTICATED=1 (refused in production), and
  * anything it sends goes only to service URLs its policy allows (service-url-policy.ts).
  */
-import type { AdapterContext, ChannelAdapter } from '../../src/app/channel-adapter.ts';
+import type { AdapterContext, ChannelAdapter } from '../../src/core/channel.ts';
 import { messagesRoute } from './messages-route.ts';
 import { allowList, defaultServiceUrlAllowList, loopbackOnly } from './service-url-policy.ts';
 import type { TeamsRuntime } from './teams-runtime.ts';

@@ -21,7 +21,7 @@ import { createAppUnitOfWork } from './create-services.ts';
 import type { StatementProbe } from '../db/statement-probe.ts';
 import { createFeatures } from './features.ts';
 import { createChannelAdapters } from './channel-adapters.ts';
-import type { ChannelAdapter } from './channel-adapter.ts';
+import type { ChannelAdapter } from '../core/channel.ts';
 
 const version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
