@@ -2,7 +2,8 @@
 import type { Program } from '../program/program-schema.ts';
 import type { Clock } from '../core/clock.ts';
 import type { Logger } from '../core/ports.ts';
-import type { Services } from '../core/services.ts';
+import type { CoreServices } from '../core/services.ts';
+import type { FeaturePorts } from './features.ts';
 import type { CommitHooks, UnitOfWork } from '../core/unit-of-work.ts';
 import { createNotifier } from '../core/notifier.ts';
 import type { Provider } from '../db/migrate.ts';
@@ -36,12 +37,15 @@ export interface ServiceDeps {
   onNotification?: () => void;
 }
 
+/** What a turn of the app sees: the core's services and every port its features need. */
+export type AppServices = CoreServices & FeaturePorts;
+
 /**
  * The services of one unit of work, every repository bound to its transaction (`db`). `inTransaction`
  * false: repositories on the client itself (tests and scripts reading or seeding between turns), which
  * keep nothing they read.
  */
-export function createServices(db: Db, hooks: CommitHooks, deps: ServiceDeps, inTransaction = true): Services {
+export function createServices(db: Db, hooks: CommitHooks, deps: ServiceDeps, inTransaction = true): AppServices {
   const { program, clock, log } = deps;
   const serialize = serializerFor(db, deps.provider);
   const sql = rawSql(db, deps.sqlite);
@@ -49,7 +53,7 @@ export function createServices(db: Db, hooks: CommitHooks, deps: ServiceDeps, in
   const people = createPrismaPeople(db);
   const outbox = createPrismaOutbox(db, sql);
   const onNotification = deps.onNotification;
-  return {
+  const core: CoreServices = {
     program,
     clock,
     log,
@@ -60,17 +64,20 @@ export function createServices(db: Db, hooks: CommitHooks, deps: ServiceDeps, in
     audit: createPrismaAuditLog(sql, clock),
     outbox,
     notifier: createNotifier({ people, outbox, clock, onEnqueued: onNotification && (() => hooks.afterCommit(onNotification)) }),
+  };
+  // The features' ports (see features.ts), one line each.
+  const ports: FeaturePorts = {
     applications: createPrismaApplications(db, sql, serialize),
-    // Feature repositories are added below, one line each.
     staffReports: createPrismaStaffReports(db),
     slots: createPrismaSlots(db, serialize),
     bookings: createPrismaBookings(db),
     hours: createPrismaHourLedger(db, sql),
     memberships: createPrismaMemberships(db),
   };
+  return { ...core, ...ports };
 }
 
 /** The app's unit of work: each run gets the services of one transaction. */
-export function createAppUnitOfWork(prisma: PrismaClient, deps: ServiceDeps): UnitOfWork<Services> {
+export function createAppUnitOfWork(prisma: PrismaClient, deps: ServiceDeps): UnitOfWork<AppServices> {
   return createUnitOfWork(prisma, (db, hooks) => createServices(db, hooks, deps), deps.log);
 }

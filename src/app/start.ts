@@ -10,16 +10,15 @@ import { pinnedClock, systemClock, type Clock } from '../core/clock.ts';
 import { Bot } from '../core/bot.ts';
 import { OutboxDispatcher } from '../core/outbox-dispatcher.ts';
 import { scheduleHousekeeping } from '../core/housekeeping.ts';
-import type { Services } from '../core/services.ts';
 import type { UnitOfWork } from '../core/unit-of-work.ts';
 import type { Feature } from '../core/feature.ts';
 import { openDatabase, type OpenDatabase } from '../db/open-database.ts';
 import { redact } from '../db/sqlite-url.ts';
 import { createHttpServer } from '../http/server.ts';
 import { createLogger } from './logger.ts';
-import { createAppUnitOfWork } from './create-services.ts';
+import { createAppUnitOfWork, type AppServices } from './create-services.ts';
 import type { StatementProbe } from '../db/statement-probe.ts';
-import { createFeatures } from './features.ts';
+import { createFeatures, type FeaturePorts } from './features.ts';
 import { createChannelAdapters } from './channel-adapters.ts';
 import type { ChannelAdapter } from '../core/channel.ts';
 
@@ -33,7 +32,7 @@ export interface RunningBot {
   clock: Clock;
   bot: Bot;
   /** Every database access goes through it (tests read and seed the database with it too). */
-  uow: UnitOfWork<Services>;
+  uow: UnitOfWork<AppServices>;
   db: OpenDatabase;
   dispatcher: OutboxDispatcher;
   adapters: ChannelAdapter[];
@@ -80,7 +79,7 @@ export async function startBot(options: StartOptions = {}): Promise<RunningBot> 
     sqlite: db.sqlite,
     onNotification: () => dispatcher?.kick(),
   });
-  const bot = new Bot({ uow, log }, options.features ?? createFeatures());
+  const bot = new Bot<FeaturePorts>({ uow, log }, options.features ?? createFeatures());
   let adapters: ChannelAdapter[] = [];
   let http: ReturnType<typeof createHttpServer> | undefined;
   const host = options.host ?? config.HOST;

@@ -1,20 +1,16 @@
 /**
- * Everything the core and the features need from outside, for one unit of work: the repositories are bound
- * to its transaction (see unit-of-work.ts); the program, the clock, the log and the settings are shared.
- * Built by the composition root (src/app) for each transaction.
+ * What the core needs from outside, for one unit of work: its own ports, bound to the unit's transaction (see
+ * unit-of-work.ts); the program, the clock, the log and the settings are shared. Features add the ports they
+ * need on top (each declares them, see feature.ts `Feature<P>`); the composition root (src/app) builds the
+ * whole scope for each transaction.
  */
 import type { Program } from '../program/program-schema.ts';
 import type { Clock } from './clock.ts';
 import type { AuditLog, ConversationStateRepository, Logger, OutboxRepository, PeopleRepository, RequestLog } from './ports.ts';
 import type { Notifier } from './notifier.ts';
-import type { ApplicationRepository } from '../applications/ports.ts';
-import type { StaffReports } from '../staff/ports.ts';
-import type { SlotRepository } from '../booking/slot-port.ts';
-import type { BookingRepository } from '../booking/booking-port.ts';
-import type { HourLedgerRepository } from '../hours/ports.ts';
-import type { MembershipRepository } from '../membership/ports.ts';
 
-export interface Services {
+export interface CoreServices {
+  /** The program definition: data the core and the features read (countries, caps, menus). */
   program: Program;
   clock: Clock;
   log: Logger;
@@ -25,11 +21,4 @@ export interface Services {
   audit: AuditLog;
   outbox: OutboxRepository;
   notifier: Notifier;
-  applications: ApplicationRepository;
-  // Feature repositories are added below, one line each.
-  staffReports: StaffReports;
-  slots: SlotRepository;
-  bookings: BookingRepository;
-  hours: HourLedgerRepository;
-  memberships: MembershipRepository;
 }

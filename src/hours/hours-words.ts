@@ -1,8 +1,8 @@
 /** The hours ledger's outcomes in words: confirmations, refusals, entry lines and meters. */
+import type { Turn } from './needs.ts';
 import type { ApplicationView } from '../applications/application.ts';
 import { encodeAction } from '../core/action-value.ts';
 import { choices, error, facts, text, type Fact, type Meter, type Reply } from '../core/reply.ts';
-import type { Turn } from '../core/turn.ts';
 import type { Locale } from '../i18n/catalog.ts';
 import { formatIsoDate } from '../i18n/format.ts';
 import type { Translate } from '../i18n/translate.ts';

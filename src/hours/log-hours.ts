@@ -2,9 +2,9 @@
  * The use case "an expert logs time on an engagement": who may, for which date, and the cap (enforced by
  * the repository's conditional update). Outcomes are values with codes; hours-words.ts puts them in words.
  */
+import type { Services } from './needs.ts';
 import type { ApplicationView } from '../applications/application.ts';
 import type { PersonView } from '../core/roles.ts';
-import type { Services } from '../core/services.ts';
 import { isoDateIn } from '../i18n/format.ts';
 import { isExpertFor } from './expert-engagements.ts';
 import type { HourEntryView } from './ports.ts';
