@@ -2,7 +2,7 @@
  * What the eligibility feature needs: its ports, bound to each turn's transaction by the composition root (src/app),
  * and the core's types bound to them, so its commands, actions and flows see exactly these on `turn.services`.
  */
-import type { ActionHandler as CoreActionHandler, Command as CoreCommand, Feature as CoreFeature } from '../core/feature.ts';
+import type { Feature as CoreFeature } from '../core/feature.ts';
 import type { FlowDefinition as CoreFlowDefinition, FlowStep as CoreFlowStep } from '../core/flow.ts';
 import type { CoreServices } from '../core/services.ts';
 import type { Turn as CoreTurn } from '../core/turn.ts';
@@ -16,8 +16,6 @@ export interface EligibilityPorts {
 
 export type Services = CoreServices & EligibilityPorts;
 export type Turn = CoreTurn<EligibilityPorts>;
-export type Command = CoreCommand<EligibilityPorts>;
-export type ActionHandler = CoreActionHandler<EligibilityPorts>;
 export type Feature = CoreFeature<EligibilityPorts>;
 export type FlowDefinition<D> = CoreFlowDefinition<D, EligibilityPorts>;
 export type FlowStep<D> = CoreFlowStep<D, EligibilityPorts>;

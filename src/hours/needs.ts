@@ -3,7 +3,7 @@
  * and the core's types bound to them, so its commands, actions and flows see exactly these on `turn.services`.
  */
 import type { ActionHandler as CoreActionHandler, Command as CoreCommand, Feature as CoreFeature } from '../core/feature.ts';
-import type { FlowDefinition as CoreFlowDefinition, FlowStep as CoreFlowStep } from '../core/flow.ts';
+import type { FlowDefinition as CoreFlowDefinition } from '../core/flow.ts';
 import type { CoreServices } from '../core/services.ts';
 import type { Turn as CoreTurn } from '../core/turn.ts';
 import type { ApplicationRepository } from '../applications/ports.ts';
@@ -20,4 +20,3 @@ export type Command = CoreCommand<HoursPorts>;
 export type ActionHandler = CoreActionHandler<HoursPorts>;
 export type Feature = CoreFeature<HoursPorts>;
 export type FlowDefinition<D> = CoreFlowDefinition<D, HoursPorts>;
-export type FlowStep<D> = CoreFlowStep<D, HoursPorts>;

@@ -3,7 +3,6 @@
  * and the core's types bound to them, so its commands, actions and flows see exactly these on `turn.services`.
  */
 import type { ActionHandler as CoreActionHandler, Command as CoreCommand, Feature as CoreFeature } from '../core/feature.ts';
-import type { FlowDefinition as CoreFlowDefinition, FlowStep as CoreFlowStep } from '../core/flow.ts';
 import type { CoreServices } from '../core/services.ts';
 import type { Turn as CoreTurn } from '../core/turn.ts';
 import type { ApplicationRepository } from '../applications/ports.ts';
@@ -19,5 +18,3 @@ export type Turn = CoreTurn<StaffPorts>;
 export type Command = CoreCommand<StaffPorts>;
 export type ActionHandler = CoreActionHandler<StaffPorts>;
 export type Feature = CoreFeature<StaffPorts>;
-export type FlowDefinition<D> = CoreFlowDefinition<D, StaffPorts>;
-export type FlowStep<D> = CoreFlowStep<D, StaffPorts>;
