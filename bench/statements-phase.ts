@@ -76,6 +76,8 @@ export async function benchStatements(o: {
       1,
     );
     await running.dispatcher.idle();
+    // The dispatcher's polls every few seconds are not the command's statements: stopped before counting.
+    await running.dispatcher.stop();
 
     recording = [];
     await sendSlashCommands(target, [command('s-one', 0)], 1);
