@@ -148,6 +148,14 @@ function script(tb: TestBot, lang: Locale, corpus: ReplyCorpus) {
       r = await click('dora', r, nth(0));
       await say('dora', 'Acme Co., Ltd.');
       await say('dora', 'status');
+      // A second request to join Acme, declined later.
+      r = await say('fumi', 'eligibility');
+      r = await click('fumi', r, nth(2));
+      r = await say('fumi', w('タイ', 'Thailand'));
+      while (!r.some((x) => x.kind === 'choices' && x.choices.length > 2)) r = await say('fumi', w('はい', 'yes'));
+      r = await click('fumi', r, nth(0));
+      r = await click('fumi', r, nth(0));
+      await say('fumi', 'ACME CO LTD');
       r = await say('carol', 'members');
       await click('carol', r, nth(0));
       await say('carol', 'approve-member 999');
@@ -170,12 +178,26 @@ function script(tb: TestBot, lang: Locale, corpus: ReplyCorpus) {
       r = await click('carol', r, nth(0));
       r = await say('carol', 'book');
       r = await click('carol', r, nth(0));
+      await say('carol', 'help');
+      r = await click('carol', r, nth(0));
+      r = await click('carol', r, nth(0));
+      r = await click('carol', r, nth(0));
+      // Rescheduling the training (a slot to choose, a confirmation), cancelling the consultation with a reason.
+      r = await say('carol', 'bookings');
+      r = await click('carol', r, w('日程を変更', 'Reschedule'));
       r = await click('carol', r, nth(0));
       r = await click('carol', r, nth(0));
       r = await say('carol', 'bookings');
-      r = await click('carol', r, nth(0));
-      r = await click('carol', r, nth(0));
+      r = await click('carol', r, nth(-1));
+      r = await say('carol', w('都合がつかなくなりました', 'we cannot make it'));
+      if (r.some((x) => x.kind === 'choices')) await click('carol', r, nth(0));
       await say('carol', 'bookings reschedule 999');
+      await say('carol', 'bookings cancel 999');
+      // Once the target is reached, the check says so first.
+      await say('zed', 'eligibility');
+      await say('zed', 'cancel');
+      await say('carol', 'decline-member 2');
+      await say('carol', 'decline-member x');
       await say('carol', 'applications');
       await say('carol', 'make coffee');
 
@@ -183,6 +205,8 @@ function script(tb: TestBot, lang: Locale, corpus: ReplyCorpus) {
       await say('bob', 'help');
       r = await say('bob', 'hours 1 meeting');
       r = await click('bob', r, nth(0));
+      r = await click('bob', r, nth(0));
+      await click('bob', r, nth(1));
       await say('bob', 'hours 1 call for Nowhere');
       await say('bob', 'hours abc');
       await say('bob', 'budget');
@@ -195,6 +219,10 @@ function script(tb: TestBot, lang: Locale, corpus: ReplyCorpus) {
       await say('bob', 'bookings');
       await say('somchai', 'bookings');
       await say('somchai', 'slots');
+      await say('somchai', 'slots remove 4');
+      r = await say('somchai', `slots remove 1 ${w('急病のため', 'illness')}`);
+      if (r.some((x) => x.kind === 'choices')) await click('somchai', r, nth(0));
+      await say('somchai', 'slots remove 999');
 
       // Staff: the 60-application pipeline, roles of 85 people, quota, exports, every pipeline step.
       await say('alice', 'help');

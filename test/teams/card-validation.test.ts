@@ -3,6 +3,7 @@
 // message under Teams' size limit, nothing dropped when a list is split. And proof the checks can fail.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { answeredCard, cardMessage, renderReplies, type AdaptiveCard, type OutgoingMessage } from '../../adapters/teams/render-card.ts';
+import { createFeatures } from '../../src/app/features.ts';
 import type { Reply } from '../../src/core/reply.ts';
 import { translator } from '../../src/i18n/translate.ts';
 import { buildReplyCorpus, corpusSizes, type CorpusEntry, type ReplyCorpus } from '../support/reply-corpus.ts';
@@ -45,6 +46,14 @@ describe('the reply corpus', () => {
     expect(corpus.homes.length).toBe(14);
     // The expert asked which of the 45 engagements an entry is for.
     expect(Math.max(...entries.map((e) => choicesOf(e.replies).length))).toBeGreaterThanOrEqual(corpusSizes.adoptedEngagements);
+    // Every command, in each language.
+    const commands = ['help', 'language', ...createFeatures().flatMap((f) => (f.commands ?? []).map((c) => c.name))];
+    for (const locale of ['ja', 'en'])
+      for (const command of commands)
+        expect(
+          corpus.turns.some((e) => e.name.startsWith(`${locale} `) && e.name.split(': ')[1]?.split(' ')[0] === command),
+          `${locale} ${command}`,
+        ).toBe(true);
     // The longest reply is long (the 60 applications, the 85 people with roles, the 60 entries).
     expect(Math.max(...entries.map((e) => JSON.stringify(e.replies).length))).toBeGreaterThan(teamsMessageLimitBytes);
   });
