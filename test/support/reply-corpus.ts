@@ -136,7 +136,15 @@ function script(tb: TestBot, lang: Locale, corpus: ReplyCorpus) {
       r = await say('li', w('タイとフィリピン', 'Thailand and the Philippines'));
       r = await say('li', w('深圳と香港', 'Shenzhen and Hong Kong'));
       await say('li', '???');
+      await say('li', 'back');
+      await say('li', 'restart');
       await say('li', 'cancel');
+      // None of the kinds of company the program serves: not eligible, with the reason.
+      r = await say('li', 'eligibility');
+      r = await click('li', r, nth(3));
+      r = await click('li', r, w('タイ', 'Thailand'));
+      r = await click('li', r, nth(-1));
+      await click('li', r, nth(0));
       // Someone typing the name of a registered company asks to join it.
       r = await say('dora', 'eligibility');
       r = await click('dora', r, nth(0));
