@@ -75,11 +75,7 @@ export function renderReplies(replies: Reply[]): RenderedReplies {
  * All replies as one list of blocks (App Home), files left out. Beyond `maxBlocks`, the last block says how
  * many replies are not shown (`more` words it in the reader's language).
  */
-export function renderBlocks(
-  replies: Reply[],
-  maxBlocks: number = limits.blocksPerHomeView,
-  more: (count: number) => string = (count) => `… +${count}`,
-): Block[] {
+export function renderBlocks(replies: Reply[], maxBlocks: number, more: (count: number) => string): Block[] {
   const counter = { sets: 0 };
   const perReply = replies.flatMap((r) => (r.kind === 'file' ? [] : [blocksOf(r, counter)]));
   const all = perReply.flat();
