@@ -62,17 +62,36 @@ export function renderReplies(replies: Reply[]): RenderedReplies {
     if (last && last.ephemeral === ephemeral && last.blocks.length + blocks.length <= limits.blocksPerMessage) {
       last.blocks.push(...blocks);
       last.text = fallbackText(`${last.text}\n${summaryOf(reply)}`);
-    } else {
-      messages.push({ ephemeral, blocks: blocks.slice(0, limits.blocksPerMessage), text: fallbackText(summaryOf(reply)) });
+      continue;
     }
+    // A reply of more blocks than a message holds continues in further messages: nothing is dropped.
+    for (let from = 0; from < blocks.length; from += limits.blocksPerMessage)
+      messages.push({ ephemeral, blocks: blocks.slice(from, from + limits.blocksPerMessage), text: fallbackText(summaryOf(reply)) });
   }
   return { messages, files };
 }
 
-/** All replies as one list of blocks (App Home), files left out. */
-export function renderBlocks(replies: Reply[], maxBlocks: number = limits.blocksPerHomeView): Block[] {
+/**
+ * All replies as one list of blocks (App Home), files left out. Beyond `maxBlocks`, the last block says how
+ * many replies are not shown (`more` words it in the reader's language).
+ */
+export function renderBlocks(replies: Reply[], maxBlocks: number, more: (count: number) => string): Block[] {
   const counter = { sets: 0 };
-  return replies.flatMap((r) => (r.kind === 'file' ? [] : blocksOf(r, counter))).slice(0, maxBlocks);
+  const perReply = replies.flatMap((r) => (r.kind === 'file' ? [] : [blocksOf(r, counter)]));
+  const all = perReply.flat();
+  if (all.length <= maxBlocks) return all;
+  const shown: Block[] = [];
+  let omitted = 0;
+  for (const blocks of perReply) {
+    const room = maxBlocks - 1 - shown.length;
+    if (blocks.length <= room) shown.push(...blocks);
+    else {
+      // A reply cut short counts as not shown (its list goes on).
+      if (room > 0) shown.push(...blocks.slice(0, room));
+      omitted++;
+    }
+  }
+  return [...shown, ...textSections(escapeMrkdwn(more(omitted)))];
 }
 
 /** A section of escaped text, split into several when it is over Slack's section limit. */

@@ -7,5 +7,6 @@ export const teamsEn = {
   'teams.welcome.channel':
     'Thank you for adding the desk of the {program} to this channel. Mention @{bot} followed by a command (for example: @{bot} help).',
   'teams.file.attached': 'The file {filename} ({size}) is attached.',
+  'teams.choices.continued': '(continued, {page} of {pages})',
   'teams.file.tooLarge': 'The file {filename} ({size}) is larger than Teams accepts in a message, so it could not be attached.',
 } satisfies Record<keyof typeof teamsJa, string>;

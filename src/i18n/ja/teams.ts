@@ -5,5 +5,6 @@ export const teamsJa = {
   'teams.welcome.channel':
     '{program}のデスクをこのチャネルに追加していただき、ありがとうございます。@{bot} に続けてコマンドを入力してください（例: @{bot} help）。',
   'teams.file.attached': 'ファイル {filename}（{size}）を添付しました。',
+  'teams.choices.continued': '（続き {page}/{pages}）',
   'teams.file.tooLarge': 'ファイル {filename}（{size}）は Teams で送れる大きさを超えているため、添付できませんでした。',
 } as const;
