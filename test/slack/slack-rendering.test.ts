@@ -78,7 +78,8 @@ describe('private and public replies', () => {
         { contentType: 'application/json' },
       );
     const before = slack.api.calls().length;
-    await dmEvent('EvBotEcho', { bot_id: 'BBOT', ts: '1.1' });
+    // As Slack sends the bot's own posts: with its bot id and its bot user.
+    await dmEvent('EvBotEcho', { bot_id: 'BBOT', user: 'UBOT', ts: '1.1' });
     await dmEvent('EvEdit', { subtype: 'message_changed', ts: '1.2' });
     expect(slack.api.calls().length).toBe(before);
     // The same message from a person is answered: the count above would have seen an answer.
