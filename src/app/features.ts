@@ -2,7 +2,7 @@
 import type { Feature } from '../core/feature.ts';
 import { hoursFeature } from '../hours/feature.ts';
 import { createEligibilityFeature } from '../eligibility/feature.ts';
-import { staffFeature } from '../staff/staff-feature.ts';
+import { staffFeature } from '../staff/feature.ts';
 import { bookingFeature } from '../booking/feature.ts';
 import { membershipFeature } from '../membership/feature.ts';
 
