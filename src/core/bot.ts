@@ -172,10 +172,10 @@ export class Bot {
   private async turn(services: Services, inbound: Inbound): Promise<HandleResult> {
     const start = await services.requests.begin(this.keysOf(inbound, inbound.idempotencyKey));
     if (start.replayed) return { replies: start.replayed, duplicate: true, locale: pickLocale(start.person?.locale, inbound.locale) };
-    const turn = await this.turnFor(services, inbound, start);
     // Who may see the answer is decided here, for every command, button and flow, and recorded with the
     // replies: a repeated delivery is answered as privately as the first one.
     const audience = new TurnAudience();
+    const turn = await this.turnFor(services, inbound, start, audience);
     const routed = await this.route(turn, audience);
     const replies = withVisibility(routed, inbound, services.settings.staffChannels, audience);
     await services.requests.record(inbound.idempotencyKey, replies, turn.now);
@@ -197,7 +197,7 @@ export class Bot {
   }
 
   /** The turn's view of the person (created on first contact), with the platform's name and address kept up to date. */
-  private async turnFor(services: Services, inbound: Inbound, start: TurnStart): Promise<Turn> {
+  private async turnFor(services: Services, inbound: Inbound, start: TurnStart, audience = new TurnAudience()): Promise<Turn> {
     const { identity, address } = inbound;
     let person =
       start.person ??
@@ -225,7 +225,11 @@ export class Bot {
       t: translator(locale),
       now: services.clock.now(),
       services,
-      startFlow: (flowId, initial) => this.flows.start(turn, flowId, initial),
+      startFlow: (flowId, initial) => {
+        // A flow started by a command for everyone is still as private as the flow.
+        audience.restrict(this.flows.isRestricted(flowId));
+        return this.flows.start(turn, flowId, initial);
+      },
     };
     return turn;
   }
@@ -300,7 +304,7 @@ export class Bot {
       startFlow: async (flowId, initial) => {
         if (flowId === active.def.id && initial === undefined) {
           outcome = 'resumed';
-          return this.flows.start(turn, flowId);
+          return turn.startFlow(flowId);
         }
         if (this.flows.holdsWork(active)) {
           outcome = 'asked';
@@ -308,7 +312,7 @@ export class Bot {
           return question;
         }
         outcome = 'replaced';
-        return this.flows.start(turn, flowId, initial);
+        return turn.startFlow(flowId, initial);
       },
     };
     // Only the question: what the command said before starting its flow is said again once the person agrees.
