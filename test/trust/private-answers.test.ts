@@ -52,6 +52,16 @@ describe('Teams: private answers in a channel', () => {
     expect(asked.hereText).not.toContain(quotaTitle);
   });
 
+  it('when Teams refuses to open the personal chat, the channel is told to ask there and sees nothing private', async () => {
+    teams = await startTeamsHarness();
+    await grantStaff(teams.running, teams.identityKey('hana'));
+    teams.connector.failNext(403);
+    const asked = await teams.message('quota', { user: 'hana', in: 'channel' });
+    expect(asked.status).toBe(200);
+    expect(asked.hereText).toContain('個人チャットでお送りできませんでした');
+    expect(asked.text).not.toContain(quotaTitle);
+  });
+
   it('a repeated delivery is answered privately again (the marking is recorded with the replies)', async () => {
     teams = await startTeamsHarness();
     await grantStaff(teams.running, teams.identityKey('hana'));
