@@ -1,7 +1,7 @@
 /**
  * The core's neutral replies as Block Kit. Everything that is not ours (names, notes, labels) is escaped,
  * and mrkdwn is `verbatim` so Slack does not turn a typed `@channel` or `#general` into a mention or link.
- * Replies are grouped into messages: consecutive replies that are ephemeral (or not) go together, within
+ * Replies are grouped into messages: consecutive replies that are ephemeral or private (or not) go together, within
  * Slack's 50 blocks per message; files are sent separately (files.uploadV2).
  */
 import type { types } from '@slack/bolt';
@@ -14,7 +14,7 @@ export interface SlackMessage {
   /** Notification and accessibility fallback (mrkdwn, escaped). */
   text: string;
   blocks: Block[];
-  /** Meant for the person who asked only. Errors always are. */
+  /** Meant for the person who asked only: errors, hints and private replies (see src/core/privacy.ts). */
   ephemeral: boolean;
 }
 
@@ -56,7 +56,8 @@ export function renderReplies(replies: Reply[]): RenderedReplies {
       files.push({ filename: reply.filename, title: reply.title, content: reply.content });
       continue;
     }
-    const ephemeral = reply.kind === 'error' || reply.ephemeral === true;
+    // Private replies (staff answers, company data asked in a channel) are shown to the asker alone, as errors are.
+    const ephemeral = reply.kind === 'error' || reply.ephemeral === true || reply.private === true;
     const blocks = blocksOf(reply, counter);
     const last = messages.at(-1);
     if (last && last.ephemeral === ephemeral && last.blocks.length + blocks.length <= limits.blocksPerMessage) {

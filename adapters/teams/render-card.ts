@@ -111,12 +111,19 @@ function meterElement(m: Meter): CardElement {
   };
 }
 
-function submitAction(choice: Choice, question: string, recipient: string | undefined): CardElement {
+/** Who a card's buttons are for, and (on a card in the personal chat answering a channel) the channel they act in. */
+export interface CardAudience {
+  recipient?: string;
+  actsIn?: string;
+}
+
+function submitAction(choice: Choice, question: string, audience: CardAudience): CardElement {
   const data: SubmitValue = {
     deskAction: choice.value,
     label: choice.label.slice(0, 200),
     question: question.slice(0, 300),
-    ...(recipient ? { for: recipient } : {}),
+    ...(audience.recipient ? { for: audience.recipient } : {}),
+    ...(audience.actsIn ? { in: audience.actsIn } : {}),
   };
   return {
     type: 'Action.Submit',
@@ -174,8 +181,8 @@ function packBodies(elements: CardElement[]): CardElement[][] {
  * A question with buttons: up to five in the action bar, more in rows in the body. A list too long for one
  * card (45 engagements to choose from) continues in further cards, each marked 「（続き 2/3）」.
  */
-function choicesCards(question: string, choices: Choice[], recipient: string | undefined, t: Translate): AdaptiveCard[] {
-  const actions = choices.map((c) => submitAction(c, question, recipient));
+function choicesCards(question: string, choices: Choice[], audience: CardAudience, t: Translate): AdaptiveCard[] {
+  const actions = choices.map((c) => submitAction(c, question, audience));
   if (actions.length <= maxActionBarButtons) return [card(textBlocks(question), actions)];
   const rows: CardElement[] = [];
   for (let i = 0; i < actions.length; i += buttonsPerRow) rows.push({ type: 'ActionSet', actions: actions.slice(i, i + buttonsPerRow) });
@@ -238,9 +245,10 @@ export function cardMessage(content: AdaptiveCard): OutgoingMessage {
 
 /**
  * The messages for one turn's replies. `t` words the adapter's own notes (file sizes) in the reader's
- * language; `recipient` is the user id of the person the replies answer, carried by the buttons.
+ * language; `recipient` is the user id of the person the replies answer, carried by the buttons, and `actsIn`
+ * the channel a card sent to the personal chat answers for (see SubmitValue.in).
  */
-export function renderReplies(replies: Reply[], t: Translate, recipient?: string): OutgoingMessage[] {
+export function renderReplies(replies: Reply[], t: Translate, recipient?: string, actsIn?: string): OutgoingMessage[] {
   const messages: OutgoingMessage[] = [];
   let body: CardElement[] = [];
   const flush = () => {
@@ -277,7 +285,7 @@ export function renderReplies(replies: Reply[], t: Translate, recipient?: string
         break;
       case 'choices':
         flush();
-        for (const c of choicesCards(reply.text, reply.choices, recipient, t)) messages.push(cardMessage(c));
+        for (const c of choicesCards(reply.text, reply.choices, { recipient, actsIn }, t)) messages.push(cardMessage(c));
         break;
       case 'file':
         flush();

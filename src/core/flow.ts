@@ -37,6 +37,11 @@ export interface FlowStep<D> {
 
 export interface FlowDefinition<D> {
   id: string;
+  /**
+   * Its questions and answers are public information (the eligibility check): they stay in a shared
+   * conversation. By default a flow answers the person alone there (see privacy.ts).
+   */
+  public?: boolean;
   /** Validates the data read back from the database. */
   dataSchema: z.ZodType<D>;
   start(turn: Turn, initial: unknown): D | Promise<D>;
