@@ -9,11 +9,11 @@ import { copyFileSync } from 'node:fs';
 import path from 'node:path';
 import { openDatabase } from '../src/db/open-database.ts';
 import type { Program } from '../src/program/program-schema.ts';
-import { benchSigningSecret, benchTeam, startDeskServer } from './desk-server.ts';
-import type { BenchSlack } from './fake-slack.ts';
-import { seedExpertsWithEngagements, type SeededExpert } from './seed.ts';
-import { startServerProcess, type ServerProcess } from './server-process.ts';
-import { sendAtRate, sendSlashCommands, type LoadResult, type SlashCommand, type SlackTarget } from './slack-load.ts';
+import { benchSigningSecret, benchTeam, startDeskServer } from '../test/support/desk-server.ts';
+import type { BenchSlack } from '../test/support/lean-fake-slack.ts';
+import { seedExpertsWithEngagements, type SeededExpert } from '../test/support/seed-engagements.ts';
+import { startServerProcess, type ServerProcess } from '../test/support/server-process.ts';
+import { sendAtRate, sendSlashCommands, type LoadResult, type SlashCommand, type SlackTarget } from '../test/support/slack-load.ts';
 import { summarize, type LatencySummary } from './stats.ts';
 
 export interface RunFigures {

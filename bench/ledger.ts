@@ -9,7 +9,7 @@
  * two ledger sizes then compares the same program state, and the same reply, at two ledger sizes.
  */
 import Database from 'better-sqlite3';
-import type { SeededEngagement } from './seed.ts';
+import type { SeededEngagement } from '../test/support/seed-engagements.ts';
 
 /** Minutes used per engagement: spread from ~10% to ~98% of the cap, the same for every ledger size. */
 export function targetUsedMinutes(index: number, capMinutes: number): number {

@@ -6,9 +6,9 @@
  */
 import path from 'node:path';
 import { openDatabase } from '../src/db/open-database.ts';
-import { startDeskServer } from './desk-server.ts';
-import type { BenchSlack } from './fake-slack.ts';
-import { startServerProcess, type ServerProcess } from './server-process.ts';
+import { startDeskServer } from '../test/support/desk-server.ts';
+import type { BenchSlack } from '../test/support/lean-fake-slack.ts';
+import { startServerProcess, type ServerProcess } from '../test/support/server-process.ts';
 
 export interface IdleMemoryFigures {
   /** Seconds waited after /healthz before reading the resident set. */

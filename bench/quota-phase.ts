@@ -9,13 +9,13 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { openDatabase } from '../src/db/open-database.ts';
 import type { Program } from '../src/program/program-schema.ts';
-import { benchSigningSecret, benchTeam, startDeskServer } from './desk-server.ts';
-import type { BenchSlack } from './fake-slack.ts';
+import { benchSigningSecret, benchTeam, startDeskServer } from '../test/support/desk-server.ts';
+import type { BenchSlack } from '../test/support/lean-fake-slack.ts';
 import { withTimeout } from './with-timeout.ts';
 import { writeLedger } from './ledger.ts';
-import { seedManyEngagements, seedSlackPerson, seededAdoptedAt } from './seed.ts';
+import { seedManyEngagements, seedSlackPerson, seededAdoptedAt } from '../test/support/seed-engagements.ts';
 import { createHash } from 'node:crypto';
-import { postSigned, slashCommandBody, type SlackTarget } from './slack-load.ts';
+import { postSigned, slashCommandBody, type SlackTarget } from '../test/support/slack-load.ts';
 import { summarize, type LatencySummary } from './stats.ts';
 
 export interface QuotaAtSize {

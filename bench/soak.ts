@@ -12,10 +12,10 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { openDatabase } from '../src/db/open-database.ts';
 import type { Program } from '../src/program/program-schema.ts';
-import { benchSigningSecret, benchTeam, startDeskServer } from './desk-server.ts';
-import type { BenchSlack } from './fake-slack.ts';
-import { seedExpertsWithEngagements } from './seed.ts';
-import { ackText, postSigned, slashCommandBody, type SlashCommand, type SlackTarget } from './slack-load.ts';
+import { benchSigningSecret, benchTeam, startDeskServer } from '../test/support/desk-server.ts';
+import type { BenchSlack } from '../test/support/lean-fake-slack.ts';
+import { seedExpertsWithEngagements } from '../test/support/seed-engagements.ts';
+import { ackText, postSigned, slashCommandBody, type SlashCommand, type SlackTarget } from '../test/support/slack-load.ts';
 import { percentile, summarize, type LatencySummary } from './stats.ts';
 
 export interface SoakFigures {

@@ -10,7 +10,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { openDatabase } from '../src/db/open-database.ts';
-import { freePort, readCpuSeconds, repoRoot } from './server-process.ts';
+import { freePort, readCpuSeconds, repoRoot } from '../test/support/server-process.ts';
 import { summarize, type LatencySummary } from './stats.ts';
 
 export interface StartupFigures {

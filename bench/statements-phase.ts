@@ -9,10 +9,10 @@ import { startBot } from '../src/app/start.ts';
 import { StatementCounter } from '../src/db/statement-probe.ts';
 import { openDatabase } from '../src/db/open-database.ts';
 import type { Program } from '../src/program/program-schema.ts';
-import { benchNow, benchSigningSecret, benchTeam } from './desk-server.ts';
-import type { BenchSlack } from './fake-slack.ts';
-import { seedExpertsWithEngagements } from './seed.ts';
-import { sendSlashCommands, type SlashCommand } from './slack-load.ts';
+import { benchNow, benchSigningSecret, benchTeam } from '../test/support/desk-server.ts';
+import type { BenchSlack } from '../test/support/lean-fake-slack.ts';
+import { seedExpertsWithEngagements } from '../test/support/seed-engagements.ts';
+import { sendSlashCommands, type SlashCommand } from '../test/support/slack-load.ts';
 
 export interface StatementFigures {
   commands: number;
@@ -76,6 +76,8 @@ export async function benchStatements(o: {
       1,
     );
     await running.dispatcher.idle();
+    // The dispatcher's polls every few seconds are not the command's statements: stopped before counting.
+    await running.dispatcher.stop();
 
     recording = [];
     await sendSlashCommands(target, [command('s-one', 0)], 1);

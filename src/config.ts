@@ -38,6 +38,21 @@ const originList = z
     'comma-separated origins such as https://smba.trafficmanager.net,https://*.botframework.com (scheme and host, optionally a port; no path)',
   );
 
+/** A comma-separated list of conversation keys (`slack:T1:C1,teams:tenant:19:abc@thread.tacv2`). */
+const conversationKeyList = z
+  .string()
+  .optional()
+  .transform((v) =>
+    (v ?? '')
+      .split(',')
+      .map((e) => e.trim())
+      .filter((e) => e !== ''),
+  )
+  .refine(
+    (list) => list.every((e) => /^(slack|teams|console):\S+$/.test(e) && e.length <= 300),
+    'comma-separated conversation keys as `whoami` shows them in the channel, e.g. slack:T012:C345,teams:<tenant>:19:abc@thread.tacv2',
+  );
+
 const envSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -79,6 +94,11 @@ const envSchema = z
     TEAMS_ALLOW_UNAUTHENTICATED: flag,
     /** Where Teams replies and notifications may go when authenticated; default: the Bot Framework's and Teams' hosts. */
     TEAMS_SERVICE_URL_ALLOWLIST: originList,
+    /**
+     * Conversation keys (as `whoami` shows them in a channel: `slack:T1:C1`, `teams:<tenant>:<conversation id>`)
+     * where staff-only answers are shown to everyone: a staff team's own channels. Elsewhere they go to the asker alone.
+     */
+    STAFF_CHANNELS: conversationKeyList,
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && env.BOT_NOW) {

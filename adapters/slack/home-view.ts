@@ -8,10 +8,11 @@ import type { Reply } from '../../src/core/reply.ts';
 import type { PersonView } from '../../src/core/roles.ts';
 import type { Translate } from '../../src/i18n/translate.ts';
 import { text } from '../../src/core/reply.ts';
-import { renderBlocks } from './render-blocks.ts';
+import { limits, renderBlocks } from './render-blocks.ts';
 
-export function homeView(replies: Reply[]): types.HomeView {
-  return { type: 'home', blocks: renderBlocks(replies) };
+/** The Home tab of `replies`; what does not fit Slack's 100 blocks is counted in a last line worded by `t`. */
+export function homeView(replies: Reply[], t: Translate): types.HomeView {
+  return { type: 'home', blocks: renderBlocks(replies, limits.blocksPerHomeView, (count) => t('slack.home.more', { count })) };
 }
 
 /** The welcome shown when the dashboard is empty: who the bot is, how to talk to it, what the person may do. */

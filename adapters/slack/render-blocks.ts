@@ -1,7 +1,7 @@
 /**
  * The core's neutral replies as Block Kit. Everything that is not ours (names, notes, labels) is escaped,
  * and mrkdwn is `verbatim` so Slack does not turn a typed `@channel` or `#general` into a mention or link.
- * Replies are grouped into messages: consecutive replies that are ephemeral (or not) go together, within
+ * Replies are grouped into messages: consecutive replies that are ephemeral or private (or not) go together, within
  * Slack's 50 blocks per message; files are sent separately (files.uploadV2).
  */
 import type { types } from '@slack/bolt';
@@ -14,7 +14,7 @@ export interface SlackMessage {
   /** Notification and accessibility fallback (mrkdwn, escaped). */
   text: string;
   blocks: Block[];
-  /** Meant for the person who asked only. Errors always are. */
+  /** Meant for the person who asked only: errors, hints and private replies (see src/core/privacy.ts). */
   ephemeral: boolean;
 }
 
@@ -56,23 +56,43 @@ export function renderReplies(replies: Reply[]): RenderedReplies {
       files.push({ filename: reply.filename, title: reply.title, content: reply.content });
       continue;
     }
-    const ephemeral = reply.kind === 'error' || reply.ephemeral === true;
+    // Private replies (staff answers, company data asked in a channel) are shown to the asker alone, as errors are.
+    const ephemeral = reply.kind === 'error' || reply.ephemeral === true || reply.private === true;
     const blocks = blocksOf(reply, counter);
     const last = messages.at(-1);
     if (last && last.ephemeral === ephemeral && last.blocks.length + blocks.length <= limits.blocksPerMessage) {
       last.blocks.push(...blocks);
       last.text = fallbackText(`${last.text}\n${summaryOf(reply)}`);
-    } else {
-      messages.push({ ephemeral, blocks: blocks.slice(0, limits.blocksPerMessage), text: fallbackText(summaryOf(reply)) });
+      continue;
     }
+    // A reply of more blocks than a message holds continues in further messages: nothing is dropped.
+    for (let from = 0; from < blocks.length; from += limits.blocksPerMessage)
+      messages.push({ ephemeral, blocks: blocks.slice(from, from + limits.blocksPerMessage), text: fallbackText(summaryOf(reply)) });
   }
   return { messages, files };
 }
 
-/** All replies as one list of blocks (App Home), files left out. */
-export function renderBlocks(replies: Reply[], maxBlocks: number = limits.blocksPerHomeView): Block[] {
+/**
+ * All replies as one list of blocks (App Home), files left out. Beyond `maxBlocks`, the last block says how
+ * many replies are not shown (`more` words it in the reader's language).
+ */
+export function renderBlocks(replies: Reply[], maxBlocks: number, more: (count: number) => string): Block[] {
   const counter = { sets: 0 };
-  return replies.flatMap((r) => (r.kind === 'file' ? [] : blocksOf(r, counter))).slice(0, maxBlocks);
+  const perReply = replies.flatMap((r) => (r.kind === 'file' ? [] : [blocksOf(r, counter)]));
+  const all = perReply.flat();
+  if (all.length <= maxBlocks) return all;
+  const shown: Block[] = [];
+  let omitted = 0;
+  for (const blocks of perReply) {
+    const room = maxBlocks - 1 - shown.length;
+    if (blocks.length <= room) shown.push(...blocks);
+    else {
+      // A reply cut short counts as not shown (its list goes on).
+      if (room > 0) shown.push(...blocks.slice(0, room));
+      omitted++;
+    }
+  }
+  return [...shown, ...textSections(escapeMrkdwn(more(omitted)))];
 }
 
 /** A section of escaped text, split into several when it is over Slack's section limit. */

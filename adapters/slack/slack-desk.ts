@@ -150,7 +150,7 @@ export class SlackDesk {
       home.replies.length > 0
         ? home.replies
         : welcomeReplies(translator(home.locale), program.title[home.locale], home.person, bot.listCommands());
-    await delivery.publishHome(user, homeView(replies));
+    await delivery.publishHome(user, homeView(replies, translator(home.locale)));
   }
 
   /**

@@ -78,6 +78,12 @@ export const submitValueSchema = z.object({
   question: z.string().max(300).optional(),
   /** Who the question was for (their user id): only their click closes the card, someone else's in a channel does not. */
   for: z.string().max(200).optional(),
+  /**
+   * On a card sent to the personal chat in answer to something asked in a channel: that channel's conversation
+   * id. A click in the personal chat then acts where the question was asked (its open confirmation or flow),
+   * and its answer stays in the personal chat. Ignored on a click anywhere but a personal chat.
+   */
+  in: z.string().min(1).max(300).optional(),
 });
 
 export type SubmitValue = z.infer<typeof submitValueSchema>;

@@ -18,7 +18,7 @@ import type { AdapterContext, ChannelAdapter } from '../../src/core/channel.ts';
 import { messagesRoute } from './messages-route.ts';
 import { allowList, defaultServiceUrlAllowList, loopbackOnly } from './service-url-policy.ts';
 import type { TeamsRuntime } from './teams-runtime.ts';
-import { createTeamsSender } from './teams-sender.ts';
+import { createPersonalChatDelivery, createTeamsSender } from './teams-sender.ts';
 import { teamsSettings } from './teams-settings.ts';
 import { createTurnHandler } from './turn-handler.ts';
 
@@ -40,11 +40,12 @@ export function createTeamsAdapter(ctx: AdapterContext): ChannelAdapter {
   }
   let loading: Promise<TeamsRuntime> | undefined;
   const runtime = () => (loading ??= import('./teams-runtime.ts').then((m) => m.createTeamsRuntime(settings)));
-  const handleTurn = createTurnHandler({ bot: ctx.bot, program: ctx.program, log: ctx.log, authenticated });
+  const personalChat = createPersonalChatDelivery({ runtime, appId: settings.appId, serviceUrls });
+  const handleTurn = createTurnHandler({ bot: ctx.bot, program: ctx.program, log: ctx.log, authenticated, personalChat });
   return {
     name: 'teams',
     routes: [messagesRoute({ runtime, handleTurn, log: ctx.log, serviceUrls, authenticated })],
-    sender: createTeamsSender({ runtime, appId: settings.appId, serviceUrls }),
+    sender: createTeamsSender({ runtime, appId: settings.appId, serviceUrls, personalChat }),
     // With an app registration Teams is in use: botbuilder is loaded once the server listens, so /healthz
     // answers meanwhile and the first activity does not wait. Without one (local Emulator use) it is loaded
     // by the first request, and a server that never sees Teams does without its memory (about 30 MiB).

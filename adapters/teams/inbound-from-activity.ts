@@ -77,10 +77,25 @@ export function textWithoutBotMention(activity: TeamsActivity): string {
   return text.replace(/\u00a0/g, ' ').trim();
 }
 
+/**
+ * The core's conversation: `teams:<tenant>:<conversation id>`. A reply in a channel thread has its own id
+ * (`19:…@thread.tacv2;messageid=…`); its channel's key is what STAFF_CHANNELS names.
+ */
+function conversationOf(tenant: string, id: string, isDirect: boolean): InboundInput['conversation'] {
+  const channel = id.split(';')[0]!;
+  return {
+    key: fitKey(`teams:${tenant}:${id}`),
+    isDirect,
+    ...(channel !== id && channel !== '' ? { channelKey: fitKey(`teams:${tenant}:${channel}`) } : {}),
+  };
+}
+
 export interface TeamsInbound {
   inbound: InboundInput;
   /** Set when the message is a click on one of our card buttons. */
   submitted?: SubmitValue;
+  /** The Teams conversation id the turn acts in: the activity's, or the channel a personal chat's card answers for. */
+  actsIn: string;
 }
 
 /** `authenticated`: the request carried a valid Bot Framework token (see create-teams-adapter.ts). */
@@ -91,7 +106,7 @@ export function inboundFromActivity(activity: TeamsActivity, authenticated: bool
   const base = {
     platform: 'teams' as const,
     identity: identityOf(activity, activity.from, authenticated),
-    conversation: { key: fitKey(`teams:${tenant}:${activity.conversation.id}`), isDirect: isPersonalChat(activity) },
+    conversation: conversationOf(tenant, activity.conversation.id, isPersonalChat(activity)),
     locale: activity.locale,
     idempotencyKey,
   };
@@ -100,12 +115,19 @@ export function inboundFromActivity(activity: TeamsActivity, authenticated: bool
     const submitted = submitValueSchema.safeParse(activity.value);
     // A value that is not from our buttons (another app's card, a forged request) reaches the core as an
     // unreadable action, which answers with "this button can no longer be used".
-    return submitted.success
-      ? { inbound: { ...base, action: submitted.data.deskAction }, submitted: submitted.data }
-      : { inbound: { ...base, action: '' } };
+    if (!submitted.success) return { inbound: { ...base, action: '' }, actsIn: activity.conversation.id };
+    // A card sent privately for a channel acts in that channel, as its question was asked there. Only the
+    // conversation is taken from the button (in the person's own tenant); who clicked is the activity's sender,
+    // and whatever the answer, it goes to the personal chat the click came from.
+    const actsIn = submitted.data.in && isPersonalChat(activity) ? submitted.data.in : activity.conversation.id;
+    const conversation = actsIn === activity.conversation.id ? base.conversation : conversationOf(tenant, actsIn, false);
+    return { inbound: { ...base, conversation, action: submitted.data.deskAction }, submitted: submitted.data, actsIn };
   }
 
   const { text, mentions } = withPeopleMentioned(activity, textWithoutBotMention(activity));
   const isCommand = text.startsWith('/');
-  return { inbound: { ...base, text: isCommand ? text.slice(1).trimStart() : text, mentions, isCommand } };
+  return {
+    inbound: { ...base, text: isCommand ? text.slice(1).trimStart() : text, mentions, isCommand },
+    actsIn: activity.conversation.id,
+  };
 }

@@ -38,6 +38,11 @@ export interface OutgoingMessage {
 
 /** Files larger than this are not sent inline: a data URI makes the message too large for Teams. */
 export const maxInlineFileBytes = 18_000;
+/**
+ * Teams rejects a message larger than about 28 KB (the whole activity, with the addressing the connector
+ * adds). A card's JSON stays within this budget; longer replies are split into several cards (messages).
+ */
+export const maxCardBytes = 24_000;
 /** Teams shows up to about five buttons in a card's action bar; longer lists go in rows in the body. */
 const maxActionBarButtons = 5;
 const buttonsPerRow = 3;
@@ -106,12 +111,19 @@ function meterElement(m: Meter): CardElement {
   };
 }
 
-function submitAction(choice: Choice, question: string, recipient: string | undefined): CardElement {
+/** Who a card's buttons are for, and (on a card in the personal chat answering a channel) the channel they act in. */
+export interface CardAudience {
+  recipient?: string;
+  actsIn?: string;
+}
+
+function submitAction(choice: Choice, question: string, audience: CardAudience): CardElement {
   const data: SubmitValue = {
     deskAction: choice.value,
     label: choice.label.slice(0, 200),
     question: question.slice(0, 300),
-    ...(recipient ? { for: recipient } : {}),
+    ...(audience.recipient ? { for: audience.recipient } : {}),
+    ...(audience.actsIn ? { in: audience.actsIn } : {}),
   };
   return {
     type: 'Action.Submit',
@@ -121,12 +133,70 @@ function submitAction(choice: Choice, question: string, recipient: string | unde
   };
 }
 
-function choicesCard(question: string, choices: Choice[], recipient: string | undefined): AdaptiveCard {
-  const actions = choices.map((c) => submitAction(c, question, recipient));
-  if (actions.length <= maxActionBarButtons) return card(textBlocks(question), actions);
+const jsonBytes = (value: unknown) => Buffer.byteLength(JSON.stringify(value), 'utf8');
+/** The bytes of an empty card, and room for a continuation note. */
+const cardOverheadBytes = jsonBytes(card([])) + 200;
+
+/** A FactSet too large for one card becomes several, each within the budget. */
+function withinBudget(element: CardElement): CardElement[] {
+  if (element.type !== 'FactSet' || jsonBytes(element) + cardOverheadBytes <= maxCardBytes) return [element];
+  const facts = element.facts as unknown[];
+  const sets: CardElement[] = [];
+  let current: unknown[] = [];
+  let size = jsonBytes({ ...element, facts: [] });
+  for (const fact of facts) {
+    const bytes = jsonBytes(fact) + 1;
+    if (current.length > 0 && size + bytes + cardOverheadBytes > maxCardBytes) {
+      sets.push({ ...element, facts: current });
+      current = [];
+      size = jsonBytes({ ...element, facts: [] });
+    }
+    current.push(fact);
+    size += bytes;
+  }
+  sets.push({ ...element, facts: current });
+  return sets.map((set, i) => (i === 0 ? set : { ...set, spacing: 'None' }));
+}
+
+/** Elements packed in order into as few bodies as fit the card budget (at least one element each). */
+function packBodies(elements: CardElement[]): CardElement[][] {
+  const bodies: CardElement[][] = [];
+  let body: CardElement[] = [];
+  let size = cardOverheadBytes;
+  for (const element of elements.flatMap(withinBudget)) {
+    const bytes = jsonBytes(element) + 1;
+    if (body.length > 0 && size + bytes > maxCardBytes) {
+      bodies.push(body);
+      body = [];
+      size = cardOverheadBytes;
+    }
+    body.push(element);
+    size += bytes;
+  }
+  if (body.length > 0) bodies.push(body);
+  return bodies;
+}
+
+/**
+ * A question with buttons: up to five in the action bar, more in rows in the body. A list too long for one
+ * card (45 engagements to choose from) continues in further cards, each marked 「（続き 2/3）」.
+ */
+function choicesCards(question: string, choices: Choice[], audience: CardAudience, t: Translate): AdaptiveCard[] {
+  const actions = choices.map((c) => submitAction(c, question, audience));
+  if (actions.length <= maxActionBarButtons) return [card(textBlocks(question), actions)];
   const rows: CardElement[] = [];
   for (let i = 0; i < actions.length; i += buttonsPerRow) rows.push({ type: 'ActionSet', actions: actions.slice(i, i + buttonsPerRow) });
-  return card([...textBlocks(question), ...rows]);
+  const bodies = packBodies([...textBlocks(question), ...rows]);
+  return bodies.map((body, i) =>
+    card(
+      i === 0
+        ? body
+        : [
+            { type: 'TextBlock', text: t('teams.choices.continued', { page: i + 1, pages: bodies.length }), wrap: true, isSubtle: true },
+            ...body,
+          ],
+    ),
+  );
 }
 
 /** What replaces a question's card once a button was clicked: the question and the answer, no buttons. */
@@ -175,13 +245,14 @@ export function cardMessage(content: AdaptiveCard): OutgoingMessage {
 
 /**
  * The messages for one turn's replies. `t` words the adapter's own notes (file sizes) in the reader's
- * language; `recipient` is the user id of the person the replies answer, carried by the buttons.
+ * language; `recipient` is the user id of the person the replies answer, carried by the buttons, and `actsIn`
+ * the channel a card sent to the personal chat answers for (see SubmitValue.in).
  */
-export function renderReplies(replies: Reply[], t: Translate, recipient?: string): OutgoingMessage[] {
+export function renderReplies(replies: Reply[], t: Translate, recipient?: string, actsIn?: string): OutgoingMessage[] {
   const messages: OutgoingMessage[] = [];
   let body: CardElement[] = [];
   const flush = () => {
-    if (body.length > 0) messages.push(cardMessage(card(body)));
+    for (const part of packBodies(body)) messages.push(cardMessage(card(part)));
     body = [];
   };
   const add = (elements: CardElement[]) => {
@@ -214,7 +285,7 @@ export function renderReplies(replies: Reply[], t: Translate, recipient?: string
         break;
       case 'choices':
         flush();
-        messages.push(cardMessage(choicesCard(reply.text, reply.choices, recipient)));
+        for (const c of choicesCards(reply.text, reply.choices, { recipient, actsIn }, t)) messages.push(cardMessage(c));
         break;
       case 'file':
         flush();

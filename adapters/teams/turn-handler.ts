@@ -9,8 +9,10 @@ import type { Program } from '../../src/program/program-schema.ts';
 import { translator } from '../../src/i18n/translate.ts';
 import type { SubmitValue, TeamsActivity } from './activity-schema.ts';
 import { fitKey, inboundFromActivity, isPersonalChat } from './inbound-from-activity.ts';
-import { answeredCard, cardMessage, renderReplies } from './render-card.ts';
+import { text } from '../../src/core/reply.ts';
+import { answeredCard, cardMessage, renderReplies, type OutgoingMessage } from './render-card.ts';
 import { conversationAddress, memberAddress } from './teams-address.ts';
+import type { PersonalChatDelivery } from './teams-sender.ts';
 import { welcome } from './welcome.ts';
 
 export interface TurnDeps {
@@ -19,6 +21,8 @@ export interface TurnDeps {
   log: Logger;
   /** Requests carry a checked Bot Framework token (else: the explicit local opt-in). */
   authenticated: boolean;
+  /** Private answers to something asked in a channel go to the person's personal chat (see teams-sender.ts). */
+  personalChat: PersonalChatDelivery;
 }
 
 export type TurnHandler = (context: TurnContext, activity: TeamsActivity) => Promise<void>;
@@ -32,9 +36,10 @@ export function createTurnHandler(deps: TurnDeps): TurnHandler {
 }
 
 async function handleMessage(deps: TurnDeps, context: TurnContext, activity: TeamsActivity): Promise<void> {
-  const { inbound: base, submitted } = inboundFromActivity(activity, deps.authenticated);
+  const { inbound: base, submitted, actsIn } = inboundFromActivity(activity, deps.authenticated);
   const inbound = { ...base, address: addressOf(activity) };
   const result = await deps.bot.handle(inbound);
+  const personal = isPersonalChat(activity);
 
   // A repeated delivery (Bot Framework retries what it got no answer for) changed nothing again and gets the
   // first answer again: the first delivery's replies may not have gone out.
@@ -42,10 +47,46 @@ async function handleMessage(deps: TurnDeps, context: TurnContext, activity: Tea
   const askedThem = !submitted?.for || submitted.for === inbound.identity.userId;
   if (submitted && askedThem && activity.replyToId && !result.duplicate)
     await closeAnsweredCard(deps.log, context, activity.replyToId, submitted);
-  if (result.replies.length === 0) return;
-  const messages = renderReplies(result.replies, translator(result.locale), inbound.identity.userId);
-  // Outgoing messages are plain activity JSON; botbuilder's Activity type wants every addressing field.
-  await context.sendActivities(messages as Parameters<TurnContext['sendActivities']>[0]);
+  const t = translator(result.locale);
+  const recipient = inbound.identity.userId;
+  // Teams cannot show a message to one person in a channel: private replies go to their personal chat.
+  const here = personal ? result.replies : result.replies.filter((r) => !r.private);
+  const elsewhere = personal ? [] : result.replies.filter((r) => r.private);
+  // Cards in the personal chat that answer for a channel keep acting there (see SubmitValue.in).
+  const actsElsewhere = actsIn !== activity.conversation.id ? actsIn : undefined;
+  if (here.length > 0) await send(context, renderReplies(here, t, recipient, actsElsewhere));
+  if (elsewhere.length === 0) return;
+  const delivered = await sendToPersonalChat(deps, activity, renderReplies(elsewhere, t, recipient, actsIn));
+  await send(context, renderReplies([text(t(delivered ? 'teams.private.sent' : 'teams.private.unreachable'))], t));
+}
+
+// Outgoing messages are plain activity JSON; botbuilder's Activity type wants every addressing field.
+const send = (context: TurnContext, messages: OutgoingMessage[]) =>
+  context.sendActivities(messages as Parameters<TurnContext['sendActivities']>[0]);
+
+/**
+ * Sends private replies to the asker's personal chat with the bot (Teams opens it, or returns the one there
+ * is). False when Teams refuses (4xx: the app is not installed for them, the tenant does not allow it): the
+ * channel is told to ask in a personal chat, and nothing private is ever posted in the channel instead. Any
+ * other failure throws, so the activity fails and Bot Framework delivers it again: the core answers the
+ * repeated delivery with the same (private) replies.
+ */
+async function sendToPersonalChat(deps: TurnDeps, activity: TeamsActivity, messages: OutgoingMessage[]): Promise<boolean> {
+  try {
+    await deps.personalChat(memberAddress(activity), messages);
+    return true;
+  } catch (e) {
+    const status = statusOf(e);
+    if (status === undefined || status < 400 || status >= 500) throw e;
+    deps.log.warn({ err: e, status }, 'Teams: could not open a personal chat for a private answer');
+    return false;
+  }
+}
+
+function statusOf(e: unknown): number | undefined {
+  if (!e || typeof e !== 'object') return undefined;
+  const { statusCode, status } = e as { statusCode?: unknown; status?: unknown };
+  return typeof statusCode === 'number' ? statusCode : typeof status === 'number' ? status : undefined;
 }
 
 /**

@@ -30,6 +30,8 @@ export interface ServiceDeps {
   clock: Clock;
   log: Logger;
   flowTtlHours: number;
+  /** Conversation keys where restricted answers are shown to everyone (STAFF_CHANNELS); default none. */
+  staffChannels?: readonly string[];
   provider: Provider;
   /** On SQLite, the connection hand-written SQL goes to directly (see src/db/raw-sql.ts). */
   sqlite?: SqliteConnection;
@@ -57,7 +59,7 @@ export function createServices(db: Db, hooks: CommitHooks, deps: ServiceDeps, in
     program,
     clock,
     log,
-    settings: { flowTtlHours: deps.flowTtlHours },
+    settings: { flowTtlHours: deps.flowTtlHours, staffChannels: deps.staffChannels ?? [] },
     people,
     conversations: createPrismaConversationStates(db, sql, flowStates),
     requests: createPrismaRequestLog(db, sql, flowStates),

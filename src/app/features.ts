@@ -8,7 +8,7 @@ import { hoursFeature } from '../hours/feature.ts';
 import type { HoursPorts } from '../hours/needs.ts';
 import { createEligibilityFeature } from '../eligibility/feature.ts';
 import type { EligibilityPorts } from '../eligibility/needs.ts';
-import { staffFeature } from '../staff/staff-feature.ts';
+import { staffFeature } from '../staff/feature.ts';
 import type { StaffPorts } from '../staff/needs.ts';
 import { bookingFeature } from '../booking/feature.ts';
 import type { BookingPorts } from '../booking/needs.ts';

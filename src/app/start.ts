@@ -75,6 +75,7 @@ export async function startBot(options: StartOptions = {}): Promise<RunningBot> 
     clock,
     log,
     flowTtlHours: config.FLOW_TTL_HOURS,
+    staffChannels: config.STAFF_CHANNELS,
     provider: db.provider,
     sqlite: db.sqlite,
     onNotification: () => dispatcher?.kick(),

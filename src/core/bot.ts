@@ -12,6 +12,7 @@ import { flowControlHandler } from './flow.ts';
 import { FlowEngine, type ActiveFlow, type PendingRequest } from './flow-engine.ts';
 import { flowKeyword } from './flow-keywords.ts';
 import { inboundSchema, maxInboundText, type Inbound, type InboundInput } from './inbound.ts';
+import { isRestrictedAction, isRestrictedCommand, TurnAudience, withVisibility } from './privacy.ts';
 import { error, text, type Reply } from './reply.ts';
 import type { Locale } from '../i18n/catalog.ts';
 import { DuplicateRequestError, type Logger, type TurnStart } from './ports.ts';
@@ -171,8 +172,12 @@ export class Bot<P = unknown> {
   private async turn(services: CoreServices & P, inbound: Inbound): Promise<HandleResult> {
     const start = await services.requests.begin(this.keysOf(inbound, inbound.idempotencyKey));
     if (start.replayed) return { replies: start.replayed, duplicate: true, locale: pickLocale(start.person?.locale, inbound.locale) };
-    const turn = await this.turnFor(services, inbound, start);
-    const replies = await this.route(turn);
+    // Who may see the answer is decided here, for every command, button and flow, and recorded with the
+    // replies: a repeated delivery is answered as privately as the first one.
+    const audience = new TurnAudience();
+    const turn = await this.turnFor(services, inbound, start, audience);
+    const routed = await this.route(turn, audience);
+    const replies = withVisibility(routed, inbound, services.settings.staffChannels, audience);
     await services.requests.record(inbound.idempotencyKey, replies, turn.now);
     return { replies, duplicate: false, locale: turn.locale };
   }
@@ -192,7 +197,7 @@ export class Bot<P = unknown> {
   }
 
   /** The turn's view of the person (created on first contact), with the platform's name and address kept up to date. */
-  private async turnFor(services: CoreServices & P, inbound: Inbound, start: TurnStart): Promise<Turn<P>> {
+  private async turnFor(services: CoreServices & P, inbound: Inbound, start: TurnStart, audience = new TurnAudience()): Promise<Turn<P>> {
     const { identity, address } = inbound;
     let person =
       start.person ??
@@ -220,31 +225,41 @@ export class Bot<P = unknown> {
       t: translator(locale),
       now: services.clock.now(),
       services,
-      startFlow: (flowId, initial) => this.flows.start(turn, flowId, initial),
+      startFlow: (flowId, initial) => {
+        // A flow started by a command for everyone is still as private as the flow.
+        audience.restrict(this.flows.isRestricted(flowId));
+        return this.flows.start(turn, flowId, initial);
+      },
     };
     return turn;
   }
 
-  private async route(turn: Turn<P>): Promise<Reply[]> {
+  /** `audience` learns what ran, for who may see the answer (see privacy.ts). */
+  private async route(turn: Turn<P>, audience: TurnAudience): Promise<Reply[]> {
     const { inbound } = turn;
-    if (inbound.action !== undefined) return this.routeAction(turn, inbound.action);
+    if (inbound.action !== undefined) return this.routeAction(turn, inbound.action, audience);
 
     const typed = inbound.text ?? '';
     if (typed.length > maxInboundText) return [error('too_long', turn.t('core.error.tooLong', { max: maxInboundText }))];
 
     const active = await this.flows.load(turn);
-    if (active === 'expired') return [text(turn.t('core.flow.expired')), ...(await this.routeCommand(turn, typed))];
-    if (!active) return this.routeCommand(turn, typed);
+    if (active === 'expired') return [text(turn.t('core.flow.expired')), ...(await this.routeCommand(turn, typed, audience))];
+    if (!active) return this.routeCommand(turn, typed, audience);
     if (inbound.isCommand) {
       // A slash command in a flow: `/desk cancel` is the flow word; anything else runs as a command and the flow stays.
       const keyword = flowKeyword(typed);
-      if (keyword) return this.flows.control(turn, active, keyword);
-      return (await this.commandDuringFlow(turn, active, typed, false)) ?? this.routeCommand(turn, typed);
+      if (keyword) {
+        audience.restrict(this.flows.isRestricted(active.def.id));
+        return this.flows.control(turn, active, keyword);
+      }
+      return (await this.commandDuringFlow(turn, active, typed, false, audience)) ?? this.routeCommand(turn, typed, audience);
     }
+    // The flow reads the text (or asks again): its answer is as private as the flow.
+    audience.restrict(this.flows.isRestricted(active.def.id));
     return this.flows.handleText(turn, active, typed, {
-      command: ({ freeText }) => this.commandDuringFlow(turn, active, typed, freeText),
-      action: (value) => this.routeAction(turn, value),
-      leave: () => this.leaveFlow(turn),
+      command: ({ freeText }) => this.commandDuringFlow(turn, active, typed, freeText, audience),
+      action: (value) => this.routeAction(turn, value, audience),
+      leave: () => this.leaveFlow(turn, audience),
     });
   }
 
@@ -252,13 +267,20 @@ export class Bot<P = unknown> {
    * A command typed (or slashed) while a flow is open: it runs, and the flow stays open and is asked again.
    * Undefined when the text is no command: the flow reads it as an answer.
    */
-  private async commandDuringFlow(turn: Turn<P>, active: ActiveFlow, typed: string, freeText: boolean): Promise<Reply[] | undefined> {
+  private async commandDuringFlow(
+    turn: Turn<P>,
+    active: ActiveFlow,
+    typed: string,
+    freeText: boolean,
+    audience: TurnAudience,
+  ): Promise<Reply[] | undefined> {
     const { word, rest } = splitCommand(typed);
     const command = this.findCommand(word);
     if (!command) return undefined;
     // Where any text is an answer (a company name), "Book Off Corp." is a name: only a bare or slashed command word counts.
     if (freeText && !turn.inbound.isCommand && rest !== '' && !/^\s*\//.test(typed)) return undefined;
 
+    audience.restrict(isRestrictedCommand(command));
     const guard = this.guardFlow(turn, active, { text: typed, isCommand: turn.inbound.isCommand });
     const replies = await command.run(guard.turn, rest);
     if (guard.outcome() !== 'stayed') return guard.replies() ?? replies;
@@ -282,7 +304,7 @@ export class Bot<P = unknown> {
       startFlow: async (flowId, initial) => {
         if (flowId === active.def.id && initial === undefined) {
           outcome = 'resumed';
-          return this.flows.start(turn, flowId);
+          return turn.startFlow(flowId);
         }
         if (this.flows.holdsWork(active)) {
           outcome = 'asked';
@@ -290,7 +312,7 @@ export class Bot<P = unknown> {
           return question;
         }
         outcome = 'replaced';
-        return this.flows.start(turn, flowId, initial);
+        return turn.startFlow(flowId, initial);
       },
     };
     // Only the question: what the command said before starting its flow is said again once the person agrees.
@@ -298,17 +320,20 @@ export class Bot<P = unknown> {
   }
 
   /** The person agreed to leave the flow: it ends, and the command (or click) they asked for runs. */
-  private async leaveFlow(turn: Turn<P>): Promise<Reply[]> {
+  private async leaveFlow(turn: Turn<P>, audience: TurnAudience): Promise<Reply[]> {
     const pending = await this.flows.takePending(turn);
     if (!pending) return [text(turn.t('core.flow.cancelled'))];
     const inbound: Inbound = { ...turn.inbound, text: pending.text, action: pending.action, isCommand: pending.isCommand };
-    return this.route({ ...turn, inbound });
+    return this.route({ ...turn, inbound }, audience);
   }
 
-  private async routeCommand(turn: Turn<P>, typed: string): Promise<Reply[]> {
+  private async routeCommand(turn: Turn<P>, typed: string, audience: TurnAudience): Promise<Reply[]> {
     const { word, rest } = splitCommand(typed);
     const command = this.findCommand(word);
-    if (command) return command.run(turn, rest);
+    if (command) {
+      audience.restrict(isRestrictedCommand(command));
+      return command.run(turn, rest);
+    }
 
     if (word === '' || isGreeting(typed)) {
       for (const f of this.features) {
@@ -326,13 +351,23 @@ export class Bot<P = unknown> {
     return this.commands.find((c) => c.name === w || c.aliases?.some((a) => normalizeText(a) === w));
   }
 
-  private async routeAction(turn: Turn<P>, raw: string): Promise<Reply[]> {
+  private async routeAction(turn: Turn<P>, raw: string, audience: TurnAudience): Promise<Reply[]> {
     const action = decodeAction(raw);
     if (!action) return [error('bad_button', turn.t('core.error.badButton'))];
-    if (action.h === flowControlHandler && action.v === 'leave') return this.leaveFlow(turn);
-    if (this.flows.has(action.h) || action.h === flowControlHandler) return this.flows.handleAction(turn, action);
+    if (action.h === flowControlHandler && action.v === 'leave') return this.leaveFlow(turn, audience);
+    if (this.flows.has(action.h)) {
+      audience.restrict(this.flows.isRestricted(action.h));
+      return this.flows.handleAction(turn, action);
+    }
+    if (action.h === flowControlHandler) {
+      // The engine's own buttons (help, back, cancel) act on the open flow: as private as it is.
+      const open = await this.flows.load(turn);
+      audience.restrict(open !== null && open !== 'expired' && this.flows.isRestricted(open.def.id));
+      return this.flows.handleAction(turn, action);
+    }
     const handler = this.actions.get(action.h);
     if (!handler) return [error('bad_button', turn.t('core.error.badButton'))];
+    audience.restrict(isRestrictedAction(handler));
     // A feature's button clicked while a flow is open must not silently end the flow either.
     const active = await this.flows.load(turn);
     if (!active || active === 'expired') return handler.run(turn, action);

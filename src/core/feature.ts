@@ -11,8 +11,13 @@ export interface Command<P = unknown> {
   name: string;
   /** Other words that run it (`時間`), compared after NFKC and lower-casing. */
   aliases?: readonly string[];
-  /** Who sees it in `help`. Authorization itself is checked when it runs, with its scope. */
+  /**
+   * Who sees it in `help`. Authorization itself is checked when it runs, with its scope. A command for some
+   * roles only answers the person alone in a shared conversation (see privacy.ts).
+   */
   audience: 'everyone' | readonly Role[];
+  /** Answers the person alone in a shared conversation although everyone may run it (`whoami`: about you); default: by `audience`. */
+  private?: boolean;
   /** The syntax shown in help, e.g. `hours <duration> <note>`. */
   usage: string;
   summary: MessageKey;
@@ -24,6 +29,8 @@ export interface Command<P = unknown> {
 /** Handles button clicks whose value names it in `h`. */
 export interface ActionHandler<P = unknown> {
   id: string;
+  /** Its answers are public information, shown in a shared conversation; by default a click is answered privately (see privacy.ts). */
+  public?: boolean;
   run(turn: Turn<P>, action: ActionValue): Promise<Reply[]>;
 }
 

@@ -15,6 +15,7 @@ import { decodeAction, encodeAction } from './action-value.ts';
 import { matchChoice, matchChoiceLoosely } from './choice-matcher.ts';
 import { flowControlHandler, stepFor, type FlowDefinition, type FlowInput, type StepOutcome } from './flow.ts';
 import { flowKeyword, type FlowKeyword } from './flow-keywords.ts';
+import { isRestrictedFlow } from './privacy.ts';
 import { choices, error, text, type Choice, type Reply } from './reply.ts';
 import type { Turn } from './turn.ts';
 import { isGreeting } from './typed-text.ts';
@@ -73,6 +74,12 @@ export class FlowEngine {
 
   has(flowId: string): boolean {
     return this.flows.has(flowId);
+  }
+
+  /** Whether the flow's answers are for the person alone in a shared conversation (see privacy.ts); unknown flows are. */
+  isRestricted(flowId: string): boolean {
+    const def = this.flows.get(flowId);
+    return def ? isRestrictedFlow(def) : true;
   }
 
   /** The flow this person is in here, 'expired' when it timed out (and was removed), or null. */

@@ -38,6 +38,11 @@ export interface FlowStep<D, P = unknown> {
 /** `P`: the ports of the feature the flow belongs to (see `Feature<P>`). */
 export interface FlowDefinition<D, P = unknown> {
   id: string;
+  /**
+   * Its questions and answers are public information (the eligibility check): they stay in a shared
+   * conversation. By default a flow answers the person alone there (see privacy.ts).
+   */
+  public?: boolean;
   /** Validates the data read back from the database. */
   dataSchema: z.ZodType<D>;
   start(turn: Turn<P>, initial: unknown): D | Promise<D>;

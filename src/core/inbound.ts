@@ -36,8 +36,17 @@ export const inboundSchema = z.object({
      */
     displayNameVerified: z.boolean().default(true),
   }),
-  /** Where: the conversation or channel, `slack:<team>:<channel>`; flows are kept per identity and conversation. */
-  conversation: z.object({ key: z.string().min(1).max(300), isDirect: z.boolean() }),
+  /**
+   * Where: the conversation or channel, `slack:<team>:<channel>`; flows are kept per identity and conversation.
+   * `isDirect`: only the person and the bot are in it (a DM, a personal chat); anything else is shared, and
+   * restricted answers are given privately there (see privacy.ts). `channelKey`: the channel a thread belongs to,
+   * where the platform keys threads apart (Teams' `;messageid=`): STAFF_CHANNELS names channels.
+   */
+  conversation: z.object({
+    key: z.string().min(1).max(300),
+    isDirect: z.boolean(),
+    channelKey: z.string().min(1).max(300).optional(),
+  }),
   /** A typed message or a slash command's text, with the command name first (`hours 2 review NDA`). */
   text: z.string().optional(),
   /** The people the text names by platform mention, in the order they appear. */

@@ -25,12 +25,25 @@ export interface Meter {
   caption: string;
 }
 
-export type Reply =
-  | { kind: 'text'; text: string; ephemeral?: boolean }
-  | { kind: 'choices'; text: string; choices: Choice[]; ephemeral?: boolean }
-  | { kind: 'facts'; title: string; facts: Fact[]; meters?: Meter[]; ephemeral?: boolean }
-  | { kind: 'error'; code: string; text: string }
-  | { kind: 'file'; filename: string; mimeType: string; content: string; title: string };
+/**
+ * Who may see a reply besides the person it answers. `ephemeral`: only they need it (a hint, "unknown
+ * command"): shown to them alone where the platform can, else in the conversation. `private`: nobody else may
+ * see it (company data, staff answers): shown to them alone, and where the platform cannot do that in a
+ * shared conversation, sent to their personal chat with the bot instead. The core sets `private` (see
+ * privacy.ts); it is recorded with the replies, so a repeated delivery is answered privately too.
+ */
+interface Visibility {
+  private?: boolean;
+}
+
+export type Reply = Visibility &
+  (
+    | { kind: 'text'; text: string; ephemeral?: boolean }
+    | { kind: 'choices'; text: string; choices: Choice[]; ephemeral?: boolean }
+    | { kind: 'facts'; title: string; facts: Fact[]; meters?: Meter[]; ephemeral?: boolean }
+    | { kind: 'error'; code: string; text: string }
+    | { kind: 'file'; filename: string; mimeType: string; content: string; title: string }
+  );
 
 export const text = (t: string, ephemeral?: boolean): Reply => ({ kind: 'text', text: t, ephemeral });
 export const choices = (t: string, options: Choice[], ephemeral?: boolean): Reply => ({

@@ -14,7 +14,11 @@ export interface CoreServices {
   program: Program;
   clock: Clock;
   log: Logger;
-  settings: { flowTtlHours: number };
+  settings: {
+    flowTtlHours: number;
+    /** Shared conversations where restricted answers are shown to everyone: staff teams' own channels (see privacy.ts). */
+    staffChannels: readonly string[];
+  };
   people: PeopleRepository;
   conversations: ConversationStateRepository;
   requests: RequestLog;

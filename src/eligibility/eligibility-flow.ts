@@ -22,6 +22,8 @@ export { eligibilityFlowId };
 
 export const eligibilityFlow: FlowDefinition<EligibilityData> = {
   id: eligibilityFlowId,
+  // The check is public information: in a channel it is answered in the channel.
+  public: true,
   dataSchema: eligibilityDataSchema,
   start: () => emptyEligibilityData(),
   firstStep: () => 'entity',

@@ -1,6 +1,7 @@
 /** `whoami`: who the bot takes you for: your identity key (what staff name you by), name, roles and companies. */
 import type { Command, Turn } from './needs.ts';
 import { facts, type Fact } from '../core/reply.ts';
+import { channelKeyOf, isSharedConversation } from '../core/privacy.ts';
 import { countryNames, memberCompanyIds } from './membership-words.ts';
 
 async function whoami(turn: Turn) {
@@ -36,6 +37,14 @@ async function whoami(turn: Turn) {
       label: t('membership.whoami.waiting'),
       value: waiting.map((r) => t('membership.whoami.waitingItem', { id: r.id, company: r.requestedName })).join(', '),
     });
+  // In a channel, its key: what staff put in STAFF_CHANNELS to show staff answers to everyone there.
+  if (!turn.inbound.conversation.isDirect) {
+    const key = channelKeyOf(turn.inbound);
+    list.push({
+      label: t('membership.whoami.conversation'),
+      value: isSharedConversation(turn.inbound, services.settings.staffChannels) ? key : t('membership.whoami.staffChannel', { key }),
+    });
+  }
   return [facts(t('membership.whoami.title'), list)];
 }
 
@@ -43,6 +52,8 @@ export const whoamiCommand: Command = {
   name: 'whoami',
   aliases: ['me', '自分', 'わたし', '私'],
   audience: 'everyone',
+  // Your roles and companies are yours: in a channel the answer goes to you alone.
+  private: true,
   usage: 'whoami',
   summary: 'membership.cmd.whoami',
   run: (turn) => whoami(turn),

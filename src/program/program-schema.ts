@@ -41,6 +41,23 @@ const trainingTopicSchema = z.object({
   audiences: z.array(z.enum(['managers', 'employees'])).min(1),
 });
 
+/**
+ * Words in an expert's note that point to an hour category, compared with the note after NFKC and
+ * lower-casing, so written that way: Latin words match whole words only, Japanese ones anywhere.
+ */
+const foldedWords = z.array(
+  z
+    .string()
+    .min(1)
+    .refine((w) => w === w.normalize('NFKC').toLowerCase(), 'write keywords in lower case, NFKC-normalised (as notes are compared)'),
+);
+
+const hourCategorySchema = z.object({
+  code: z.string().min(1),
+  name: localized,
+  keywords: z.object({ ja: foldedWords, en: foldedWords }),
+});
+
 /** One point of the consultation menu, with the announcement's sub-points. */
 const menuItemSchema = z.object({ title: localized, details: z.array(localized).default([]) });
 
@@ -67,8 +84,22 @@ export const programSchema = z
       phone: z.string(),
       email: z.email(),
     }),
-    hourCategories: z.array(z.object({ code: z.string().min(1), name: localized })).min(1),
-    notCounted: z.array(z.object({ code: z.string().min(1), name: localized })),
+    /** What an expert's hours are counted as (the announcement's list), with the words that point to each. */
+    hourCategories: z.array(hourCategorySchema).min(1),
+    /** Work the program does not count (the expert's travel), with the words that point to it. */
+    notCounted: z.array(hourCategorySchema),
+    /** How a note is matched to a category: which category wins when a note names several, and the default. */
+    hourCategoryInference: z.object({
+      /**
+       * Every counted category once, the first that a note names wins: the activity (follow-up, contract
+       * review, preparing materials, lecturing) before the medium (phone, e-mail, meeting), because "review
+       * the NDA sent by e-mail" is contract review; preparation before lecturing, because 「研修資料作成」 is
+       * preparing materials for a training. What is not counted is checked before all of them.
+       */
+      precedence: z.array(z.string().min(1)).min(1),
+      /** The category taken when the note names none (the expert may correct it). */
+      default: z.string().min(1),
+    }),
     deliveryChannels: localized,
     /** The two services as the announcement names them: (A) consultation, (B) training. */
     services: z.object({ consultation: localized, training: localized }),
@@ -106,6 +137,18 @@ export const programSchema = z
       ctx.addIssue({ code: 'custom', path: ['trainingTopics'], message: 'topic numbers must be unique' });
     if (new Set(codes).size !== codes.length)
       ctx.addIssue({ code: 'custom', path: ['countries'], message: 'country codes must be unique' });
+    const categories = p.hourCategories.map((c) => c.code);
+    const precedence = p.hourCategoryInference.precedence;
+    if (new Set([...categories, ...p.notCounted.map((c) => c.code)]).size !== categories.length + p.notCounted.length)
+      ctx.addIssue({ code: 'custom', path: ['hourCategories'], message: 'hour category codes (counted or not) must be unique' });
+    if (precedence.length !== categories.length || !categories.every((c) => precedence.includes(c)))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['hourCategoryInference', 'precedence'],
+        message: `list every hour category once: ${categories.join(', ')}`,
+      });
+    if (!categories.includes(p.hourCategoryInference.default))
+      ctx.addIssue({ code: 'custom', path: ['hourCategoryInference', 'default'], message: `expected one of ${categories.join(', ')}` });
     if (p.dates.applicationsOpen > p.dates.supportEnds)
       ctx.addIssue({ code: 'custom', path: ['dates', 'supportEnds'], message: 'the support period must end after applications open' });
   });

@@ -26,6 +26,15 @@ describe('configuration', () => {
     expect(loadConfig({ HOST: '0.0.0.0' }).HOST).toBe('0.0.0.0');
   });
 
+  it('reads STAFF_CHANNELS as conversation keys and refuses anything else', () => {
+    expect(loadConfig({}).STAFF_CHANNELS).toEqual([]);
+    expect(loadConfig({ STAFF_CHANNELS: 'slack:T1:C9, teams:tenant-1:19:staff@thread.tacv2,' }).STAFF_CHANNELS).toEqual([
+      'slack:T1:C9',
+      'teams:tenant-1:19:staff@thread.tacv2',
+    ]);
+    expect(() => loadConfig({ STAFF_CHANNELS: 'C9' })).toThrow(/STAFF_CHANNELS: comma-separated conversation keys/);
+  });
+
   it('names the malformed variable and how to fix it', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(ConfigError);
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);

@@ -29,14 +29,14 @@ describe.skipIf(testDatabaseProvider !== 'sqlite')('the SQLite connection', () =
     await db.close();
     temp.cleanup();
   });
-  const uow = () =>
-    createAppUnitOfWork(db.prisma, {
+  const uow = (on: OpenDatabase = db) =>
+    createAppUnitOfWork(on.prisma, {
       program: loadProgram('fy2021'),
       clock: systemClock,
       log: silent,
       flowTtlHours: 72,
-      provider: db.provider,
-      sqlite: db.sqlite,
+      provider: on.provider,
+      sqlite: on.sqlite,
     });
 
   it('is the adapter version the code was written for, pinned exactly in package.json', () => {
@@ -49,17 +49,28 @@ describe.skipIf(testDatabaseProvider !== 'sqlite')('the SQLite connection', () =
   });
 
   it('prepares each statement once, whether Prisma runs it or the app runs it directly', async () => {
+    // Watched before the connection is opened: the connection keeps a bound reference to `prepare`, which a
+    // spy installed later would never see (and "no new statement" would then hold whatever the code did).
     const prepare = vi.spyOn(Database.prototype, 'prepare');
-    const read = () => uow().run((s) => s.people.findById(1));
-    const direct = () => db.sqlite!.query('SELECT COUNT(*) AS "n" FROM "Person" WHERE "id" > ?', [0]);
-    await read();
-    direct();
-    const afterFirst = prepare.mock.calls.length;
-    for (let i = 0; i < 20; i++) {
+    const watched = await openDatabase(temp.url);
+    try {
+      const read = () => uow(watched).run((s) => s.people.findById(1));
+      const direct = () => watched.sqlite!.query('SELECT COUNT(*) AS "n" FROM "Person" WHERE "id" > ?', [0]);
+      const before = prepare.mock.calls.length;
       await read();
       direct();
+      const afterFirst = prepare.mock.calls.length;
+      // The spy sees the statements the first round prepared…
+      expect(afterFirst).toBeGreaterThan(before);
+      for (let i = 0; i < 20; i++) {
+        await read();
+        direct();
+      }
+      // …and no new one after that.
+      expect(prepare.mock.calls.length).toBe(afterFirst);
+    } finally {
+      await watched.close();
     }
-    expect(prepare.mock.calls.length).toBe(afterFirst);
   });
 
   it('reads rows as Prisma does: numbers, dates for date columns, nulls, and dates written alike', async () => {

@@ -54,6 +54,20 @@ describe('inferCategory', () => {
     expect(inferCategory('training', program).kind).toBe('counted'); // "train" is not a travel word
   });
 
+  it('reads the keywords, their precedence and the default from the program definition', () => {
+    const edited = {
+      ...program,
+      hourCategories: program.hourCategories.map((c) => (c.code === 'phone' ? { ...c, keywords: { ja: ['ヒアリング'], en: [] } } : c)),
+      hourCategoryInference: {
+        precedence: ['meeting', ...program.hourCategoryInference.precedence.filter((c) => c !== 'meeting')],
+        default: 'email',
+      },
+    };
+    expect(inferCategory('ヒアリング', edited)).toEqual({ kind: 'counted', code: 'phone', matched: true });
+    expect(inferCategory('review NDA in a meeting', edited)).toEqual({ kind: 'counted', code: 'meeting', matched: true });
+    expect(inferCategory('misc', edited)).toEqual({ kind: 'counted', code: 'email', matched: false });
+  });
+
   it('uses only the categories the program defines', () => {
     const without = { ...program, hourCategories: program.hourCategories.filter((c) => c.code !== 'review' && c.code !== 'meeting') };
     expect(inferCategory('review NDA', without)).toEqual({ kind: 'counted', code: 'phone', matched: false });

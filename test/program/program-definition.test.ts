@@ -32,6 +32,23 @@ describe('program definition', () => {
     expect(() => loadProgram(file)).toThrow(/adoptionTarget[\s\S]*dates\.applicationsOpen|dates\.applicationsOpen[\s\S]*adoptionTarget/);
   });
 
+  it('refuses hour-category keywords and precedence that could not work', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'program-'));
+    const file = path.join(dir, 'fy2098.json');
+    const fy2021 = loadProgram('fy2021');
+    const broken = {
+      ...fy2021,
+      // A keyword in capitals would never match (notes are compared lower-cased); a category missing from
+      // the precedence would never be inferred; a default that is no category could not be stored.
+      hourCategories: fy2021.hourCategories.map((c) => (c.code === 'review' ? { ...c, keywords: { ja: [], en: ['NDA'] } } : c)),
+      hourCategoryInference: { precedence: ['review', 'meeting'], default: 'travel' },
+    };
+    writeFileSync(file, JSON.stringify(broken));
+    expect(() => loadProgram(file)).toThrow(/write keywords in lower case[\s\S]*at hourCategories\[3\]\.keywords\.en\[0\]/);
+    expect(() => loadProgram(file)).toThrow(/list every hour category once[\s\S]*at hourCategoryInference\.precedence/);
+    expect(() => loadProgram(file)).toThrow(/expected one of meeting[\s\S]*at hourCategoryInference\.default/);
+  });
+
   it('names the missing file', () => {
     expect(() => loadProgram('fy1999')).toThrow(/PROGRAM: no program definition at .*fy1999\.json/);
   });

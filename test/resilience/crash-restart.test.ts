@@ -11,11 +11,11 @@
  * other is handled now, or found handled: stored exactly once either way.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { benchSigningSecret, benchTeam, startDeskServer } from '../../bench/desk-server.ts';
-import { startBenchSlack, type BenchSlack } from '../../bench/fake-slack.ts';
-import { seedExpertsWithEngagements } from '../../bench/seed.ts';
-import type { ServerProcess } from '../../bench/server-process.ts';
-import { ackText, postSigned, sendSlashCommands, slashCommandBody, type SlashCommand, type SlackTarget } from '../../bench/slack-load.ts';
+import { benchSigningSecret, benchTeam, startDeskServer } from '../support/desk-server.ts';
+import { startBenchSlack, type BenchSlack } from '../support/lean-fake-slack.ts';
+import { seedExpertsWithEngagements } from '../support/seed-engagements.ts';
+import type { ServerProcess } from '../support/server-process.ts';
+import { ackText, postSigned, sendSlashCommands, slashCommandBody, type SlashCommand, type SlackTarget } from '../support/slack-load.ts';
 import { openDatabase } from '../../src/db/open-database.ts';
 import { loadProgram } from '../../src/program/load-program.ts';
 import { tempDatabaseUrl, testDatabaseProvider } from '../support/temp-database.ts';

@@ -12,7 +12,7 @@ import type { InboundInput } from '../../src/core/inbound.ts';
 import type { Reply } from '../../src/core/reply.ts';
 import { bookableEngagement, addSlot } from '../booking/fixtures.ts';
 import { engagement } from '../hours/engagements.ts';
-import { dumpDatabase } from '../support/database-dump.ts';
+import { dumpDatabase } from '../support/schema-models.ts';
 import { FaultInjector } from '../support/fault-injector.ts';
 import { createTestBot, type TestBot } from '../support/test-bot.ts';
 

@@ -9,7 +9,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { hoursFeature } from '../../src/hours/feature.ts';
-import { staffFeature } from '../../src/staff/staff-feature.ts';
+import { staffFeature } from '../../src/staff/feature.ts';
 import { engagement, grant, type SetupTarget } from '../hours/engagements.ts';
 import { startSlackHarness, type SlackHarness } from '../support/slack-harness.ts';
 import { directServices } from '../support/direct-services.ts';

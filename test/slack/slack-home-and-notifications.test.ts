@@ -34,18 +34,22 @@ describe('App Home', () => {
     expect(slack.api.delivered('views.publish').filter((c) => c.args.user_id === 'UH2')).toHaveLength(2);
   });
 
-  it('the Messages tab opening publishes nothing', async () => {
-    const before = slack.api.calls('views.publish').length;
-    await slack.post(
-      JSON.stringify({
-        team_id: slack.team,
-        type: 'event_callback',
-        event_id: 'EvMsgTab',
-        event: { type: 'app_home_opened', user: 'UH3', channel: 'DUH3', tab: 'messages' },
-      }),
-      { contentType: 'application/json' },
-    );
-    expect(slack.api.calls('views.publish').length).toBe(before);
+  it('the Messages tab opening publishes nothing; the Home tab opening, the same event otherwise, publishes', async () => {
+    const opened = (eventId: string, tab: string) =>
+      slack.post(
+        JSON.stringify({
+          team_id: slack.team,
+          type: 'event_callback',
+          event_id: eventId,
+          event: { type: 'app_home_opened', user: 'UH3', channel: 'DUH3', tab },
+        }),
+        { contentType: 'application/json' },
+      );
+    const publishedFor = () => slack.api.calls('views.publish').filter((c) => c.args.user_id === 'UH3').length;
+    await opened('EvMsgTab', 'messages');
+    expect(publishedFor()).toBe(0);
+    await opened('EvHomeTab', 'home');
+    expect(publishedFor()).toBe(1);
   });
 });
 

@@ -2,9 +2,12 @@
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSlackAdapter } from '../../adapters/slack/create-slack-adapter.ts';
+import { encodeSlackAddress } from '../../adapters/slack/slack-address.ts';
 import { startBot } from '../../src/app/start.ts';
 import { loadConfig } from '../../src/config.ts';
 import { ManualClock } from '../../src/core/clock.ts';
+import { text } from '../../src/core/reply.ts';
+import { startFakeSlackApi } from '../support/fake-slack-api.ts';
 import { startSlackHarness, type SlackHarness } from '../support/slack-harness.ts';
 import { tempDatabaseUrl } from '../support/temp-database.ts';
 import { createTestBot, type TestBot } from '../support/test-bot.ts';
@@ -54,10 +57,22 @@ describe('mounting', () => {
       log: testBot.services.log,
     });
 
-    it('with an app-level token there is no HTTP endpoint, notifications still go out', () => {
-      const adapter = createSlackAdapter(ctx({ SLACK_APP_TOKEN: 'xapp-1-test', SLACK_BOT_TOKEN: 'xoxb-test' }));
-      expect(adapter.routes).toEqual([]);
-      expect(adapter.sender?.platform).toBe('slack');
+    it('with an app-level token there is no HTTP endpoint, notifications still go out', async () => {
+      const api = await startFakeSlackApi();
+      try {
+        const adapter = createSlackAdapter(
+          ctx({ SLACK_APP_TOKEN: 'xapp-1-test', SLACK_BOT_TOKEN: 'xoxb-test', SLACK_API_URL: api.apiUrl }),
+        );
+        expect(adapter.routes).toEqual([]);
+        // A notification from the outbox reaches the person's DM through the Web API (no socket needed to send).
+        await adapter.sender!.send(encodeSlackAddress({ team: 'T1', user: 'UN1' }), [text('Your booking is confirmed.')]);
+        expect(api.delivered('conversations.open').at(-1)!.args.users).toBe('UN1');
+        const posted = api.delivered('chat.postMessage').at(-1)!;
+        expect(posted.args.channel).toBe('DUN1');
+        expect(JSON.stringify(posted.args.blocks)).toContain('Your booking is confirmed.');
+      } finally {
+        await api.close();
+      }
     });
 
     it("a missing bot token stops the start with the variable's name", () => {

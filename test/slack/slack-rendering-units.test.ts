@@ -84,7 +84,13 @@ describe('renderReplies', () => {
   });
 
   it('the home view stays within 100 blocks', () => {
-    expect(renderBlocks(Array.from({ length: 150 }, (_, i) => text(`row ${i}`)))).toHaveLength(100);
+    const blocks = renderBlocks(
+      Array.from({ length: 150 }, (_, i) => text(`row ${i}`)),
+      100,
+      (count) => `${count} more`,
+    );
+    expect(blocks).toHaveLength(100);
+    expect(JSON.stringify(blocks.at(-1))).toContain('51 more');
   });
 });
 

@@ -66,27 +66,26 @@ describe('private and public replies', () => {
     expect(slack.api.delivered('chat.postEphemeral').at(-1)!.args.user).toBe('UP2');
   });
 
-  it("ignores the bot's own messages and edits in the DM", async () => {
+  it("ignores the bot's own messages and edits in the DM, and answers the same message from a person", async () => {
+    const dmEvent = (eventId: string, fields: Record<string, unknown>) =>
+      slack.post(
+        JSON.stringify({
+          team_id: slack.team,
+          type: 'event_callback',
+          event_id: eventId,
+          event: { type: 'message', channel: 'DUP3', channel_type: 'im', text: 'echo loop', ...fields },
+        }),
+        { contentType: 'application/json' },
+      );
     const before = slack.api.calls().length;
-    await slack.post(
-      JSON.stringify({
-        team_id: slack.team,
-        type: 'event_callback',
-        event_id: 'EvBotEcho',
-        event: { type: 'message', channel: 'DUP3', channel_type: 'im', bot_id: 'BBOT', text: 'echo loop', ts: '1.1' },
-      }),
-      { contentType: 'application/json' },
-    );
-    await slack.post(
-      JSON.stringify({
-        team_id: slack.team,
-        type: 'event_callback',
-        event_id: 'EvEdit',
-        event: { type: 'message', subtype: 'message_changed', channel: 'DUP3', channel_type: 'im', ts: '1.2' },
-      }),
-      { contentType: 'application/json' },
-    );
+    // As Slack sends the bot's own posts: with its bot id and its bot user.
+    await dmEvent('EvBotEcho', { bot_id: 'BBOT', user: 'UBOT', ts: '1.1' });
+    await dmEvent('EvEdit', { subtype: 'message_changed', ts: '1.2' });
     expect(slack.api.calls().length).toBe(before);
+    // The same message from a person is answered: the count above would have seen an answer.
+    await dmEvent('EvPerson', { user: 'UP3', ts: '1.3' });
+    expect(slack.api.calls().length).toBeGreaterThan(before);
+    expect(slack.lastMessage()).toMatchObject({ via: 'chat.postMessage', channel: 'DUP3', text: 'echo: loop' });
   });
 });
 

@@ -132,12 +132,17 @@ describe('retries have one effect', () => {
   });
 
   it('a slash command delivered twice (same trigger) is handled once, both answered the same', async () => {
-    const first = await slack.command('UR2', '/desk', 'echo once', { triggerId: 'trig-once' });
+    const answer = (res: { body: string }) => textOfBlocks((JSON.parse(res.body) as { blocks: Record<string, unknown>[] }).blocks);
+    const first = await slack.command('UR2', '/desk', 'count', { triggerId: 'trig-once' });
+    const n = Number(/^count: (\d+)$/.exec(answer(first))?.[1]);
+    expect(n).toBeGreaterThan(0);
     const stored = await slack.running.db.prisma.processedRequest.count();
-    const again = await slack.command('UR2', '/desk', 'echo once', { triggerId: 'trig-once', retryNum: 1 });
+    const again = await slack.command('UR2', '/desk', 'count', { triggerId: 'trig-once', retryNum: 1 });
     expect(again.body).toBe(first.body);
-    expect(textOfBlocks((JSON.parse(again.body) as { blocks: Record<string, unknown>[] }).blocks)).toBe('echo: once');
     expect(await slack.running.db.prisma.processedRequest.count()).toBe(stored);
+    // The command ran once: the next one (another trigger) counts one more, not two.
+    const next = await slack.command('UR2', '/desk', 'count', { triggerId: 'trig-next' });
+    expect(answer(next)).toBe(`count: ${n + 1}`);
   });
 
   it('a click delivered twice moves the flow one step, both answered the same', async () => {

@@ -213,7 +213,9 @@ describe.each(rows)('$command', (row) => {
       return;
     }
     // Refused: the role needed, nothing changed, and the refusal recorded with who and what.
-    expect(replies).toEqual([{ kind: 'error', code: 'forbidden', text: `This needs the "${row.needed}" role.` }]);
+    // Refused in a channel: to the asker alone, as the answer would have been.
+    const refusal = { kind: 'error', code: 'forbidden', text: `This needs the "${row.needed}" role.` };
+    expect(replies).toEqual([row.conversation ? { ...refusal, private: true } : refusal]);
     expect(await world.get(a.id)).toEqual(before);
     const denied = await world.audit('access.denied');
     expect(denied).toHaveLength(deniedBefore + 1);

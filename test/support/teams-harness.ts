@@ -63,6 +63,14 @@ export interface TeamsExchange {
   updates: ConnectorCall[];
   /** The plain text of `replies`: text blocks, facts as `label: value`, buttons as `[label]`. */
   text: string;
+  /** What went to the conversation the activity came from (a channel's thread, the personal chat), and its text. */
+  here: SentActivity[];
+  hereText: string;
+  /** What went to other conversations: a personal chat the bot opened (private answers to a channel), and its text. */
+  elsewhere: ConnectorCall[];
+  elsewhereText: string;
+  /** The personal chats the bot opened (or found) for this activity (`POST /v3/conversations`). */
+  created: ConnectorCall[];
   /** The activity that was posted. */
   activity: Record<string, unknown>;
 }
@@ -195,10 +203,19 @@ export async function startTeamsHarness(options: TeamsHarnessOptions = {}): Prom
     const raw = await response.text();
     const parsed = raw ? (JSON.parse(raw) as { activities?: SentActivity[] }) : {};
     const calls = connector.since(before);
-    const replies = [...calls.filter((c) => c.kind === 'send' || c.kind === 'reply').map((c) => c.body), ...(parsed.activities ?? [])];
+    const sent = calls.filter((c) => c.kind === 'send' || c.kind === 'reply');
+    const replies = [...sent.map((c) => c.body), ...(parsed.activities ?? [])];
+    const conversationId = (body.conversation as { id?: string } | undefined)?.id;
+    const here = [...sent.filter((c) => c.conversationId === conversationId).map((c) => c.body), ...(parsed.activities ?? [])];
+    const elsewhere = sent.filter((c) => c.conversationId !== conversationId);
     return {
       status: response.status,
       replies,
+      here,
+      hereText: textOfActivities(here),
+      elsewhere,
+      elsewhereText: textOfActivities(elsewhere.map((c) => c.body)),
+      created: calls.filter((c) => c.kind === 'createConversation'),
       updates: calls.filter((c) => c.kind === 'update'),
       text: textOfActivities(replies),
       activity: body,

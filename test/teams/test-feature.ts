@@ -18,6 +18,8 @@ export function createTestFeature(): TestFeature {
   const fruits: Record<string, string> = { apple: 'りんご', pear: 'なし' };
   const pick: FlowDefinition<{ fruit?: string }> = {
     id: 'pick',
+    // Answered in a channel like the eligibility check (card buttons in channels are tested with it).
+    public: true,
     dataSchema: z.object({ fruit: z.string().optional() }),
     start: () => ({}),
     firstStep: () => 'fruit',

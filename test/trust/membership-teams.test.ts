@@ -43,7 +43,19 @@ async function delivered(user: string, from: number): Promise<TeamsExchange> {
     .since(from)
     .filter((c) => c.conversationId === `a:personal-${user}` && (c.kind === 'send' || c.kind === 'reply'));
   const replies = calls.map((c) => c.body);
-  return { status: 200, replies, updates: [], text: textOfActivities(replies), activity: {} };
+  const text = textOfActivities(replies);
+  return {
+    status: 200,
+    replies,
+    updates: [],
+    text,
+    activity: {},
+    here: replies,
+    hereText: text,
+    elsewhere: [],
+    elsewhereText: '',
+    created: [],
+  };
 }
 
 describe('asking to join a company in Teams', () => {

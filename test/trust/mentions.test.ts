@@ -109,7 +109,9 @@ describe('Teams mentions', () => {
     const yamada = { name: 'Yamada Taro', aad: 'aad-yamada' };
 
     const granted = await teams.post(mentioning(teams, 'hana', 'role grant expert <at>Yamada Taro</at> th', yamada));
-    expect(granted.text).toBe('Yamada Taro（teams:tenant-1:aad-yamada）に「専門家」の権限を付与しました（対象: タイ）。');
+    // Staff answers asked in a channel go to the asker's personal chat; the channel gets a note.
+    expect(granted.elsewhereText).toBe('Yamada Taro（teams:tenant-1:aad-yamada）に「専門家」の権限を付与しました（対象: タイ）。');
+    expect(granted.hereText).toBe('この回答はチャネルの全員向けではないため、個人チャットでお送りしました。');
     expect(await rolesOf(teams.running, 'teams:tenant-1:aad-yamada')).toEqual({ name: 'Yamada Taro', roles: ['expert:th'] });
 
     const assigned = await teams.post(mentioning(teams, 'hana', `assign ${id} <at>Yamada Taro</at>`, yamada));

@@ -42,4 +42,6 @@ export const membershipEn = {
   'membership.whoami.waiting': 'Requests to join, waiting',
   'membership.whoami.waitingItem': '{id} ({company})',
   'membership.whoami.none': 'none',
+  'membership.whoami.conversation': 'This conversation (for STAFF_CHANNELS)',
+  'membership.whoami.staffChannel': '{key} (a staff channel: staff answers are shown to everyone here)',
 } satisfies Record<keyof typeof membershipJa, string>;

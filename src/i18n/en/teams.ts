@@ -7,5 +7,9 @@ export const teamsEn = {
   'teams.welcome.channel':
     'Thank you for adding the desk of the {program} to this channel. Mention @{bot} followed by a command (for example: @{bot} help).',
   'teams.file.attached': 'The file {filename} ({size}) is attached.',
+  'teams.choices.continued': '(continued, {page} of {pages})',
+  'teams.private.sent': 'I sent you the answer in our personal chat: it is not for everyone in this channel.',
+  'teams.private.unreachable':
+    'This answer is not for everyone in this channel, and I could not reach you in a personal chat. Open a chat with me (the app in your personal apps) and ask there.',
   'teams.file.tooLarge': 'The file {filename} ({size}) is larger than Teams accepts in a message, so it could not be attached.',
 } satisfies Record<keyof typeof teamsJa, string>;

@@ -40,4 +40,6 @@ export const membershipJa = {
   'membership.whoami.waiting': '承認待ちの参加の申請',
   'membership.whoami.waitingItem': '{id}（{company}）',
   'membership.whoami.none': 'なし',
+  'membership.whoami.conversation': 'この会話（STAFF_CHANNELS 用）',
+  'membership.whoami.staffChannel': '{key}（事務局のチャネル: 事務局向けの回答もここで全員に表示されます）',
 } as const;

@@ -5,5 +5,9 @@ export const teamsJa = {
   'teams.welcome.channel':
     '{program}のデスクをこのチャネルに追加していただき、ありがとうございます。@{bot} に続けてコマンドを入力してください（例: @{bot} help）。',
   'teams.file.attached': 'ファイル {filename}（{size}）を添付しました。',
+  'teams.choices.continued': '（続き {page}/{pages}）',
+  'teams.private.sent': 'この回答はチャネルの全員向けではないため、個人チャットでお送りしました。',
+  'teams.private.unreachable':
+    'この回答はチャネルの全員向けではありませんが、個人チャットでお送りできませんでした。個人用アプリからこのボットとのチャットを開いて、そちらでお尋ねください。',
   'teams.file.tooLarge': 'ファイル {filename}（{size}）は Teams で送れる大きさを超えているため、添付できませんでした。',
 } as const;

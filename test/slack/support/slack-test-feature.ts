@@ -1,5 +1,5 @@
 /**
- * A test-only feature for the Slack adapter tests: commands that echo, answer privately, show facts with a
+ * A test-only feature for the Slack adapter tests: commands that echo, count, answer privately, show facts with a
  * meter, export a file, and a dashboard with a button. With test/support/sample-feature.ts (the `order`
  * flow with buttons). Its texts are fixtures, not user-facing.
  */
@@ -16,11 +16,15 @@ const command = (name: string, run: Command['run']): Command => ({
   run,
 });
 
+// How many times `count` ran in this test file: a command with an effect, to tell "handled once" from "handled twice".
+let counted = 0;
+
 export const slackTestFeature: Feature = {
   name: 'slack-test',
   commands: [
     command('echo', async (_turn, args) => [text(`echo: ${args}`)]),
     command('hours', async (_turn, args) => [text(`logged: ${args}`)]),
+    command('count', async () => [text(`count: ${++counted}`)]),
     command('secret', async () => [text('only for you', true)]),
     command('two', async () => [text('first, only for you', true), text('second, for everyone')]),
     // Takes as long as asked (ms): a turn slower than Slack's acknowledgement window.

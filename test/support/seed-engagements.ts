@@ -4,8 +4,8 @@
  * experts, each granted for a country and assigned to an adopted engagement of their own, program staff,
  * and many engagements for `/quota`. Works on SQLite and PostgreSQL.
  */
-import type { PrismaClient } from '../src/db/prisma-client.ts';
-import type { Program } from '../src/program/program-schema.ts';
+import type { PrismaClient } from '../../src/db/prisma-client.ts';
+import type { Program } from '../../src/program/program-schema.ts';
 
 export interface SeededExpert {
   /** Slack user id (`UEXP1`). */

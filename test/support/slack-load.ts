@@ -5,7 +5,7 @@
  */
 import { Agent, request } from 'node:http';
 import { performance } from 'node:perf_hooks';
-import { signSlackRequest } from '../adapters/slack/verify-signature.ts';
+import { signSlackRequest } from '../../adapters/slack/verify-signature.ts';
 
 export interface SlashCommand {
   /** Request id: also the trigger id and the response_url's last segment. */
