@@ -4,7 +4,7 @@
  * is answered exactly that card is replaced by the answer (see `answeredCard`). Pure: no SDK types.
  */
 import type { Choice, Meter, Reply } from '../../src/core/reply.ts';
-import type { Translate } from '../../src/i18n/translate.ts';
+import type { TeamsTranslate as Translate } from './i18n/translate.ts';
 import type { SubmitValue } from './activity-schema.ts';
 import { neutralizeMarkdown } from './neutralize-markdown.ts';
 
