@@ -1,6 +1,6 @@
 /** Roles in chat: staff grant and revoke by mention or identity key; experts per country; all audited. */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Mention, Platform } from '../../src/core/inbound.ts';
+import type { MentionInput as Mention, Platform } from '../../src/core/inbound.ts';
 import type { Reply } from '../../src/core/reply.ts';
 import { createWorld, type World } from './world.ts';
 
