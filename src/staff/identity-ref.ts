@@ -19,7 +19,10 @@ function fromKey(key: string): IdentityRefResult {
   if (!platform.success || parts.some((p) => p === '')) return { ok: false };
   const expected = platform.data === 'console' ? 2 : 3;
   if (parts.length !== expected) return { ok: false };
-  return { ok: true, identity: { key, platform: platform.data, tenant: expected === 3 ? parts[1]! : '', userId: parts.at(-1)! } };
+  const userId = parts.at(-1)!;
+  // A terminal user is named by their user name (as `npm run chat -- --user <name>` names them).
+  const named = platform.data === 'console' ? { displayName: userId, displayNameIsHint: true } : {};
+  return { ok: true, identity: { key, platform: platform.data, tenant: expected === 3 ? parts[1]! : '', userId, ...named } };
 }
 
 /** The identity named by `word`, in the message `inbound` (whose mentions and sender it reads). */
