@@ -148,7 +148,9 @@ export class SlackDesk {
 
   private async publishHome(team: string, user: string, eventId: string, channel?: string): Promise<void> {
     const { bot, program, delivery } = this.deps;
-    const home = await bot.home(await this.named(inboundForHome({ team_id: team, event_id: eventId, event: { type: 'app_home_opened', user, channel } })));
+    const home = await bot.home(
+      await this.named(inboundForHome({ team_id: team, event_id: eventId, event: { type: 'app_home_opened', user, channel } })),
+    );
     const replies =
       home.replies.length > 0
         ? home.replies

@@ -23,7 +23,9 @@ export function slackMentions(
   const replaced = text.replace(userMention, (_whole, user: string, label: string | undefined) => {
     const name = label ? wordOf(label) : '';
     const word = `@${name || user}`;
-    mentions.push({ text: word, identity: {
+    mentions.push({
+      text: word,
+      identity: {
         key: keyOf(team, user),
         tenant: team,
         userId: user,

@@ -44,7 +44,11 @@ export function profileOfUser(user: unknown): SlackProfile | undefined {
   const parsed = userSchema.safeParse(user);
   if (!parsed.success) return undefined;
   const u = parsed.data;
-  const name = clean(u.profile?.display_name, maxName) ?? clean(u.profile?.real_name, maxName) ?? clean(u.real_name, maxName) ?? clean(u.name, maxName);
+  const name =
+    clean(u.profile?.display_name, maxName) ??
+    clean(u.profile?.real_name, maxName) ??
+    clean(u.real_name, maxName) ??
+    clean(u.name, maxName);
   const locale = clean(u.locale, maxLocale);
   const timeZone = clean(u.tz, 100);
   return { ...(name ? { name } : {}), ...(locale ? { locale } : {}), ...(timeZone ? { timeZone } : {}) };
@@ -168,7 +172,9 @@ export async function withProfiles(inbound: InboundInput, profiles: SlackProfile
     const name = known.get(user)?.name;
     return name ? { displayName: name, displayNameVerified: true } : {};
   };
-  const mentioned: NonNullable<InboundInput['mentions']> = mentions.map((m) => (m.identity.tenant === team ? { ...m, identity: { ...m.identity, ...vouched(m.identity.userId) } } : m));
+  const mentioned: NonNullable<InboundInput['mentions']> = mentions.map((m) =>
+    m.identity.tenant === team ? { ...m, identity: { ...m.identity, ...vouched(m.identity.userId) } } : m,
+  );
   for (const t of typed) {
     const name = known.get(t.user)?.name;
     if (!name || mentioned.length >= maxMentions) continue;

@@ -71,7 +71,8 @@ export async function staffVoid(turn: Turn, args: string): Promise<Reply[]> {
   if (entry.voidedAt)
     return [error('already_voided', t('hours.void.already', { id: entryId, reason: voidReasonText(entry.voidReason, t) }))];
   const engagement = await engagementOf(turn, entry);
-  const expert = entry.expertId === turn.person.id ? t('hours.void.you') : personName(t, { id: entry.expertId, displayName: entry.expertName });
+  const expert =
+    entry.expertId === turn.person.id ? t('hours.void.you') : personName(t, { id: entry.expertId, displayName: entry.expertName });
   return askToConfirm(turn, {
     action: { h: voidActionId, v: `${entryId}:${reason}` },
     question: t('hours.void.question', {

@@ -71,12 +71,7 @@ export function notifyFollowUp(deps: Deps, a: ApplicationView, date: string): Pr
 }
 
 /** An expert assigned or removed: the expert is told, and the applicant learns who their expert is. */
-export async function notifyAssignment(
-  deps: Deps,
-  a: ApplicationView,
-  expert: NamedPerson,
-  assigned: boolean,
-): Promise<void> {
+export async function notifyAssignment(deps: Deps, a: ApplicationView, expert: NamedPerson, assigned: boolean): Promise<void> {
   await deps.notifier.notify(expert.id, (t, locale) => {
     const n = names(deps, a, t, locale);
     return [
@@ -93,7 +88,9 @@ export async function notifyAssignment(
     ];
   });
   if (assigned)
-    await notifyApplicant(deps, a, (t, locale) => t('staff.notify.applicantExpert', { ...names(deps, a, t, locale), expert: personName(t, expert) }));
+    await notifyApplicant(deps, a, (t, locale) =>
+      t('staff.notify.applicantExpert', { ...names(deps, a, t, locale), expert: personName(t, expert) }),
+    );
 }
 
 /** The engagement closed: its experts can no longer log hours on it. */

@@ -99,7 +99,12 @@ describe('names from Slack', () => {
     expect(notice).toContain('Yamada Taro');
     await s.command('UAPP1', '/desk', 'bookings');
     expect(s.lastMessage().text).toContain('専門家: Yamada Taro');
-    expect(s.messages().map((m) => m.text).join('\n')).not.toMatch(/専門家: #\d/);
+    expect(
+      s
+        .messages()
+        .map((m) => m.text)
+        .join('\n'),
+    ).not.toMatch(/専門家: #\d/);
   }, 60_000);
 
   it('someone Slack has no name for is shown as a numbered user without a name, never a bare number', async () => {

@@ -21,12 +21,23 @@ function cache(lookup: (user: string) => Promise<SlackProfile | undefined>, opts
 
 describe('profileOfUser', () => {
   it('takes the display name, else the real name, else the handle; the locale and time zone', () => {
-    expect(profileOfUser({ id: 'U1', name: 'sato', real_name: 'Sato Hanako', locale: 'en-US', tz: 'Asia/Tokyo', profile: { display_name: 'Hanako' } })).toEqual({
+    expect(
+      profileOfUser({
+        id: 'U1',
+        name: 'sato',
+        real_name: 'Sato Hanako',
+        locale: 'en-US',
+        tz: 'Asia/Tokyo',
+        profile: { display_name: 'Hanako' },
+      }),
+    ).toEqual({
       name: 'Hanako',
       locale: 'en-US',
       timeZone: 'Asia/Tokyo',
     });
-    expect(profileOfUser({ id: 'U1', name: 'sato', profile: { display_name: ' ', real_name: 'Sato  Hanako' } })).toEqual({ name: 'Sato Hanako' });
+    expect(profileOfUser({ id: 'U1', name: 'sato', profile: { display_name: ' ', real_name: 'Sato  Hanako' } })).toEqual({
+      name: 'Sato Hanako',
+    });
     expect(profileOfUser({ id: 'U1', name: 'sato', profile: {} })).toEqual({ name: 'sato' });
     expect(profileOfUser(undefined)).toBeUndefined();
   });
@@ -87,14 +98,22 @@ describe('withProfiles', () => {
   });
 
   it("gives the sender Slack's name and locale, and names people mentioned or typed by id of the same workspace", async () => {
-    const names: Record<string, SlackProfile> = { U1: { name: 'One', locale: 'en-US' }, U2: { name: 'Two' }, U3A4: { name: 'Three' }, U5B6: { name: 'Five' } };
+    const names: Record<string, SlackProfile> = {
+      U1: { name: 'One', locale: 'en-US' },
+      U2: { name: 'Two' },
+      U3A4: { name: 'Three' },
+      U5B6: { name: 'Five' },
+    };
     const c = cache(async (u) => names[u]);
     const named = await withProfiles(inbound('role grant expert @U2 slack:T1:U3A4 U5B6 slack:T9:U7C8 USA'), c.profiles);
     expect(named.identity).toMatchObject({ displayName: 'One', displayNameVerified: true });
     expect(named.locale).toBe('en-US');
     expect(named.mentions).toEqual([
       { text: '@U2', identity: { key: 'slack:T1:U2', tenant: 'T1', userId: 'U2', displayName: 'Two', displayNameVerified: true } },
-      { text: 'slack:T1:U3A4', identity: { key: 'slack:T1:U3A4', tenant: 'T1', userId: 'U3A4', displayName: 'Three', displayNameVerified: true } },
+      {
+        text: 'slack:T1:U3A4',
+        identity: { key: 'slack:T1:U3A4', tenant: 'T1', userId: 'U3A4', displayName: 'Three', displayNameVerified: true },
+      },
       { text: 'U5B6', identity: { key: 'slack:T1:U5B6', tenant: 'T1', userId: 'U5B6', displayName: 'Five', displayNameVerified: true } },
     ]);
     // Another workspace's id and words that only look like ids are not asked about.
