@@ -11,7 +11,9 @@
  *   replies, without doing it again.
  *
  * Slack waits three seconds for an acknowledgement: past `ackWithinMs` a request is acknowledged empty and
- * its replies follow when its turn is done.
+ * its replies follow when its turn is done. Before the turn (and its transaction), the message gets the names
+ * and locale Slack gives for the people in it (users.info, cached, waited for at most 0.8 s: slack-profiles.ts);
+ * that wait counts against the same deadline.
  */
 import type { Bot, HandleResult } from '../../src/core/bot.ts';
 import type { InboundInput } from '../../src/core/inbound.ts';
