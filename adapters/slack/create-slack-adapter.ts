@@ -19,6 +19,7 @@ import { postToResponseUrl, type PostToResponseUrl } from './response-url.ts';
 import { SharedServerReceiver } from './shared-server-receiver.ts';
 import { ackWithinMs, SlackDesk } from './slack-desk.ts';
 import { createSlackSender } from './slack-sender.ts';
+import { profileOfUser, SlackProfiles } from './slack-profiles.ts';
 import { slashCommands } from './slash-commands.ts';
 
 export interface SlackAdapter extends ChannelAdapter {
@@ -31,6 +32,8 @@ export interface SlackAdapterOptions {
   postResponse?: PostToResponseUrl;
   /** How long a request may take before Slack is acknowledged anyway (tests shorten it). */
   ackWithinMs?: number;
+  /** How long a message waits for Slack's users.info (default 0.8 s; see slack-profiles.ts). */
+  profileWaitMs?: number;
 }
 
 /** Notifications: two quick retries at most, well within the outbox's 60-second lease. */
@@ -96,13 +99,35 @@ export function createSlackAdapter(ctx: AdapterContext, options: SlackAdapterOpt
     timeout: 10_000,
   });
 
+  // users.info: one try, no waiting out rate limits, a short timeout; a message never waits longer than
+  // profileWaitMs for it anyway, and a failure is asked again after a few minutes (slack-profiles.ts).
+  const profileWeb = new webApi.WebClient(botToken, {
+    ...clientOptions,
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+    timeout: 5_000,
+  });
+  const profiles = new SlackProfiles({
+    log,
+    waitMs: options.profileWaitMs,
+    lookup: async (user) => {
+      try {
+        return profileOfUser((await profileWeb.users.info({ user, include_locale: true })).user);
+      } catch (e) {
+        // A user Slack does not know (deleted, another workspace): nothing to learn, for the whole window.
+        if ((e as { data?: { error?: string } }).data?.error === 'user_not_found') return undefined;
+        throw e;
+      }
+    },
+  });
+
   const work = new InFlight(log);
   const ackWithin = options.ackWithinMs ?? ackWithinMs;
   const receiver = socketMode ? undefined : new SharedServerReceiver({ signingSecret: config.SLACK_SIGNING_SECRET!, log, work });
   // One workspace, one bot token: no OAuth, and no auth.test call at start (the bot's user id comes with each event).
   const authorize = async (): Promise<AuthorizeResult> => ({ botToken });
   const delivery = new ReplyDelivery({ web, postResponse: options.postResponse ?? postToResponseUrl });
-  const desk = new SlackDesk({ bot: ctx.bot, program: ctx.program, log, delivery, work, ackWithinMs: ackWithin });
+  const desk = new SlackDesk({ bot: ctx.bot, program: ctx.program, log, delivery, work, ackWithinMs: ackWithin, profiles });
 
   const app = new DeskApp(
     {

@@ -53,7 +53,7 @@ export interface BotDeps {
 async function relocalized(turn: Turn): Promise<Turn> {
   const platformLocale = turn.inbound.locale;
   const person = (await turn.services.people.findById(turn.person.id)) ?? turn.person;
-  const locale = pickLocale(person.locale, platformLocale);
+  const locale = pickLocale(person.locale, platformLocale ?? person.platformLocale);
   return { ...turn, person, locale, t: translator(locale) };
 }
 
@@ -171,7 +171,12 @@ export class Bot {
 
   private async turn(services: Services, inbound: Inbound): Promise<HandleResult> {
     const start = await services.requests.begin(this.keysOf(inbound, inbound.idempotencyKey));
-    if (start.replayed) return { replies: start.replayed, duplicate: true, locale: pickLocale(start.person?.locale, inbound.locale) };
+    if (start.replayed)
+      return {
+        replies: start.replayed,
+        duplicate: true,
+        locale: pickLocale(start.person?.locale, inbound.locale ?? start.person?.platformLocale),
+      };
     // Who may see the answer is decided here, for every command, button and flow, and recorded with the
     // replies: a repeated delivery is answered as privately as the first one.
     const audience = new TurnAudience();
@@ -207,6 +212,7 @@ export class Bot {
         tenant: identity.tenant,
         userId: identity.userId,
         displayName: identity.displayName,
+        platformLocale: inbound.locale,
       }));
     // A name the platform did not vouch for (unauthenticated local use) may name a new person, never rename one.
     const mayRename = identity.displayNameVerified || person.displayName === '';
@@ -214,10 +220,15 @@ export class Bot {
       await services.people.rename(person.id, identity.displayName);
       person = { ...person, displayName: identity.displayName };
     }
+    // Written only when it changed (most messages repeat it), so notifications follow the platform's language too.
+    if (start.person && inbound.locale && inbound.locale !== person.platformLocale) {
+      await services.people.setPlatformLocale(person.id, inbound.locale);
+      person = { ...person, platformLocale: inbound.locale };
+    }
     // Written only when it changed: most messages repeat it.
     if (address && address.value !== start.address && !(address.onlyIfNone && start.address !== null))
       await services.people.saveAddress(identity.key, address.value);
-    const locale = pickLocale(person.locale, inbound.locale);
+    const locale = pickLocale(person.locale, inbound.locale ?? person.platformLocale);
     const turn: Turn = {
       inbound,
       person,

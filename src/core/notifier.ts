@@ -35,7 +35,7 @@ export function createNotifier(deps: {
   const notify: Notifier['notify'] = async (personId, render, options = {}) => {
     const person = await deps.people.findById(personId);
     if (!person) return;
-    const locale = pickLocale(person.locale, undefined);
+    const locale = pickLocale(person.locale, person.platformLocale);
     await deps.outbox.enqueue({
       personId,
       replies: render(translator(locale), locale),

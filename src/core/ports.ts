@@ -14,6 +14,8 @@ export interface IdentityInput {
    * person created now, or one without a name, and never replaces a stored name.
    */
   displayNameIsHint?: boolean;
+  /** The platform's locale for a person created now (see `PersonView.platformLocale`). */
+  platformLocale?: string;
 }
 
 export interface PeopleRepository {
@@ -26,6 +28,8 @@ export interface PeopleRepository {
   findById(personId: number): Promise<PersonView | null>;
   findByIdentityKey(identityKey: string): Promise<PersonView | null>;
   setLocale(personId: number, locale: string | null): Promise<void>;
+  /** Stores the locale the platform gives the person; callers write it only when it changed. */
+  setPlatformLocale(personId: number, platformLocale: string): Promise<void>;
   /** Stores how to reach the identity proactively (platform-specific JSON); callers write it only when it changed. */
   saveAddress(identityKey: string, address: string): Promise<void>;
   /** Identities of a person with a stored address, for notifications. */

@@ -1,7 +1,8 @@
 /**
  * A fake Slack on loopback for tests: it answers the Web API (`/api/<method>`), `response_url` posts
  * (`/response/<id>`) and file uploads (`/upload/<id>`), records every call, and can be told to fail a
- * method with HTTP 500 or 429 a number of times.
+ * method with HTTP 500 or 429 a number of times. `users.info` answers from a table of fake users
+ * (`setUser`); anyone else is `user_not_found`, as in Slack.
  *
  *   const api = await startFakeSlackApi();
  *   // SLACK_API_URL = api.apiUrl; response urls from api.responseUrl()
@@ -25,6 +26,19 @@ export interface RecordedCall {
   response: Record<string, unknown>;
 }
 
+/** A user `users.info` knows: the fields of Slack's answer the bot may read. */
+export interface FakeSlackUser {
+  id: string;
+  /** The handle (`yamada.t`). */
+  name?: string;
+  real_name?: string;
+  /** profile.display_name ('' when the person set none). */
+  display_name?: string;
+  /** Sent only when the call asks with include_locale, as Slack does. */
+  locale?: string;
+  tz?: string;
+}
+
 export interface FakeSlackApi {
   /** Base URL for SLACK_API_URL (ends with `/api/`). */
   apiUrl: string;
@@ -41,6 +55,8 @@ export interface FakeSlackApi {
    * answer to a slash command (Slack shows it as the command's reply).
    */
   recordAck(args: Record<string, unknown>, channel: string): void;
+  /** Adds (or changes) a user `users.info` answers about. */
+  setUser(user: FakeSlackUser): void;
   /** Holds calls of `method` unanswered (and unrecorded) until the returned function is called. */
   hold(method: string): () => void;
   reset(): void;
@@ -53,6 +69,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   const recorded: RecordedCall[] = [];
   const failures = new Map<string, { status: number; times: number }>();
   const holds = new Map<string, Promise<void>>();
+  const users = new Map<string, FakeSlackUser>();
   let seq = 0;
   let base = '';
 
@@ -115,6 +132,23 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
         return { ok: true, upload_url: `${base}/upload/F${seq}`, file_id: `F${seq}` };
       case 'files.completeUploadExternal':
         return { ok: true, files: [{ id: 'F1' }] };
+      case 'users.info': {
+        const u = users.get(String(args.user));
+        if (!u) return { ok: false, error: 'user_not_found' };
+        const withLocale = args.include_locale === true || args.include_locale === 'true';
+        return {
+          ok: true,
+          user: {
+            id: u.id,
+            team_id: 'T1',
+            name: u.name ?? u.id.toLowerCase(),
+            real_name: u.real_name,
+            tz: u.tz,
+            ...(withLocale && u.locale ? { locale: u.locale } : {}),
+            profile: { display_name: u.display_name ?? '', real_name: u.real_name ?? '' },
+          },
+        };
+      }
       default:
         return { ok: true };
     }
@@ -134,6 +168,9 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     },
     recordAck(args, channel) {
       recorded.push({ method: 'ack', args: { ...args, channel }, path: '', ok: true, response: {} });
+    },
+    setUser(user) {
+      users.set(user.id, user);
     },
     hold(method) {
       let release = () => {};
