@@ -11,6 +11,7 @@ import type { ActionHandler, Command, Feature } from './feature.ts';
 import { flowControlHandler } from './flow.ts';
 import { FlowEngine, type ActiveFlow, type PendingRequest } from './flow-engine.ts';
 import { flowKeyword } from './flow-keywords.ts';
+import { holdFiles } from './held-files.ts';
 import { inboundSchema, maxInboundText, type Inbound, type InboundInput } from './inbound.ts';
 import { error, text, type Reply } from './reply.ts';
 import type { Locale } from '../i18n/catalog.ts';
@@ -172,7 +173,8 @@ export class Bot {
     const start = await services.requests.begin(this.keysOf(inbound, inbound.idempotencyKey));
     if (start.replayed) return { replies: start.replayed, duplicate: true, locale: pickLocale(start.person?.locale, inbound.locale) };
     const turn = await this.turnFor(services, inbound, start);
-    const replies = await this.route(turn);
+    // Files are held for the person in this transaction: an adapter offers them and hands them out later.
+    const replies = await holdFiles(services.heldFiles, turn.person.id, await this.route(turn), turn.now);
     await services.requests.record(inbound.idempotencyKey, replies, turn.now);
     return { replies, duplicate: false, locale: turn.locale };
   }

@@ -5,6 +5,7 @@ import { createSlackAdapter } from '../../adapters/slack/create-slack-adapter.ts
 import { startBot } from '../../src/app/start.ts';
 import { loadConfig } from '../../src/config.ts';
 import { ManualClock } from '../../src/core/clock.ts';
+import { HeldFiles } from '../../src/core/held-files.ts';
 import { startSlackHarness, type SlackHarness } from '../support/slack-harness.ts';
 import { tempDatabaseUrl } from '../support/temp-database.ts';
 import { createTestBot, type TestBot } from '../support/test-bot.ts';
@@ -50,6 +51,7 @@ describe('mounting', () => {
     const ctx = (env: Record<string, string>) => ({
       config: loadConfig({ NODE_ENV: 'test', ...env }),
       bot: testBot.bot,
+      heldFiles: new HeldFiles({ uow: testBot.uow, clock: testBot.clock }),
       program: testBot.program,
       log: testBot.services.log,
     });
