@@ -173,9 +173,9 @@ export function cardMessage(content: AdaptiveCard): OutgoingMessage {
   return { type: 'message', summary: summaryOf(content.body), attachments: [{ contentType: adaptiveCardContentType, content }] };
 }
 
-/** A card of plain text (the adapter's own notes), in the attention colour for a problem. */
+/** A card of plain text (the adapter's own notes); a problem is marked like the core's errors. */
 export function noticeCard(text: string, attention = false): AdaptiveCard {
-  return card(textBlocks(text, attention ? { color: 'attention' } : {}));
+  return card(attention ? textBlocks(`⚠ ${text}`, { color: 'attention' }) : textBlocks(text));
 }
 
 /**
