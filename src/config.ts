@@ -112,7 +112,8 @@ const envSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['TEAMS_FILE_UPLOAD_ALLOWLIST'],
-        message: 'production uploads files over HTTPS only: list https:// origins (e.g. https://*.sharepoint.com), or unset it for the default',
+        message:
+          'production uploads files over HTTPS only: list https:// origins (e.g. https://*.sharepoint.com), or unset it for the default',
       });
     }
     // Without an app id Teams is simply off; with one, production needs its secret (a managed identity has none).

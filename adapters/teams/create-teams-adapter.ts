@@ -35,7 +35,14 @@ export function createTeamsAdapter(ctx: AdapterContext): ChannelAdapter {
   const runtime = () => (loading ??= import('./teams-runtime.ts').then((m) => m.createTeamsRuntime(settings)));
   // Files the person allowed go only to these hosts (their OneDrive), whatever an invoke names.
   const uploadHosts = allowList(ctx.config.TEAMS_FILE_UPLOAD_ALLOWLIST ?? defaultFileUploadAllowList);
-  const handleTurn = createTurnHandler({ bot: ctx.bot, program: ctx.program, log: ctx.log, authenticated, heldFiles: ctx.heldFiles, uploadHosts });
+  const handleTurn = createTurnHandler({
+    bot: ctx.bot,
+    program: ctx.program,
+    log: ctx.log,
+    authenticated,
+    heldFiles: ctx.heldFiles,
+    uploadHosts,
+  });
   return {
     name: 'teams',
     routes: [messagesRoute({ runtime, handleTurn, log: ctx.log, serviceUrls, authenticated })],

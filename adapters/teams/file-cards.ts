@@ -35,11 +35,15 @@ const uploadInfoSchema = z.looseObject({
 
 /** The value of a `fileConsent/invoke` activity (botbuilder's FileConsentCardResponse). */
 export const fileConsentValueSchema = z.discriminatedUnion('action', [
-  z.looseObject({ type: z.literal('fileUpload'), action: z.literal('accept'), context: consentContextSchema, uploadInfo: uploadInfoSchema }),
+  z.looseObject({
+    type: z.literal('fileUpload'),
+    action: z.literal('accept'),
+    context: consentContextSchema,
+    uploadInfo: uploadInfoSchema,
+  }),
   z.looseObject({ type: z.literal('fileUpload'), action: z.literal('decline'), context: consentContextSchema }),
 ]);
 
-export type FileConsentValue = z.infer<typeof fileConsentValueSchema>;
 export type UploadInfo = z.infer<typeof uploadInfoSchema>;
 
 /** The FileInfoCard that shows the uploaded file, which the person opens or downloads from their OneDrive. */

@@ -126,7 +126,9 @@ async function say(context: TurnContext, text: string, attention = false): Promi
 async function closeConsentCard(log: Logger, context: TurnContext, activity: TeamsActivity, text: string): Promise<void> {
   if (!activity.replyToId) return;
   try {
-    await context.updateActivity({ ...cardMessage(noticeCard(text)), id: activity.replyToId } as Parameters<TurnContext['updateActivity']>[0]);
+    await context.updateActivity({ ...cardMessage(noticeCard(text)), id: activity.replyToId } as Parameters<
+      TurnContext['updateActivity']
+    >[0]);
   } catch (e) {
     log.warn({ err: e }, 'Teams: could not update the file consent card');
   }

@@ -146,7 +146,11 @@ function formatBytes(bytes: number): string {
  * A file: its title and a line naming it, then (in a personal chat) the FileConsentCard that offers it. Teams
  * supports the consent flow in personal chats only; elsewhere the person is told where files come.
  */
-function fileReplies(file: Extract<Reply, { kind: 'file' }>, t: Translate, personal: boolean): { body: CardElement[]; consent?: OutgoingMessage } {
+function fileReplies(
+  file: Extract<Reply, { kind: 'file' }>,
+  t: Translate,
+  personal: boolean,
+): { body: CardElement[]; consent?: OutgoingMessage } {
   const sizeInBytes = Buffer.byteLength(file.content, 'utf8');
   const names = { filename: file.filename, size: formatBytes(sizeInBytes), days: heldFileRetentionDays };
   const title = textBlocks(file.title, { weight: 'Bolder' });

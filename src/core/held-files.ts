@@ -71,7 +71,15 @@ export async function holdFiles(
       continue;
     }
     const id = newHeldFileId();
-    await files.hold({ id, ownerId, filename: reply.filename, mimeType: reply.mimeType, content: reply.content, createdAt: now, expiresAt });
+    await files.hold({
+      id,
+      ownerId,
+      filename: reply.filename,
+      mimeType: reply.mimeType,
+      content: reply.content,
+      createdAt: now,
+      expiresAt,
+    });
     held.push({ ...reply, heldId: id });
   }
   return held;

@@ -21,7 +21,10 @@ export function createHeldFileRepository(db: Db): HeldFileRepository {
     },
     async markReleased(id, at) {
       // The content is not needed any more; the row stays until it expires, so a repeated click is told it was sent.
-      const { count } = await db.heldFile.updateMany({ where: { id, releasedAt: null }, data: { releasedAt: at, content: '', leaseUntil: null } });
+      const { count } = await db.heldFile.updateMany({
+        where: { id, releasedAt: null },
+        data: { releasedAt: at, content: '', leaseUntil: null },
+      });
       return count === 1;
     },
     async delete(id) {

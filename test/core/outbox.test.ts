@@ -148,7 +148,15 @@ describe('housekeeping', () => {
       expiresAt: new Date(tb.clock.now().getTime() + 1000),
     });
     const now = tb.clock.now();
-    const heldFile = (id: string, expiresAt: Date) => ({ id, ownerId: 1, filename: 'f.csv', mimeType: 'text/csv', content: 'x', createdAt: now, expiresAt });
+    const heldFile = (id: string, expiresAt: Date) => ({
+      id,
+      ownerId: 1,
+      filename: 'f.csv',
+      mimeType: 'text/csv',
+      content: 'x',
+      createdAt: now,
+      expiresAt,
+    });
     await tb.services.heldFiles.hold(heldFile('expired-file', new Date(now.getTime() - 1000)));
     await tb.services.heldFiles.hold(heldFile('current-file', new Date(now.getTime() + 1000)));
     expect(await purgeOldRecords({ uow: tb.uow, clock: tb.clock })).toEqual({ requests: 1, flows: 1, files: 1 });

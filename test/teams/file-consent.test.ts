@@ -198,10 +198,22 @@ describe('what uploads nothing', () => {
   });
 
   it('a file that never existed, and consent answers that are not ours or not readable', async () => {
-    const upload = { name: 'x.csv', uploadUrl: teams.connector.uploadUrl(), contentUrl: 'https://contoso-my.sharepoint.com/x', uniqueId: 'u', fileType: 'csv' };
+    const upload = {
+      name: 'x.csv',
+      uploadUrl: teams.connector.uploadUrl(),
+      contentUrl: 'https://contoso-my.sharepoint.com/x',
+      uniqueId: 'u',
+      fileType: 'csv',
+    };
     const cases: [unknown, string][] = [
-      [{ type: 'fileUpload', action: 'accept', context: { heldFile: 'A'.repeat(32) }, uploadInfo: upload }, 'このファイルはお送りできません'],
-      [{ type: 'fileUpload', action: 'accept', context: { heldFile: '../../etc/passwd' }, uploadInfo: upload }, 'このファイルはお送りできません'],
+      [
+        { type: 'fileUpload', action: 'accept', context: { heldFile: 'A'.repeat(32) }, uploadInfo: upload },
+        'このファイルはお送りできません',
+      ],
+      [
+        { type: 'fileUpload', action: 'accept', context: { heldFile: '../../etc/passwd' }, uploadInfo: upload },
+        'このファイルはお送りできません',
+      ],
       [{ type: 'fileUpload', action: 'decline', context: { heldFile: 'B'.repeat(32) } }, 'このファイルはお送りできません'],
       [{ type: 'fileUpload', action: 'accept', context: { filename: 'hours.csv' }, uploadInfo: upload }, '送信依頼を読み取れませんでした'],
       [{ type: 'fileUpload', action: 'accept', context: { heldFile: 'A'.repeat(32) } }, '送信依頼を読み取れませんでした'],
@@ -242,7 +254,12 @@ describe('what uploads nothing', () => {
     const id = heldIdOf(exported);
     // The same fake server under another name: had the bot uploaded there, the fake would have recorded it.
     const elsewhere = teams.connector.uploadUrl().replace('127.0.0.1', 'localhost');
-    for (const uploadUrl of [elsewhere, 'https://evil.example.com/upload', 'https://contoso.sharepoint.com.evil.example/upload', 'not a url']) {
+    for (const uploadUrl of [
+      elsewhere,
+      'https://evil.example.com/upload',
+      'https://contoso.sharepoint.com.evil.example/upload',
+      'not a url',
+    ]) {
       const refused = await teams.fileConsent(exported, 'accept', { uploadUrl });
       expect(refused.status).toBe(200);
       expect(refused.text, uploadUrl).toContain('Teams が示した保存先が、このボットの許可する保存先ではありません');

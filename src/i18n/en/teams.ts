@@ -6,7 +6,8 @@ export const teamsEn = {
     'Hello, this is the desk of the {program}. In this chat you can check your eligibility, log hours, book consultations and more. Type help to see what you can do.',
   'teams.welcome.channel':
     'Thank you for adding the desk of the {program} to this channel. Mention @{bot} followed by a command (for example: @{bot} help).',
-  'teams.file.offered': 'Here is the file {filename} ({size}). Press Allow on the card below to save it in your OneDrive (available for {days} days).',
+  'teams.file.offered':
+    'Here is the file {filename} ({size}). Press Allow on the card below to save it in your OneDrive (available for {days} days).',
   'teams.file.personalOnly': 'The file {filename} ({size}) is sent in your personal chat with the bot: please ask for it there.',
   'teams.file.unavailable': 'The file {filename} can no longer be sent. Please ask for it again.',
   'teams.file.sent': '✔ The file {filename} was saved in your OneDrive.',
