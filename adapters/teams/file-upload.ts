@@ -4,7 +4,8 @@
  * session), no redirects followed. The caller checks the URL's host against the allow-list first.
  */
 
-const uploadTimeoutMs = 30_000;
+/** Teams waits for the invoke's answer (sent once the upload is done) for about 15 s; a slower upload counts as failed. */
+const uploadTimeoutMs = 10_000;
 
 export class UploadError extends Error {}
 
