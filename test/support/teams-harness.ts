@@ -239,8 +239,12 @@ export async function startTeamsHarness(options: TeamsHarnessOptions = {}): Prom
     },
     invoke: (name, value, o = {}) => post({ ...activity('invoke', { ...o, value }), name }, o),
     async fileConsent(exchange, action, o = {}) {
-      const offer = exchange.replies.find((r) =>
-        r.attachments?.some((a) => a.contentType === fileConsentContentType && (o.filename === undefined || a.name === o.filename)),
+      // The person's own chat: notifications delivered meanwhile to others are among the exchange's calls too.
+      const chat = (activity('invoke', o).conversation as { id: string }).id;
+      const offer = exchange.replies.find(
+        (r) =>
+          (r.conversation as { id?: string } | undefined)?.id === chat &&
+          r.attachments?.some((a) => a.contentType === fileConsentContentType && (o.filename === undefined || a.name === o.filename)),
       );
       const card = offer?.attachments?.find((a) => a.contentType === fileConsentContentType);
       if (!offer || !card) throw new Error(`no file consent card in:\n${exchange.text}`);

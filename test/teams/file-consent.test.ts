@@ -43,6 +43,21 @@ const heldFile = (id: string) => teams.running.db.prisma.heldFile.findUnique({ w
 /** The text of the cards the bot replaced during an exchange. */
 const updatedText = (exchange: TeamsExchange) => textOfActivities(exchange.updates.map((u) => u.body));
 
+/** Someone else answers the consent card shown in another person's chat (a forged or replayed invoke). */
+function answerAs(user: string, exchange: TeamsExchange, action: 'accept' | 'decline'): Promise<TeamsExchange> {
+  const offer = exchange.replies.find((r) => r.attachments?.some((a) => a.contentType === consentType))!;
+  const context = { heldFile: heldIdOf(exchange) };
+  const uploadInfo = {
+    name: 'hours.csv',
+    uploadUrl: teams.connector.uploadUrl(),
+    contentUrl: 'https://contoso-my.sharepoint.com/personal/x/hours.csv',
+    uniqueId: 'x',
+    fileType: 'csv',
+  };
+  const value = action === 'accept' ? { type: 'fileUpload', action, context, uploadInfo } : { type: 'fileUpload', action, context };
+  return teams.invoke('fileConsent/invoke', value, { user, replyToId: offer.id });
+}
+
 async function exportHours(user = 'alice'): Promise<TeamsExchange> {
   const exported = await teams.message('export hours', { user });
   expect(exported.status).toBe(200);
@@ -179,17 +194,17 @@ describe('what uploads nothing', () => {
   it("someone else's file: refused like one that never existed, and it stays for its owner", async () => {
     const exported = await exportHours('alice');
     const id = heldIdOf(exported);
-    const foreign = await teams.fileConsent(exported, 'accept', { user: 'bob' });
+    const foreign = await answerAs('bob', exported, 'accept');
     expect(foreign.status).toBe(200);
     expect(foreign.text).toBe('⚠ このファイルはお送りできません。ファイルをもう一度お申し付けください。');
-    const declinedByOther = await teams.fileConsent(exported, 'decline', { user: 'bob' });
+    const declinedByOther = await answerAs('bob', exported, 'decline');
     expect(declinedByOther.text).toContain('このファイルはお送りできません');
     expect(foreign.updates).toHaveLength(0);
     expect(newUploads()).toHaveLength(0);
     expect((await heldFile(id))!.releasedAt).toBeNull();
 
     // Someone who never talked to the bot (no person at all) is refused the same way.
-    const stranger = await teams.fileConsent(exported, 'accept', { user: 'mallory' });
+    const stranger = await answerAs('mallory', exported, 'accept');
     expect(stranger.text).toContain('このファイルはお送りできません');
 
     const owner = await teams.fileConsent(exported, 'accept', { user: 'alice' });
