@@ -1,5 +1,6 @@
 /** What a platform adapter (Slack, Teams) gives the composition root. */
 import type { Bot } from '../core/bot.ts';
+import type { HeldFiles } from '../core/held-files.ts';
 import type { ProactiveSender } from '../core/outbox-dispatcher.ts';
 import type { Logger } from '../core/ports.ts';
 import type { Program } from '../program/program-schema.ts';
@@ -18,6 +19,8 @@ export interface ChannelAdapter {
 export interface AdapterContext {
   config: Config;
   bot: Bot;
+  /** Files offered to people, released to their owner when the platform asks for them (Teams' file consent). */
+  heldFiles: HeldFiles;
   program: Program;
   log: Logger;
 }

@@ -23,6 +23,7 @@ import { createSlotRepository } from '../db/slot-repository.ts';
 import { createBookingRepository } from '../db/booking-repository.ts';
 import { createHourLedgerRepository } from '../db/hour-ledger-repository.ts';
 import { createMembershipRepository } from '../db/membership-repository.ts';
+import { createHeldFileRepository } from '../db/held-file-repository.ts';
 
 export interface ServiceDeps {
   program: Program;
@@ -50,6 +51,7 @@ export function createServices(db: Db, hooks: CommitHooks, deps: ServiceDeps, in
   const flowStates = new FlowStates(inTransaction);
   const people = createPeopleRepository(db);
   const outbox = createOutboxRepository(db, sql);
+  const heldFiles = createHeldFileRepository(db);
   const onNotification = deps.onNotification;
   return {
     program,
@@ -61,7 +63,8 @@ export function createServices(db: Db, hooks: CommitHooks, deps: ServiceDeps, in
     requests: createRequestLog(db, sql, flowStates),
     audit: createAuditLog(sql, clock),
     outbox,
-    notifier: createNotifier({ people, outbox, clock, onEnqueued: onNotification && (() => hooks.afterCommit(onNotification)) }),
+    notifier: createNotifier({ people, outbox, heldFiles, clock, onEnqueued: onNotification && (() => hooks.afterCommit(onNotification)) }),
+    heldFiles,
     applications: createApplicationRepository(db, sql, serialize),
     // Feature repositories are added below, one line each.
     staffReports: createStaffReports(db),

@@ -11,6 +11,7 @@ import type { ActionHandler, Command, Feature } from './feature.ts';
 import { flowControlHandler } from './flow.ts';
 import { FlowEngine, type ActiveFlow, type PendingRequest } from './flow-engine.ts';
 import { flowKeyword } from './flow-keywords.ts';
+import { holdFiles } from './held-files.ts';
 import { inboundSchema, maxInboundText, type Inbound, type InboundInput } from './inbound.ts';
 import { isRestrictedAction, isRestrictedCommand, TurnAudience, withVisibility } from './privacy.ts';
 import { error, text, type Reply } from './reply.ts';
@@ -182,7 +183,13 @@ export class Bot {
     const audience = new TurnAudience();
     const turn = await this.turnFor(services, inbound, start, audience);
     const routed = await this.route(turn, audience);
-    const replies = withVisibility(routed, inbound, services.settings.staffChannels, audience);
+    // Files are held for the person in this transaction: an adapter offers them and hands them out later.
+    const replies = await holdFiles(
+      services.heldFiles,
+      turn.person.id,
+      withVisibility(routed, inbound, services.settings.staffChannels, audience),
+      turn.now,
+    );
     await services.requests.record(inbound.idempotencyKey, replies, turn.now);
     return { replies, duplicate: false, locale: turn.locale };
   }

@@ -6,6 +6,7 @@
 import type { Locale } from '../i18n/catalog.ts';
 import { pickLocale, translator, type Translate } from '../i18n/translate.ts';
 import type { Clock } from './clock.ts';
+import { holdFiles, type HeldFileRepository } from './held-files.ts';
 import type { OutboxRepository, PeopleRepository } from './ports.ts';
 import type { Reply } from './reply.ts';
 import type { Role } from './roles.ts';
@@ -29,6 +30,8 @@ export interface Notifier {
 export function createNotifier(deps: {
   people: PeopleRepository;
   outbox: OutboxRepository;
+  /** Files in a message are held for the recipient in the same transaction (see held-files.ts). */
+  heldFiles: HeldFileRepository;
   clock: Clock;
   onEnqueued?: () => void;
 }): Notifier {
@@ -36,10 +39,12 @@ export function createNotifier(deps: {
     const person = await deps.people.findById(personId);
     if (!person) return;
     const locale = pickLocale(person.locale, person.platformLocale);
+    const now = deps.clock.now();
+    const dueAt = options.dueAt ?? now;
     await deps.outbox.enqueue({
       personId,
-      replies: render(translator(locale), locale),
-      dueAt: options.dueAt ?? deps.clock.now(),
+      replies: await holdFiles(deps.heldFiles, personId, render(translator(locale), locale), now, dueAt),
+      dueAt,
       dedupeKey: options.dedupeKey,
     });
     deps.onEnqueued?.();

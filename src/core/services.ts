@@ -7,6 +7,7 @@ import type { Program } from '../program/program-schema.ts';
 import type { Clock } from './clock.ts';
 import type { AuditLog, ConversationStateRepository, Logger, OutboxRepository, PeopleRepository, RequestLog } from './ports.ts';
 import type { Notifier } from './notifier.ts';
+import type { HeldFileRepository } from './held-files.ts';
 import type { ApplicationRepository } from '../applications/application-repository.ts';
 import type { StaffReports } from '../staff/staff-reports.ts';
 import type { SlotRepository } from '../booking/slot-repository.ts';
@@ -29,6 +30,8 @@ export interface Services {
   audit: AuditLog;
   outbox: OutboxRepository;
   notifier: Notifier;
+  /** Files offered to people, kept until they take them (see held-files.ts). */
+  heldFiles: HeldFileRepository;
   applications: ApplicationRepository;
   // Feature repositories are added below, one line each.
   staffReports: StaffReports;

@@ -58,9 +58,19 @@ describe('booking in Teams', () => {
     r = await teams.click(r, 'Book', alice);
     expect(r.text).toContain('Booking #1 is confirmed');
     expect(r.text).toContain('training topics 6. Company measures: internal system; 7. Company measures: external parties');
-    const ics = r.replies.flatMap((a) => a.attachments ?? []).find((a) => a.contentType === 'text/calendar');
+    // The calendar file comes through Teams' file consent flow: Allow uploads it to the applicant's OneDrive.
+    const ics = r.replies
+      .filter((a) => (a.conversation as { id: string }).id === 'a:personal-alice')
+      .flatMap((a) => a.attachments ?? [])
+      .find((a) => a.contentType === 'application/vnd.microsoft.teams.card.file.consent');
     expect(ics?.name).toBe('booking-1.ics');
-    expect(Buffer.from(ics!.contentUrl!.split(',')[1]!, 'base64').toString('utf8')).toContain('DTSTART:20210915T070000Z');
+    const uploads = teams.connector.uploads.length;
+    const saved = await teams.fileConsent(r, 'accept', alice);
+    expect(saved.text).toBe('📎 booking-1.ics');
+    expect(textOfActivities(saved.updates.map((u) => u.body))).toBe('✔ The file booking-1.ics was saved in your OneDrive.');
+    expect(teams.connector.uploads.slice(uploads).map((u) => u.body.toString('utf8'))).toEqual([
+      expect.stringContaining('DTSTART:20210915T070000Z'),
+    ]);
     // The expert's Teams client is English: the notices sent to their chat are in English too.
     const toExpert = await sentToChat('minh', mark);
     expect(toExpert).toContain('New booking #1 from Acme Vietnam (alice).');

@@ -131,7 +131,7 @@ describe('outbox: once means once', () => {
 });
 
 describe('housekeeping', () => {
-  it('forgets request keys older than the retention and flows that expired, and keeps the rest', async () => {
+  it('forgets request keys older than the retention, flows and offered files that expired, and keeps the rest', async () => {
     const { purgeOldRecords, requestKeyRetentionDays } = await import('../../src/core/housekeeping.ts');
     await tb.db.prisma.processedRequest.create({
       data: { key: 'old', createdAt: new Date(tb.clock.now().getTime() - (requestKeyRetentionDays + 1) * 86_400_000) },
@@ -147,8 +147,21 @@ describe('housekeeping', () => {
       state: '{}',
       expiresAt: new Date(tb.clock.now().getTime() + 1000),
     });
-    expect(await purgeOldRecords({ uow: tb.uow, clock: tb.clock })).toEqual({ requests: 1, flows: 1 });
+    const now = tb.clock.now();
+    const heldFile = (id: string, expiresAt: Date) => ({
+      id,
+      ownerId: 1,
+      filename: 'f.csv',
+      mimeType: 'text/csv',
+      content: 'x',
+      createdAt: now,
+      expiresAt,
+    });
+    await tb.services.heldFiles.hold(heldFile('expired-file', new Date(now.getTime() - 1000)));
+    await tb.services.heldFiles.hold(heldFile('current-file', new Date(now.getTime() + 1000)));
+    expect(await purgeOldRecords({ uow: tb.uow, clock: tb.clock })).toEqual({ requests: 1, flows: 1, files: 1 });
     expect((await tb.db.prisma.processedRequest.findMany()).map((r) => r.key)).toEqual(['recent']);
     expect(await tb.services.conversations.get('console:b', 'c')).not.toBeNull();
+    expect((await tb.db.prisma.heldFile.findMany()).map((f) => f.id)).toEqual(['current-file']);
   });
 });
