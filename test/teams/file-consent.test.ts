@@ -99,11 +99,15 @@ describe('offering a file', () => {
     expect(heldIdOf(again)).toBe(heldIdOf(first));
   });
 
-  it('in a channel names the file and points to the personal chat, without a consent card', async () => {
+  it('asked in a channel, goes to the personal chat with its consent card; the channel only hears where it went', async () => {
     const inChannel = await teams.message('export hours', { user: 'alice', in: 'channel' });
     expect(inChannel.status).toBe(200);
-    expect(attachmentsOf(inChannel, consentType)).toHaveLength(0);
-    expect(inChannel.text).toContain('ボットとの個人チャットでお送りします');
+    expect(inChannel.here.flatMap((r) => r.attachments ?? []).filter((a) => a.contentType === consentType)).toHaveLength(0);
+    expect(inChannel.hereText).toContain('個人チャットでお送りしました');
+    expect(inChannel.hereText).not.toContain('hours-');
+    const privately = inChannel.elsewhere.flatMap((c) => (c.body as { attachments?: { contentType: string }[] }).attachments ?? []);
+    expect(privately.filter((a) => a.contentType === consentType)).toHaveLength(1);
+    expect(inChannel.elsewhereText).toContain('をお送りします');
     expect(JSON.stringify(inChannel.replies)).not.toContain('data:');
   });
 });
