@@ -5,7 +5,6 @@
  */
 import type { Locale } from '../i18n/catalog.ts';
 import { pickLocale, translator, type Translate } from '../i18n/translate.ts';
-import type { Clock } from './clock.ts';
 import type { OutboxRepository, PeopleRepository } from './ports.ts';
 import type { Reply } from './reply.ts';
 import type { Role } from './roles.ts';
@@ -13,7 +12,7 @@ import type { Role } from './roles.ts';
 export type RenderForRecipient = (t: Translate, locale: Locale) => Reply[];
 
 export interface NotifyOptions {
-  /** Deliver at this time instead of now (reminders). */
+  /** Deliver at this time, on the clock of the process that delivers it (reminders); default: at once, under any clock. */
   dueAt?: Date;
   /** Makes scheduling idempotent; also lets the message be cancelled before it is sent. */
   dedupeKey?: string;
@@ -29,7 +28,6 @@ export interface Notifier {
 export function createNotifier(deps: {
   people: PeopleRepository;
   outbox: OutboxRepository;
-  clock: Clock;
   onEnqueued?: () => void;
 }): Notifier {
   const notify: Notifier['notify'] = async (personId, render, options = {}) => {
@@ -39,7 +37,7 @@ export function createNotifier(deps: {
     await deps.outbox.enqueue({
       personId,
       replies: render(translator(locale), locale),
-      dueAt: options.dueAt ?? deps.clock.now(),
+      dueAt: options.dueAt ?? null,
       dedupeKey: options.dedupeKey,
     });
     deps.onEnqueued?.();

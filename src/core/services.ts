@@ -5,7 +5,15 @@
  */
 import type { Program } from '../program/program-schema.ts';
 import type { Clock } from './clock.ts';
-import type { AuditLog, ConversationStateRepository, Logger, OutboxRepository, PeopleRepository, RequestLog } from './ports.ts';
+import type {
+  AuditLog,
+  ConversationStateRepository,
+  Logger,
+  OutboxRepository,
+  PeopleRepository,
+  RequestLog,
+  ShownChoicesRepository,
+} from './ports.ts';
 import type { Notifier } from './notifier.ts';
 import type { ApplicationRepository } from '../applications/application-repository.ts';
 import type { StaffReports } from '../staff/staff-reports.ts';
@@ -24,6 +32,8 @@ export interface Services {
   requests: RequestLog;
   audit: AuditLog;
   outbox: OutboxRepository;
+  /** The choices last shown where they are picked by number (the terminal). */
+  shownChoices: ShownChoicesRepository;
   notifier: Notifier;
   applications: ApplicationRepository;
   // Feature repositories are added below, one line each.
