@@ -25,11 +25,7 @@ export interface Notifier {
   cancel(dedupeKey: string): Promise<void>;
 }
 
-export function createNotifier(deps: {
-  people: PeopleRepository;
-  outbox: OutboxRepository;
-  onEnqueued?: () => void;
-}): Notifier {
+export function createNotifier(deps: { people: PeopleRepository; outbox: OutboxRepository; onEnqueued?: () => void }): Notifier {
   const notify: Notifier['notify'] = async (personId, render, options = {}) => {
     const person = await deps.people.findById(personId);
     if (!person) return;

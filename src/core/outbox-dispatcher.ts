@@ -95,9 +95,7 @@ export class OutboxDispatcher {
     const { uow, clock, log } = this.opts;
     const senders = this.opts.senders();
     const senderFor = (a: { key: string; platform: string; address: string }) =>
-      senders.find(
-        (s) => s.platform === a.platform && (s.identityKey ?? a.key) === a.key && (s.canReach?.(a.address) ?? true),
-      );
+      senders.find((s) => s.platform === a.platform && (s.identityKey ?? a.key) === a.key && (s.canReach?.(a.address) ?? true));
     const addresses = (await uow.run(({ people }) => people.addressesOf(message.personId))).filter((a) => senderFor(a));
     if (addresses.length === 0) {
       // Claimed for an address this process cannot use after all (one in a format the sender refuses): look

@@ -111,7 +111,12 @@ describe('outbox: who delivers what', () => {
     await server.idle();
     // Ann's chat reaches Ann only.
     const delivered: string[] = [];
-    const annsChat = new OutboxDispatcher({ uow: tb.uow, clock: tb.clock, log: silent, senders: () => [consoleOf('console:ann', delivered)] });
+    const annsChat = new OutboxDispatcher({
+      uow: tb.uow,
+      clock: tb.clock,
+      log: silent,
+      senders: () => [consoleOf('console:ann', delivered)],
+    });
     annsChat.kick();
     await annsChat.idle();
     expect(delivered).toEqual(['console:ann: for ann']);
@@ -119,7 +124,12 @@ describe('outbox: who delivers what', () => {
     expect(bobs).toMatchObject({ attempts: 0, lastError: null, sentAt: null, dueAt: null });
 
     // Bob's next chat gets his at once.
-    const bobsChat = new OutboxDispatcher({ uow: tb.uow, clock: tb.clock, log: silent, senders: () => [consoleOf('console:bob', delivered)] });
+    const bobsChat = new OutboxDispatcher({
+      uow: tb.uow,
+      clock: tb.clock,
+      log: silent,
+      senders: () => [consoleOf('console:bob', delivered)],
+    });
     bobsChat.kick();
     await bobsChat.idle();
     expect(delivered).toEqual(['console:ann: for ann', 'console:bob: for bob']);

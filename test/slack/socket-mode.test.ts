@@ -79,7 +79,8 @@ const directMessage = (user: string, text: string) => ({
 });
 
 const postsTo = (channel: string) => api.delivered('chat.postMessage').filter((c) => c.args.channel === channel);
-const blocksOf = (args: Record<string, unknown> | undefined) => (Array.isArray(args?.blocks) ? args.blocks : []) as Record<string, unknown>[];
+const blocksOf = (args: Record<string, unknown> | undefined) =>
+  (Array.isArray(args?.blocks) ? args.blocks : []) as Record<string, unknown>[];
 
 describe('Slack over Socket Mode', () => {
   it('connects with the app-level token through SLACK_API_URL and serves no HTTP endpoint', async () => {
@@ -135,7 +136,12 @@ describe('Slack over Socket Mode', () => {
       container: { type: 'message', message_ts: String(question.response.ts), channel_id: 'DU3', is_ephemeral: false },
       channel: { id: 'DU3', name: 'directmessage' },
       response_url: responseUrl,
-      message: { type: 'message', ts: String(question.response.ts), text: String(question.args.text ?? ''), blocks: blocksOf(question.args) },
+      message: {
+        type: 'message',
+        ts: String(question.response.ts),
+        text: String(question.args.text ?? ''),
+        blocks: blocksOf(question.args),
+      },
       actions: [
         {
           type: 'button',
