@@ -30,7 +30,10 @@ describe('console chat', () => {
 describe('console chat across sessions', () => {
   const eligibleAndRegistered = 'こんにちは\n1\n2\n5\n1\n1\n2\n1\n1\n株式会社サンプル\n';
 
-  it('shows the notices that waited first, and a number picks a choice shown in an earlier session until it expires', async () => {
+  // Six commands in a row, each a process of its own: a ceiling against hangs, not a performance assertion.
+  it('shows the notices that waited first, and a number picks a choice shown in an earlier session until it expires', {
+    timeout: 180_000,
+  }, async () => {
     expect((await runCommand('admin', ['grant', 'staff', 'console:sachi'], { env })).code).toBe(0);
     const taro = await runCommand('chat', ['--user', 'taro'], {
       env: { ...env, BOT_NOW: '2021-09-01T10:00:00+09:00' },

@@ -70,7 +70,10 @@ function seen(stdout: string, firstTyped: string): { before: string; all: string
 }
 
 describe('the README walkthrough, as written', () => {
-  it('runs every command and shows each person their replies and the notifications that waited for them', async () => {
+  // A dozen commands, each a process of its own, beside a running server: a ceiling against hangs, not a performance assertion.
+  it('runs every command and shows each person their replies and the notifications that waited for them', {
+    timeout: 300_000,
+  }, async () => {
     const steps = walkthrough();
     expect(steps.map((s) => s.command)).toContain('npm start');
     const port = await freePort();
