@@ -4,7 +4,8 @@
  * Bolt acknowledges events before its listeners run, so the app holds that acknowledgement back until the
  * event was handled (DeskApp below).
  *
- * Web API client: SLACK_API_URL replaces Slack's base URL (tests, enterprise proxies). In production the
+ * Web API client: SLACK_API_URL replaces Slack's base URL (tests, enterprise proxies), for the bot token's
+ * client and for Socket Mode's `apps.connections.open` alike. In production the
  * client retries server errors and waits out rate limits (Retry-After); with NODE_ENV=test it fails at
  * once, so tests see failures instead of waiting half an hour. Notifications use a short retry policy
  * that stays within the outbox lease, because the outbox itself retries with backoff.
@@ -129,9 +130,19 @@ export function createSlackAdapter(ctx: AdapterContext, options: SlackAdapterOpt
   const delivery = new ReplyDelivery({ web, postResponse: options.postResponse ?? postToResponseUrl });
   const desk = new SlackDesk({ bot: ctx.bot, program: ctx.program, log, delivery, work, ackWithinMs: ackWithin, profiles });
 
+  // Bolt hands the Socket Mode client `installerOptions.clientOptions` only (by default the same object as
+  // `clientOptions`, which the Socket Mode client then changes): give it its own, with the same base URL. In
+  // production it keeps its own retry policy for apps.connections.open (quick retries while reconnecting).
+  const socketClientOptions: webApi.WebClientOptions = {
+    ...(config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL } : {}),
+    ...(testing ? { retryConfig: { retries: 0 } } : {}),
+    logger,
+  };
   const app = new DeskApp(
     {
-      ...(receiver ? { receiver } : { socketMode: true, appToken: config.SLACK_APP_TOKEN }),
+      ...(receiver
+        ? { receiver }
+        : { socketMode: true, appToken: config.SLACK_APP_TOKEN, installerOptions: { clientOptions: socketClientOptions } }),
       authorize,
       clientOptions,
       logger,

@@ -17,6 +17,7 @@ import { createConversationStateRepository } from '../db/conversation-state-repo
 import { createRequestLog } from '../db/request-log.ts';
 import { createAuditLog } from '../db/audit-log.ts';
 import { createOutboxRepository } from '../db/outbox-repository.ts';
+import { createShownChoicesRepository } from '../db/shown-choices-repository.ts';
 import { createApplicationRepository } from '../db/application-repository.ts';
 import { createStaffReports } from '../db/staff-reports-repository.ts';
 import { createSlotRepository } from '../db/slot-repository.ts';
@@ -63,6 +64,7 @@ export function createServices(db: Db, hooks: CommitHooks, deps: ServiceDeps, in
     requests: createRequestLog(db, sql, flowStates),
     audit: createAuditLog(sql, clock),
     outbox,
+    shownChoices: createShownChoicesRepository(db),
     notifier: createNotifier({ people, outbox, heldFiles, clock, onEnqueued: onNotification && (() => hooks.afterCommit(onNotification)) }),
     heldFiles,
     applications: createApplicationRepository(db, sql, serialize),

@@ -14,7 +14,7 @@ import type { Role } from './roles.ts';
 export type RenderForRecipient = (t: Translate, locale: Locale) => Reply[];
 
 export interface NotifyOptions {
-  /** Deliver at this time instead of now (reminders). */
+  /** Deliver at this time, on the clock of the process that delivers it (reminders); default: at once, under any clock. */
   dueAt?: Date;
   /** Makes scheduling idempotent; also lets the message be cancelled before it is sent. */
   dedupeKey?: string;
@@ -40,11 +40,11 @@ export function createNotifier(deps: {
     if (!person) return;
     const locale = pickLocale(person.locale, person.platformLocale);
     const now = deps.clock.now();
-    const dueAt = options.dueAt ?? now;
     await deps.outbox.enqueue({
       personId,
-      replies: await holdFiles(deps.heldFiles, personId, render(translator(locale), locale), now, dueAt),
-      dueAt,
+      // A notice is due at once under any clock (null); its file is kept counting from when it is due.
+      replies: await holdFiles(deps.heldFiles, personId, render(translator(locale), locale), now, options.dueAt ?? now),
+      dueAt: options.dueAt ?? null,
       dedupeKey: options.dedupeKey,
     });
     deps.onEnqueued?.();

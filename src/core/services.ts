@@ -5,7 +5,15 @@
  */
 import type { Program } from '../program/program-schema.ts';
 import type { Clock } from './clock.ts';
-import type { AuditLog, ConversationStateRepository, Logger, OutboxRepository, PeopleRepository, RequestLog } from './ports.ts';
+import type {
+  AuditLog,
+  ConversationStateRepository,
+  Logger,
+  OutboxRepository,
+  PeopleRepository,
+  RequestLog,
+  ShownChoicesRepository,
+} from './ports.ts';
 import type { Notifier } from './notifier.ts';
 import type { HeldFileRepository } from './held-files.ts';
 import type { ApplicationRepository } from '../applications/application-repository.ts';
@@ -29,6 +37,8 @@ export interface Services {
   requests: RequestLog;
   audit: AuditLog;
   outbox: OutboxRepository;
+  /** The choices last shown where they are picked by number (the terminal). */
+  shownChoices: ShownChoicesRepository;
   notifier: Notifier;
   /** Files offered to people, kept until they take them (see held-files.ts). */
   heldFiles: HeldFileRepository;

@@ -7,7 +7,8 @@
  *   const api = await startFakeSlackApi();
  *   // SLACK_API_URL = api.apiUrl; response urls from api.responseUrl()
  *   api.failNext('chat.postMessage', { status: 500 });
- *   api.calls('chat.postMessage')  // [{ method, args, ok }] in order
+ *   api.calls('chat.postMessage')  // [{ method, args, ok, token }] in order
+ *   api.useSocketMode(socket.url)   // apps.connections.open hands out a fake Socket Mode URL (fake-socket-mode.ts)
  *   await api.close();
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -24,6 +25,8 @@ export interface RecordedCall {
   ok: boolean;
   /** What the fake answered (e.g. the `ts` of a posted message). */
   response: Record<string, unknown>;
+  /** The bearer token the call came with (`xoxb-…` for the bot, `xapp-…` for `apps.connections.open`). */
+  token?: string;
 }
 
 /** A user `users.info` knows: the fields of Slack's answer the bot may read. */
@@ -57,6 +60,8 @@ export interface FakeSlackApi {
   recordAck(args: Record<string, unknown>, channel: string): void;
   /** Adds (or changes) a user `users.info` answers about. */
   setUser(user: FakeSlackUser): void;
+  /** Makes `apps.connections.open` answer with this WebSocket URL (a fake Socket Mode endpoint). */
+  useSocketMode(url: string): void;
   /** Holds calls of `method` unanswered (and unrecorded) until the returned function is called. */
   hold(method: string): () => void;
   reset(): void;
@@ -72,6 +77,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   const users = new Map<string, FakeSlackUser>();
   let seq = 0;
   let base = '';
+  let socketModeUrl: string | undefined;
 
   const server = createServer((req, res) => {
     void handle(req, res);
@@ -88,12 +94,13 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
           ? 'upload'
           : path;
     const args = method === 'upload' ? { content: raw } : parseArgs(raw, req.headers['content-type']);
+    const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
     await holds.get(method);
     const failure = failures.get(method);
     if (failure && failure.times > 0) {
       failure.times--;
       const response = { ok: false, error: failure.status === 429 ? 'ratelimited' : 'internal_error' };
-      recorded.push({ method, args, path, ok: false, response });
+      recorded.push({ method, args, path, ok: false, response, token });
       res.writeHead(
         failure.status,
         failure.status === 429 ? { 'retry-after': '0', 'content-type': 'application/json' } : { 'content-type': 'application/json' },
@@ -102,7 +109,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       return;
     }
     const response = method === 'upload' ? { ok: true } : answer(method, args);
-    recorded.push({ method, args, path, ok: true, response });
+    recorded.push({ method, args, path, ok: true, response, token });
     if (method === 'upload') {
       res.writeHead(200, { 'content-type': 'text/plain' });
       res.end('OK');
@@ -130,6 +137,8 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
         return { ok: true, view: { id: `V${seq}` } };
       case 'files.getUploadURLExternal':
         return { ok: true, upload_url: `${base}/upload/F${seq}`, file_id: `F${seq}` };
+      case 'apps.connections.open':
+        return socketModeUrl ? { ok: true, url: socketModeUrl } : { ok: false, error: 'not_allowed_token_type' };
       case 'files.completeUploadExternal':
         return { ok: true, files: [{ id: 'F1' }] };
       case 'users.info': {
@@ -171,6 +180,9 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     },
     setUser(user) {
       users.set(user.id, user);
+    },
+    useSocketMode(url) {
+      socketModeUrl = url;
     },
     hold(method) {
       let release = () => {};
