@@ -99,6 +99,11 @@ const envSchema = z
      * where staff-only answers are shown to everyone: a staff team's own channels. Elsewhere they go to the asker alone.
      */
     STAFF_CHANNELS: conversationKeyList,
+    /**
+     * Where files a person allowed in Teams may be uploaded (the upload URL Teams names in its file consent
+     * answer); default: OneDrive and SharePoint in the public and sovereign clouds.
+     */
+    TEAMS_FILE_UPLOAD_ALLOWLIST: originList,
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && env.BOT_NOW) {
@@ -121,6 +126,14 @@ const envSchema = z
         path: ['TEAMS_ALLOW_UNAUTHENTICATED'],
         message:
           'production refuses unauthenticated Teams requests: unset it and set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD from the Azure bot registration',
+      });
+    }
+    if (env.NODE_ENV === 'production' && env.TEAMS_FILE_UPLOAD_ALLOWLIST?.some((origin) => !origin.toLowerCase().startsWith('https://'))) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['TEAMS_FILE_UPLOAD_ALLOWLIST'],
+        message:
+          'production uploads files over HTTPS only: list https:// origins (e.g. https://*.sharepoint.com), or unset it for the default',
       });
     }
     // Without an app id Teams is simply off; with one, production needs its secret (a managed identity has none).

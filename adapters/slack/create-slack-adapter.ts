@@ -4,7 +4,8 @@
  * Bolt acknowledges events before its listeners run, so the app holds that acknowledgement back until the
  * event was handled (DeskApp below).
  *
- * Web API client: SLACK_API_URL replaces Slack's base URL (tests, enterprise proxies). In production the
+ * Web API client: SLACK_API_URL replaces Slack's base URL (tests, enterprise proxies), for the bot token's
+ * client and for Socket Mode's `apps.connections.open` alike. In production the
  * client retries server errors and waits out rate limits (Retry-After); with NODE_ENV=test it fails at
  * once, so tests see failures instead of waiting half an hour. Notifications use a short retry policy
  * that stays within the outbox lease, because the outbox itself retries with backoff.
@@ -19,6 +20,7 @@ import { postToResponseUrl, type PostToResponseUrl } from './response-url.ts';
 import { SharedServerReceiver } from './shared-server-receiver.ts';
 import { ackWithinMs, SlackDesk } from './slack-desk.ts';
 import { createSlackSender } from './slack-sender.ts';
+import { profileOfUser, SlackProfiles } from './slack-profiles.ts';
 import { slashCommands } from './slash-commands.ts';
 
 export interface SlackAdapter extends ChannelAdapter {
@@ -31,6 +33,8 @@ export interface SlackAdapterOptions {
   postResponse?: PostToResponseUrl;
   /** How long a request may take before Slack is acknowledged anyway (tests shorten it). */
   ackWithinMs?: number;
+  /** How long a message waits for Slack's users.info (default 0.8 s; see slack-profiles.ts). */
+  profileWaitMs?: number;
 }
 
 /** Notifications: two quick retries at most, well within the outbox's 60-second lease. */
@@ -96,17 +100,49 @@ export function createSlackAdapter(ctx: AdapterContext, options: SlackAdapterOpt
     timeout: 10_000,
   });
 
+  // users.info: one try, no waiting out rate limits, a short timeout; a message never waits longer than
+  // profileWaitMs for it anyway, and a failure is asked again after a few minutes (slack-profiles.ts).
+  const profileWeb = new webApi.WebClient(botToken, {
+    ...clientOptions,
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+    timeout: 5_000,
+  });
+  const profiles = new SlackProfiles({
+    log,
+    waitMs: options.profileWaitMs,
+    lookup: async (user) => {
+      try {
+        return profileOfUser((await profileWeb.users.info({ user, include_locale: true })).user);
+      } catch (e) {
+        // A user Slack does not know (deleted, another workspace): nothing to learn, for the whole window.
+        if ((e as { data?: { error?: string } }).data?.error === 'user_not_found') return undefined;
+        throw e;
+      }
+    },
+  });
+
   const work = new InFlight(log);
   const ackWithin = options.ackWithinMs ?? ackWithinMs;
   const receiver = socketMode ? undefined : new SharedServerReceiver({ signingSecret: config.SLACK_SIGNING_SECRET!, log, work });
   // One workspace, one bot token: no OAuth, and no auth.test call at start (the bot's user id comes with each event).
   const authorize = async (): Promise<AuthorizeResult> => ({ botToken });
   const delivery = new ReplyDelivery({ web, postResponse: options.postResponse ?? postToResponseUrl });
-  const desk = new SlackDesk({ bot: ctx.bot, program: ctx.program, log, delivery, work, ackWithinMs: ackWithin });
+  const desk = new SlackDesk({ bot: ctx.bot, program: ctx.program, log, delivery, work, ackWithinMs: ackWithin, profiles });
 
+  // Bolt hands the Socket Mode client `installerOptions.clientOptions` only (by default the same object as
+  // `clientOptions`, which the Socket Mode client then changes): give it its own, with the same base URL. In
+  // production it keeps its own retry policy for apps.connections.open (quick retries while reconnecting).
+  const socketClientOptions: webApi.WebClientOptions = {
+    ...(config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL } : {}),
+    ...(testing ? { retryConfig: { retries: 0 } } : {}),
+    logger,
+  };
   const app = new DeskApp(
     {
-      ...(receiver ? { receiver } : { socketMode: true, appToken: config.SLACK_APP_TOKEN }),
+      ...(receiver
+        ? { receiver }
+        : { socketMode: true, appToken: config.SLACK_APP_TOKEN, installerOptions: { clientOptions: socketClientOptions } }),
       authorize,
       clientOptions,
       logger,

@@ -20,9 +20,19 @@ import type {
 export const identityKey = (team: string, user: string) => `slack:${team}:${user}`;
 export const conversationKey = (team: string, channel: string) => `slack:${team}:${channel}`;
 
-function who(team: string, user: string, displayName?: string): Pick<InboundInput, 'identity' | 'address'> {
+/**
+ * `handle` is the user name a payload carries (a slash command's `user_name`, a click's `username`): Slack's
+ * handle, not the name people know: it names a person who has none yet, never renames one. The name Slack
+ * gives in users.info replaces it (slack-profiles.ts).
+ */
+function who(team: string, user: string, handle?: string): Pick<InboundInput, 'identity' | 'address'> {
   return {
-    identity: { key: identityKey(team, user), tenant: team, userId: user, ...(displayName ? { displayName } : {}) },
+    identity: {
+      key: identityKey(team, user),
+      tenant: team,
+      userId: user,
+      ...(handle ? { displayName: handle, displayNameVerified: false } : {}),
+    },
     // Notifications reach the person in their DM with the bot, opened when one is sent.
     address: { value: encodeSlackAddress({ team, user }) },
   };

@@ -11,7 +11,9 @@
  *   replies, without doing it again.
  *
  * Slack waits three seconds for an acknowledgement: past `ackWithinMs` a request is acknowledged empty and
- * its replies follow when its turn is done.
+ * its replies follow when its turn is done. Before the turn (and its transaction), the message gets the names
+ * and locale Slack gives for the people in it (users.info, cached, waited for at most 0.8 s: slack-profiles.ts);
+ * that wait counts against the same deadline.
  */
 import type { Bot, HandleResult } from '../../src/core/bot.ts';
 import type { InboundInput } from '../../src/core/inbound.ts';
@@ -33,6 +35,7 @@ import {
 import { markChosen } from './mark-chosen.ts';
 import { renderReplies, type RenderedReplies, type SlackMessage } from './render-blocks.ts';
 import type { ReplyDelivery } from './reply-delivery.ts';
+import { withProfiles, type SlackProfiles } from './slack-profiles.ts';
 import {
   blockActionsSchema,
   directMessageSchema,
@@ -58,6 +61,8 @@ export interface SlackDeskDeps {
   work: InFlight;
   /** See `ackWithinMs` (tests shorten it). */
   ackWithinMs?: number;
+  /** Who the people in a message are (users.info), asked before each turn within a bounded wait. */
+  profiles: SlackProfiles;
 }
 
 /** Only people's own messages in the bot's DM: not edits, joins, bots (including ourselves). */
@@ -71,7 +76,7 @@ export class SlackDesk {
   async command(spec: SlashCommandSpec, body: unknown, ack: Ack): Promise<void> {
     const cmd = this.parse(slashCommandSchema, body, 'slash command');
     if (!cmd) return ack();
-    const inbound = inboundFromCommand(cmd, spec);
+    const inbound = this.named(inboundFromCommand(cmd, spec));
     const answer = (rendered: RenderedReplies) => this.deps.delivery.viaResponseUrl(cmd.response_url, rendered, cmd.user_id);
     await this.handleBeforeAck(inbound, ack, async (result, acked) => {
       const rendered = renderReplies(result.replies);
@@ -96,7 +101,7 @@ export class SlackDesk {
       return ack();
     }
     const team = teamOfAction(click);
-    await this.handleBeforeAck(inboundFromAction(click, channel), ack, async ({ replies }, acked) => {
+    await this.handleBeforeAck(this.named(inboundFromAction(click, channel)), ack, async ({ replies }, acked) => {
       if (!acked) await ack();
       const action = click.actions[0]!;
       const refused = replies.some((r) => r.kind === 'error');
@@ -122,14 +127,14 @@ export class SlackDesk {
     const dm = this.parse(directMessageSchema, body, 'message event');
     const user = dm?.event.user;
     if (!dm || !user || !isPersonsDirectMessage(dm)) return;
-    const { replies } = await this.deps.bot.handle(inboundFromDirectMessage(dm, user));
+    const { replies } = await this.deps.bot.handle(await this.named(inboundFromDirectMessage(dm, user)));
     await this.deps.delivery.inChannel(dm.event.channel, renderReplies(replies), { user, direct: true });
   }
 
   async mention(body: unknown): Promise<void> {
     const m = this.parse(mentionSchema, body, 'app_mention event');
     if (!m || m.event.bot_id) return;
-    const { replies } = await this.deps.bot.handle(inboundFromMention(m));
+    const { replies } = await this.deps.bot.handle(await this.named(inboundFromMention(m)));
     await this.deps.delivery.inChannel(m.event.channel, renderReplies(replies), {
       user: m.event.user,
       direct: false,
@@ -145,7 +150,9 @@ export class SlackDesk {
 
   private async publishHome(team: string, user: string, eventId: string, channel?: string): Promise<void> {
     const { bot, program, delivery } = this.deps;
-    const home = await bot.home(inboundForHome({ team_id: team, event_id: eventId, event: { type: 'app_home_opened', user, channel } }));
+    const home = await bot.home(
+      await this.named(inboundForHome({ team_id: team, event_id: eventId, event: { type: 'app_home_opened', user, channel } })),
+    );
     const replies =
       home.replies.length > 0
         ? home.replies
@@ -158,11 +165,12 @@ export class SlackDesk {
    * whether Slack was already acknowledged (the turn took longer than `ackWithinMs`).
    */
   private async handleBeforeAck(
-    inbound: InboundInput,
+    named: Promise<InboundInput>,
     ack: Ack,
     answer: (result: HandleResult, acked: boolean) => Promise<void>,
   ): Promise<void> {
-    const handling = this.deps.bot.handle(inbound);
+    // The lookup of names counts against Slack's deadline too: the timer starts before it.
+    const handling = named.then((inbound) => this.deps.bot.handle(inbound));
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<'late'>((resolve) => {
       timer = setTimeout(() => resolve('late'), this.deps.ackWithinMs ?? ackWithinMs);
@@ -172,11 +180,19 @@ export class SlackDesk {
     if (first !== 'late') return answer(first, false);
     await ack();
     this.deps.log.warn(
-      { key: inbound.idempotencyKey },
+      { key: (await named).idempotencyKey },
       'slack: acknowledged before the request was handled (slow turn); the replies follow',
     );
     // Answered when its turn is done; tracked, so shutdown waits for it.
     void this.deps.work.run('late reply', async () => answer(await handling, true));
+  }
+
+  /** The message with the names and locale Slack gives (bounded wait; never fails: see slack-profiles.ts). */
+  private named(inbound: InboundInput): Promise<InboundInput> {
+    return withProfiles(inbound, this.deps.profiles).catch((e: unknown) => {
+      this.deps.log.warn({ err: e }, 'slack: could not add the names Slack gives; going on without them');
+      return inbound;
+    });
   }
 
   private parse<T>(schema: z.ZodType<T>, body: unknown, what: string): T | undefined {

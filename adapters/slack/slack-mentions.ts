@@ -23,7 +23,16 @@ export function slackMentions(
   const replaced = text.replace(userMention, (_whole, user: string, label: string | undefined) => {
     const name = label ? wordOf(label) : '';
     const word = `@${name || user}`;
-    mentions.push({ text: word, identity: { key: keyOf(team, user), tenant: team, userId: user, ...(name ? { displayName: name } : {}) } });
+    mentions.push({
+      text: word,
+      identity: {
+        key: keyOf(team, user),
+        tenant: team,
+        userId: user,
+        ...(name ? { displayName: name } : {}),
+        displayNameVerified: false,
+      },
+    });
     return word;
   });
   return { text: replaced, mentions };

@@ -27,6 +27,8 @@ type MentionEntity = z.infer<typeof mentionSchema>;
 
 export const activitySchema = z.looseObject({
   type: z.string().min(1).max(100),
+  /** The kind of an invoke activity (`fileConsent/invoke`, …). */
+  name: z.string().max(200).optional(),
   id: z.string().max(500).optional(),
   channelId: z.string().min(1).max(100),
   serviceUrl: z.string().min(1).max(2000),

@@ -16,7 +16,7 @@
  */
 import type { AdapterContext, ChannelAdapter } from '../../src/core/channel.ts';
 import { messagesRoute } from './messages-route.ts';
-import { allowList, defaultServiceUrlAllowList, loopbackOnly } from './service-url-policy.ts';
+import { allowList, defaultFileUploadAllowList, defaultServiceUrlAllowList, loopbackOnly } from './service-url-policy.ts';
 import type { TeamsRuntime } from './teams-runtime.ts';
 import { createPersonalChatDelivery, createTeamsSender } from './teams-sender.ts';
 import { teamsSettings } from './teams-settings.ts';
@@ -41,7 +41,17 @@ export function createTeamsAdapter(ctx: AdapterContext): ChannelAdapter {
   let loading: Promise<TeamsRuntime> | undefined;
   const runtime = () => (loading ??= import('./teams-runtime.ts').then((m) => m.createTeamsRuntime(settings)));
   const personalChat = createPersonalChatDelivery({ runtime, appId: settings.appId, serviceUrls });
-  const handleTurn = createTurnHandler({ bot: ctx.bot, program: ctx.program, log: ctx.log, authenticated, personalChat });
+  // Files the person allowed go only to these hosts (their OneDrive), whatever an invoke names.
+  const uploadHosts = allowList(ctx.config.TEAMS_FILE_UPLOAD_ALLOWLIST ?? defaultFileUploadAllowList);
+  const handleTurn = createTurnHandler({
+    bot: ctx.bot,
+    program: ctx.program,
+    log: ctx.log,
+    authenticated,
+    personalChat,
+    heldFiles: ctx.heldFiles,
+    uploadHosts,
+  });
   return {
     name: 'teams',
     routes: [messagesRoute({ runtime, handleTurn, log: ctx.log, serviceUrls, authenticated })],

@@ -57,6 +57,8 @@ function withPeopleMentioned(activity: TeamsActivity, text: string): { text: str
         tenant,
         userId: aad,
         ...(mentioned.name ? { displayName: mentioned.name.slice(0, 200) } : {}),
+        // A mention's label: it names someone without a name yet, never renames a known person.
+        displayNameVerified: false,
       },
     });
   }

@@ -1,11 +1,15 @@
 /**
  * Renders the core's neutral replies as Teams messages with Adaptive Cards (schema 1.5). Consecutive
  * texts, facts and errors share one card; each question with buttons gets its own card, so that once it
- * is answered exactly that card is replaced by the answer (see `answeredCard`). Pure: no SDK types.
+ * is answered exactly that card is replaced by the answer (see `answeredCard`). A file becomes a line naming it
+ * and a FileConsentCard (see file-cards.ts). Pure: no SDK types.
  */
+import { heldFileRetentionDays } from '../../src/core/held-files.ts';
 import type { Choice, Meter, Reply } from '../../src/core/reply.ts';
 import type { TeamsTranslate as Translate } from './i18n/translate.ts';
 import type { SubmitValue } from './activity-schema.ts';
+import type { Attachment } from './attachment.ts';
+import { fileConsentAttachment } from './file-cards.ts';
 import { neutralizeMarkdown } from './neutralize-markdown.ts';
 
 export const adaptiveCardContentType = 'application/vnd.microsoft.card.adaptive';
@@ -21,13 +25,6 @@ export interface AdaptiveCard {
   msteams: { width: 'Full' };
 }
 
-export interface Attachment {
-  contentType: string;
-  content?: unknown;
-  contentUrl?: string;
-  name?: string;
-}
-
 /** A message activity as the Bot Connector expects it (the SDK fills in the addressing). */
 export interface OutgoingMessage {
   type: 'message';
@@ -36,8 +33,6 @@ export interface OutgoingMessage {
   attachments: Attachment[];
 }
 
-/** Files larger than this are not sent inline: a data URI makes the message too large for Teams. */
-export const maxInlineFileBytes = 18_000;
 /**
  * Teams rejects a message larger than about 28 KB (the whole activity, with the addressing the connector
  * adds). A card's JSON stays within this budget; longer replies are split into several cards (messages).
@@ -211,26 +206,29 @@ function formatBytes(bytes: number): string {
   return bytes < 1024 ? `${bytes} B` : `${(bytes / 1024).toFixed(1)} KB`;
 }
 
-function fileMessage(file: Extract<Reply, { kind: 'file' }>, t: Translate): OutgoingMessage {
-  const bytes = Buffer.byteLength(file.content, 'utf8');
-  const size = formatBytes(bytes);
-  if (bytes > maxInlineFileBytes) {
-    return cardMessage(
-      card([
-        ...textBlocks(file.title, { weight: 'Bolder' }),
-        ...textBlocks(t('teams.file.tooLarge', { filename: file.filename, size }), { color: 'attention' }),
-      ]),
-    );
-  }
-  const message = cardMessage(
-    card([...textBlocks(file.title, { weight: 'Bolder' }), ...textBlocks(t('teams.file.attached', { filename: file.filename, size }))]),
-  );
-  message.attachments.push({
-    contentType: file.mimeType,
-    contentUrl: `data:${file.mimeType};base64,${Buffer.from(file.content, 'utf8').toString('base64')}`,
-    name: file.filename,
-  });
-  return message;
+/**
+ * A file: its title and a line naming it, then (in a personal chat) the FileConsentCard that offers it. Teams
+ * supports the consent flow in personal chats only; elsewhere the person is told where files come.
+ */
+function fileReplies(
+  file: Extract<Reply, { kind: 'file' }>,
+  t: Translate,
+  personal: boolean,
+): { body: CardElement[]; consent?: OutgoingMessage } {
+  const sizeInBytes = Buffer.byteLength(file.content, 'utf8');
+  const names = { filename: file.filename, size: formatBytes(sizeInBytes), days: heldFileRetentionDays };
+  const title = textBlocks(file.title, { weight: 'Bolder' });
+  if (!personal) return { body: [...title, ...textBlocks(t('teams.file.personalOnly', names))] };
+  // Held when the reply was recorded; a reply recorded before files were held cannot be offered any more.
+  if (!file.heldId) return { body: [...title, ...textBlocks(t('teams.file.unavailable', names), { color: 'attention' })] };
+  return {
+    body: [...title, ...textBlocks(t('teams.file.offered', names))],
+    consent: {
+      type: 'message',
+      summary: file.filename,
+      attachments: [fileConsentAttachment({ filename: file.filename, title: file.title, sizeInBytes, heldId: file.heldId })],
+    },
+  };
 }
 
 function summaryOf(body: CardElement[]): string | undefined {
@@ -243,12 +241,23 @@ export function cardMessage(content: AdaptiveCard): OutgoingMessage {
   return { type: 'message', summary: summaryOf(content.body), attachments: [{ contentType: adaptiveCardContentType, content }] };
 }
 
+/** A card of plain text (the adapter's own notes); a problem is marked like the core's errors. */
+export function noticeCard(text: string, attention = false): AdaptiveCard {
+  return card(attention ? textBlocks(`⚠ ${text}`, { color: 'attention' }) : textBlocks(text));
+}
+
 /**
  * The messages for one turn's replies. `t` words the adapter's own notes (file sizes) in the reader's
- * language; `recipient` is the user id of the person the replies answer, carried by the buttons, and `actsIn`
- * the channel a card sent to the personal chat answers for (see SubmitValue.in).
+ * language; `recipient` is the user id of the person the replies answer, carried by the buttons; `actsIn` is
+ * the channel a card sent to the personal chat answers for (see SubmitValue.in), and `personal` says whether
+ * the replies go to a personal chat, the only place Teams offers files in.
  */
-export function renderReplies(replies: Reply[], t: Translate, recipient?: string, actsIn?: string): OutgoingMessage[] {
+export function renderReplies(
+  replies: Reply[],
+  t: Translate,
+  recipient?: string,
+  { actsIn, personal = true }: { actsIn?: string; personal?: boolean } = {},
+): OutgoingMessage[] {
   const messages: OutgoingMessage[] = [];
   let body: CardElement[] = [];
   const flush = () => {
@@ -287,10 +296,15 @@ export function renderReplies(replies: Reply[], t: Translate, recipient?: string
         flush();
         for (const c of choicesCards(reply.text, reply.choices, { recipient, actsIn }, t)) messages.push(cardMessage(c));
         break;
-      case 'file':
-        flush();
-        messages.push(fileMessage(reply, t));
+      case 'file': {
+        const { body: named, consent } = fileReplies(reply, t, personal);
+        add(named);
+        if (consent) {
+          flush();
+          messages.push(consent);
+        }
         break;
+      }
     }
   }
   flush();

@@ -3,7 +3,8 @@
  * address (notifications) is checked before any outbound call. Without authentication (an explicit local
  * opt-in) only loopback URLs pass, so a forged activity cannot make the bot call a host of the sender's
  * choosing; with authentication, only the hosts of the allow-list (Bot Framework and Teams by default,
- * TEAMS_SERVICE_URL_ALLOWLIST to change it).
+ * TEAMS_SERVICE_URL_ALLOWLIST to change it). The same origin lists say where files a person allowed may be
+ * uploaded (TEAMS_FILE_UPLOAD_ALLOWLIST, default OneDrive/SharePoint).
  */
 
 export interface ServiceUrlPolicy {
@@ -19,6 +20,14 @@ export const defaultServiceUrlAllowList: readonly string[] = [
   'https://smba.infra.gcc.teams.microsoft.com',
   'https://smba.infra.gov.teams.microsoft.us',
   'https://smba.infra.dod.teams.microsoft.us',
+];
+
+/** Where Teams opens upload sessions for files a person allowed: OneDrive for Business (SharePoint), public and sovereign clouds. */
+export const defaultFileUploadAllowList: readonly string[] = [
+  'https://*.sharepoint.com',
+  'https://*.sharepoint.us',
+  'https://*.sharepoint-mil.us',
+  'https://*.sharepoint.cn',
 ];
 
 function parse(url: string): URL | undefined {

@@ -1,6 +1,7 @@
 /**
  * What the bot does with one authenticated Teams activity: a message or a card button goes to the core
- * and its replies come back as cards; a bot installation gets a welcome. Everything else is ignored.
+ * and its replies come back as cards; a bot installation gets a welcome; an answer to a file consent card
+ * delivers (or drops) the file. Everything else is ignored.
  */
 import type { TurnContext } from 'botbuilder';
 import type { Bot } from '../../src/core/bot.ts';
@@ -8,6 +9,8 @@ import type { Logger } from '../../src/core/ports.ts';
 import type { Program } from '../../src/program/program-schema.ts';
 import { teamsTranslator as translator } from './i18n/translate.ts';
 import type { SubmitValue, TeamsActivity } from './activity-schema.ts';
+import { fileConsentInvokeName } from './file-cards.ts';
+import { handleFileConsent, type FileConsentDeps } from './file-consent.ts';
 import { fitKey, inboundFromActivity, isPersonalChat } from './inbound-from-activity.ts';
 import { text } from '../../src/core/reply.ts';
 import { answeredCard, cardMessage, renderReplies, type OutgoingMessage } from './render-card.ts';
@@ -15,7 +18,7 @@ import { conversationAddress, memberAddress } from './teams-address.ts';
 import type { PersonalChatDelivery } from './teams-sender.ts';
 import { welcome } from './welcome.ts';
 
-export interface TurnDeps {
+export interface TurnDeps extends FileConsentDeps {
   bot: Bot;
   program: Program;
   log: Logger;
@@ -31,7 +34,8 @@ export function createTurnHandler(deps: TurnDeps): TurnHandler {
   return async (context, activity) => {
     if (activity.type === 'message') return handleMessage(deps, context, activity);
     if (activity.type === 'conversationUpdate') return handleConversationUpdate(deps, context, activity);
-    // Typing, reactions, installation updates and invokes need nothing from this bot.
+    if (activity.type === 'invoke' && activity.name === fileConsentInvokeName) return handleFileConsent(deps, context, activity);
+    // Typing, reactions, installation updates and other invokes need nothing from this bot.
   };
 }
 
@@ -54,10 +58,10 @@ async function handleMessage(deps: TurnDeps, context: TurnContext, activity: Tea
   const elsewhere = personal ? [] : result.replies.filter((r) => r.private);
   // Cards in the personal chat that answer for a channel keep acting there (see SubmitValue.in).
   const actsElsewhere = actsIn !== activity.conversation.id ? actsIn : undefined;
-  if (here.length > 0) await send(context, renderReplies(here, t, recipient, actsElsewhere));
+  if (here.length > 0) await send(context, renderReplies(here, t, recipient, { actsIn: actsElsewhere, personal }));
   if (elsewhere.length === 0) return;
-  const delivered = await sendToPersonalChat(deps, activity, renderReplies(elsewhere, t, recipient, actsIn));
-  await send(context, renderReplies([text(t(delivered ? 'teams.private.sent' : 'teams.private.unreachable'))], t));
+  const delivered = await sendToPersonalChat(deps, activity, renderReplies(elsewhere, t, recipient, { actsIn }));
+  await send(context, renderReplies([text(t(delivered ? 'teams.private.sent' : 'teams.private.unreachable'))], t, undefined, { personal }));
 }
 
 // Outgoing messages are plain activity JSON; botbuilder's Activity type wants every addressing field.
@@ -126,7 +130,7 @@ async function handleConversationUpdate(deps: TurnDeps, context: TurnContext, ac
   const key = fitKey(`teams:welcome:${activity.conversation.id}`);
   if (await deps.bot.handledBefore(key)) return;
   const { replies, locale, userId } = await welcome(deps, activity, personal);
-  const messages = renderReplies(replies, translator(locale), userId);
+  const messages = renderReplies(replies, translator(locale), userId, { personal });
   await context.sendActivities(messages as Parameters<TurnContext['sendActivities']>[0]);
   // Recorded once delivered: a failure above lets Teams' retry of this event welcome again.
   await deps.bot.recordHandled(key, replies);

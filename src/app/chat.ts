@@ -4,6 +4,9 @@
  * printed, so transcripts can be scripted: `printf 'help\nlanguage en\nhelp\n' | npm run chat`.
  * The console adapter (adapters/console) is wired here, in the composition root, as the platform adapters
  * are in channel-adapters.ts.
+ *
+ * Only a chat reaches its user (the server cannot print in their terminal): notifications for them wait in
+ * the outbox, and the chat prints those waiting when it starts, then any that arrive while it runs.
  */
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
@@ -53,18 +56,31 @@ async function main(): Promise<void> {
     sqlite: db.sqlite,
     onNotification: () => dispatcher?.kick(),
   });
+  const identityKey = `console:${user}`;
+  // A typed number picks a choice of the question shown last, in any session, for as long as a flow left halfway
+  // is kept. Measured on the real clock: it is about when the person saw the question, not about program dates.
+  const choicesTtlMs = config.FLOW_TTL_HOURS * 3_600_000;
   const session = new ConsoleSession({
     bot: new Bot({ uow, log }, createFeatures()),
     user,
     locale: values.locale,
     filesDir: path.join(projectRoot, 'data', 'files'),
+    memory: {
+      remember: (choices) =>
+        uow.run(({ shownChoices }) => shownChoices.save(identityKey, choices, new Date(systemClock.now().getTime() + choicesTtlMs))),
+      recall: () => uow.run(({ shownChoices }) => shownChoices.latest(identityKey, systemClock.now())),
+    },
   });
 
-  // Notifications for this user are printed as they arrive; others wait in the outbox for their own session.
+  // Notifications for this user only (the address tells the outbox that this chat reaches them); others wait in
+  // the outbox for their own chat, or for the server when they use Slack or Teams.
   await uow.run(async ({ people }) => {
-    await people.resolve({ key: session.identityKey, platform: 'console', tenant: '', userId: user, displayName: user });
-    await people.saveAddress(session.identityKey, session.identityKey);
+    await people.resolve({ key: identityKey, platform: 'console', tenant: '', userId: user, displayName: user });
+    await people.saveAddress(identityKey, identityKey);
   });
+  const interactive = process.stdin.isTTY === true;
+  let rl: ReturnType<typeof createInterface> | undefined;
+  let busy = true;
   const outbox = new OutboxDispatcher({
     uow,
     clock,
@@ -72,29 +88,36 @@ async function main(): Promise<void> {
     senders: () => [
       {
         platform: 'console',
-        canReach: (address) => address === session.identityKey,
+        identityKey,
         send: async (_address, replies) => {
-          process.stdout.write(`\n🔔 ${session.render(replies)}\n`);
+          process.stdout.write(`\n🔔 ${await session.show(replies)}\n`);
+          // Arrived while the person was at the prompt: show the prompt again under it.
+          if (interactive && !busy) rl?.prompt(true);
         },
       },
     ],
   });
   dispatcher = outbox;
 
-  const interactive = process.stdin.isTTY === true;
+  if (interactive) process.stdout.write(`${user} として接続しました / connected as ${user}. help でコマンド一覧、Ctrl+D で終了。\n`);
+  // What waited for this user comes first.
+  outbox.kick();
+  await outbox.idle();
   if (interactive) outbox.start();
-  const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: interactive });
+  rl = createInterface({ input: process.stdin, output: process.stdout, terminal: interactive });
   if (interactive) {
-    process.stdout.write(`${user} として接続しました / connected as ${user}. help でコマンド一覧、Ctrl+D で終了。\n`);
     rl.setPrompt('> ');
     rl.prompt();
   }
+  busy = false;
   for await (const line of rl) {
+    busy = true;
     if (!interactive && line.trim() !== '') process.stdout.write(`> ${line}\n`);
     const out = await session.send(line);
     if (out) process.stdout.write(`${out}\n`);
     outbox.kick();
     await outbox.idle();
+    busy = false;
     if (interactive) rl.prompt();
   }
   await outbox.stop();

@@ -24,6 +24,8 @@ import { createPrismaSlots } from '../db/prisma-slots.ts';
 import { createPrismaBookings } from '../db/prisma-bookings.ts';
 import { createPrismaHourLedger } from '../db/prisma-hour-ledger.ts';
 import { createPrismaMemberships } from '../db/prisma-memberships.ts';
+import { createPrismaShownChoices } from '../db/prisma-shown-choices.ts';
+import { createPrismaHeldFiles } from '../db/prisma-held-files.ts';
 
 export interface ServiceDeps {
   program: Program;
@@ -54,6 +56,7 @@ export function createServices(db: Db, hooks: CommitHooks, deps: ServiceDeps, in
   const flowStates = new FlowStates(inTransaction);
   const people = createPrismaPeople(db);
   const outbox = createPrismaOutbox(db, sql);
+  const heldFiles = createPrismaHeldFiles(db);
   const onNotification = deps.onNotification;
   const core: CoreServices = {
     program,
@@ -65,7 +68,9 @@ export function createServices(db: Db, hooks: CommitHooks, deps: ServiceDeps, in
     requests: createPrismaRequestLog(db, sql, flowStates),
     audit: createPrismaAuditLog(sql, clock),
     outbox,
-    notifier: createNotifier({ people, outbox, clock, onEnqueued: onNotification && (() => hooks.afterCommit(onNotification)) }),
+    shownChoices: createPrismaShownChoices(db),
+    notifier: createNotifier({ people, outbox, heldFiles, clock, onEnqueued: onNotification && (() => hooks.afterCommit(onNotification)) }),
+    heldFiles,
   };
   // The features' ports (see features.ts), one line each.
   const ports: FeaturePorts = {

@@ -10,6 +10,7 @@ import { pinnedClock, systemClock, type Clock } from '../core/clock.ts';
 import { Bot } from '../core/bot.ts';
 import { OutboxDispatcher } from '../core/outbox-dispatcher.ts';
 import { scheduleHousekeeping } from '../core/housekeeping.ts';
+import { HeldFiles } from '../core/held-files.ts';
 import type { UnitOfWork } from '../core/unit-of-work.ts';
 import type { Feature } from '../core/feature.ts';
 import { openDatabase, type OpenDatabase } from '../db/open-database.ts';
@@ -86,7 +87,7 @@ export async function startBot(options: StartOptions = {}): Promise<RunningBot> 
   const host = options.host ?? config.HOST;
   let port: number;
   try {
-    adapters = await createChannelAdapters({ config, bot, program, log });
+    adapters = await createChannelAdapters({ config, bot, heldFiles: new HeldFiles({ uow, clock }), program, log });
     dispatcher = new OutboxDispatcher({
       uow,
       clock,

@@ -12,7 +12,8 @@ import { topicsToMenu, type BookingView } from './booking.ts';
 import { countryOf, hoursLabel, kindName, whenLabel, whenShort } from './booking-labels.ts';
 import { bookingFacts } from './booking-notices.ts';
 import { estimateFor, leadTimeLimit, remainingMinutes, timingBlock } from './booking-rules.ts';
-import { bookSlot, checkSlot, moveBooking, personName } from './booking-service.ts';
+import { bookSlot, checkSlot, moveBooking, personOf } from './booking-service.ts';
+import { personName } from '../core/person-name.ts';
 import { blockText, refusalText } from './booking-wording.ts';
 import { application, bookFlowId, bookingBeingMoved, clip, control, type BookData } from './book-flow-data.ts';
 import { readYesNo } from '../core/typed-yes-no.ts';
@@ -55,7 +56,7 @@ async function askSlotList(turn: Turn, data: BookData): Promise<Reply[]> {
     return [choices(why, dead)];
   }
   const experts = [...new Set(fitting.map((s) => s.expertId))];
-  const names = new Map(await Promise.all(experts.map(async (id) => [id, await personName(services, id)] as const)));
+  const names = new Map(await Promise.all(experts.map(async (id) => [id, personName(t, await personOf(services, id))] as const)));
   const all = fitting.map((s) => {
     const when = whenShort(s.startsAt, s.minutes, s.country, services.program, t, locale);
     return flowChoice(bookFlowId, 'slot', `slot:${s.id}`, clip(experts.length > 1 ? `${when} · ${names.get(s.expertId)}` : when));
@@ -93,8 +94,8 @@ async function askConfirm(turn: Turn, data: BookData): Promise<Reply[]> {
   const details = {
     booking: draft,
     application: app,
-    expertName: await personName(services, slot.expertId),
-    applicantName: turn.person.displayName,
+    expert: await personOf(services, slot.expertId),
+    applicant: turn.person,
   };
   const heading = moving
     ? t('booking.confirm.moveQuestion', {

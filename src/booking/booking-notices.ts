@@ -6,6 +6,7 @@
 import type { Services } from './needs.ts';
 import type { ApplicationView } from '../applications/application.ts';
 import type { RenderForRecipient } from '../core/notifier.ts';
+import { personName, type NamedPerson } from '../core/person-name.ts';
 import { facts, text, type Fact, type Reply } from '../core/reply.ts';
 import type { Locale } from '../i18n/catalog.ts';
 import type { Translate } from '../i18n/translate.ts';
@@ -20,8 +21,8 @@ import { slotEndsAt, type SlotView } from './slot.ts';
 export interface BookingDetails {
   booking: BookingView;
   application: ApplicationView;
-  expertName: string;
-  applicantName: string;
+  expert: NamedPerson;
+  applicant: NamedPerson;
 }
 
 export function bookingFacts(d: BookingDetails, program: Program, t: Translate, locale: Locale): Fact[] {
@@ -39,7 +40,7 @@ export function bookingFacts(d: BookingDetails, program: Program, t: Translate, 
       label: t('booking.fact.when'),
       value: whenLabel(booking.slot.startsAt, booking.slot.minutes, booking.slot.country, program, t, locale),
     },
-    { label: t('booking.fact.expert'), value: d.expertName },
+    { label: t('booking.fact.expert'), value: personName(t, d.expert) },
     { label: t('booking.fact.estimate'), value: hoursLabel(booking.estimateMinutes, locale) },
   );
   return list;
@@ -60,7 +61,7 @@ export function calendarReply(
     kind: kindName(booking.kind, t),
     menu: menuLabel(booking.kind, booking.menu, program, t, locale),
     company: application.companyName,
-    expert: d.expertName,
+    expert: personName(t, d.expert),
   });
   const details = [
     // A training lists its topics one per line, with their titles.
@@ -71,7 +72,7 @@ export function calendarReply(
         ]
       : [menuLabel(booking.kind, booking.menu, program, t, locale)]),
     `${t('booking.fact.engagement')}: ${engagementName(application, program, t, locale)}`,
-    `${t('booking.fact.expert')}: ${d.expertName}`,
+    `${t('booking.fact.expert')}: ${personName(t, d.expert)}`,
     `${t('booking.fact.estimate')}: ${hoursLabel(booking.estimateMinutes, locale)}`,
     t('booking.ics.reference', { id: booking.id }),
     `${program.contact.division[locale]} ${program.contact.email}`,
@@ -110,7 +111,7 @@ export function confirmationReplies(
   const headline =
     to === 'applicant'
       ? t('booking.confirmed', { id: d.booking.id })
-      : t('booking.notice.newBooking', { id: d.booking.id, company: d.application.companyName, applicant: d.applicantName });
+      : t('booking.notice.newBooking', { id: d.booking.id, company: d.application.companyName, applicant: personName(t, d.applicant) });
   return [
     text(headline),
     facts(t('booking.fact.title', { id: d.booking.id }), bookingFacts(d, program, t, locale)),
@@ -156,7 +157,7 @@ export async function notifyCancelled(
   services: Services,
   personId: number,
   d: BookingDetails,
-  by: string,
+  by: NamedPerson,
   reason: string | null,
   now: Date,
 ): Promise<void> {
@@ -165,7 +166,7 @@ export async function notifyCancelled(
     text(
       t(reason ? 'booking.notice.cancelledReason' : 'booking.notice.cancelled', {
         id: d.booking.id,
-        by,
+        by: personName(t, by),
         when: whenLabel(d.booking.slot.startsAt, d.booking.slot.minutes, d.booking.slot.country, program, t, locale),
         company: d.application.companyName,
         reason: reason ?? '',
@@ -181,7 +182,7 @@ export async function notifyMoved(
   personId: number,
   d: BookingDetails,
   previous: SlotView,
-  by: string,
+  by: NamedPerson,
   now: Date,
 ): Promise<void> {
   const { program } = services;
@@ -190,7 +191,7 @@ export async function notifyMoved(
     text(
       t('booking.notice.moved', {
         id: d.booking.id,
-        by,
+        by: personName(t, by),
         company: d.application.companyName,
         from: whenLabel(previous.startsAt, previous.minutes, previous.country, program, t, locale),
         to: whenLabel(d.booking.slot.startsAt, d.booking.slot.minutes, d.booking.slot.country, program, t, locale),

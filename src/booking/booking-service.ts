@@ -5,6 +5,7 @@
  */
 import type { Services } from './needs.ts';
 import type { ApplicationView } from '../applications/application.ts';
+import type { NamedPerson } from '../core/person-name.ts';
 import type { BookingRequest, BookingView } from './booking.ts';
 import { topicsToMenu } from './booking.ts';
 import { engagementBlock, estimateFor, remainingMinutes, timingBlock, type EngagementBlock, type TimingBlock } from './booking-rules.ts';
@@ -27,9 +28,10 @@ export type SlotRefusal =
   | { code: TimingBlock }
   | { code: 'over_budget'; remainingMinutes: number };
 
-export async function personName(services: Services, personId: number): Promise<string> {
+/** A person to be named in a booking's words (src/core/person-name.ts names them in each reader's language). */
+export async function personOf(services: Services, personId: number): Promise<NamedPerson> {
   const person = await services.people.findById(personId);
-  return person?.displayName || `#${personId}`;
+  return { id: personId, displayName: person?.displayName ?? '' };
 }
 
 export async function bookingDetails(services: Services, booking: BookingView): Promise<BookingDetails> {
@@ -39,8 +41,8 @@ export async function bookingDetails(services: Services, booking: BookingView): 
   return {
     booking,
     application,
-    expertName: await personName(services, booking.slot.expertId),
-    applicantName: await personName(services, booking.applicantId),
+    expert: await personOf(services, booking.slot.expertId),
+    applicant: await personOf(services, booking.applicantId),
   };
 }
 
@@ -165,7 +167,7 @@ export async function cancelBooking(
     details: { side, reason, slotAfter },
   });
   await cancelReminders(services, booking.id, booking.slot.id, [booking.applicantId, booking.slot.expertId]);
-  const by = await personName(services, input.actorId);
+  const by = await personOf(services, input.actorId);
   const others = new Set([booking.applicantId, booking.slot.expertId]);
   others.delete(input.actorId);
   for (const personId of others) await notifyCancelled(services, personId, details, by, reason, now);
@@ -215,13 +217,13 @@ export async function moveBooking(
   // are due at once).
   await cancelReminders(services, booking.id, previous.id, [booking.applicantId, previous.expertId]);
   await scheduleReminders(services, details, now);
-  const by = await personName(services, input.actorId);
+  const by = await personOf(services, input.actorId);
   if (previous.expertId !== slot!.expertId) {
     // Another expert takes it over: the first one loses the session, the new one gains it.
     await notifyCancelled(
       services,
       previous.expertId,
-      { ...details, booking: result.previous, expertName: await personName(services, previous.expertId) },
+      { ...details, booking: result.previous, expert: await personOf(services, previous.expertId) },
       by,
       null,
       now,

@@ -22,7 +22,8 @@ import type { BookingView } from './booking.ts';
 import { companiesOf } from './applicant-engagements.ts';
 import { engagementName, kindName, menuLabel, whenLabel } from './booking-labels.ts';
 import { bookingFacts } from './booking-notices.ts';
-import { applicantMayChange, bookingDetails, cancelBooking, personName, type CancelSide } from './booking-service.ts';
+import { applicantMayChange, bookingDetails, cancelBooking, personOf, type CancelSide } from './booking-service.ts';
+import { personName } from '../core/person-name.ts';
 import { refusalText } from './booking-wording.ts';
 import { bookFlowId } from './book-flow.ts';
 
@@ -71,7 +72,7 @@ export async function bookingCard(turn: Turn, booking: BookingView): Promise<Rep
     }),
     t('booking.list.parties', {
       engagement: app ? engagementName(app, services.program, t, locale) : '?',
-      expert: await personName(services, booking.slot.expertId),
+      expert: personName(t, await personOf(services, booking.slot.expertId)),
     }),
   ];
   const buttons: Choice[] = [];

@@ -16,7 +16,8 @@ import { parseIdentityRef } from '../staff/identity-ref.ts';
 import { formatIsoDate } from '../i18n/format.ts';
 import { countryOf, hoursLabel, kindName, whenLabel } from './booking-labels.ts';
 import { leadTimeLimit } from './booking-rules.ts';
-import { cancelBooking, personName } from './booking-service.ts';
+import { cancelBooking, personOf } from './booking-service.ts';
+import { personName } from '../core/person-name.ts';
 import { refusalText } from './booking-wording.ts';
 import { instantFromLocal, supportPeriodEnd } from './local-time.ts';
 import { slotEndsAt, type SlotView } from './slot.ts';
@@ -101,7 +102,7 @@ async function addSlot(turn: Turn, expert: PersonView, args: string): Promise<Re
       length: hoursLabel(minutes, locale),
     }),
   ];
-  if (expert.id !== turn.person.id) lines.push(t('booking.slots.addedFor', { expert: expert.displayName || `#${expert.id}` }));
+  if (expert.id !== turn.person.id) lines.push(t('booking.slots.addedFor', { expert: personName(t, expert) }));
   if (slot.startsAt.getTime() < leadTimeLimit(now, program).getTime())
     lines.push(t('booking.slots.insideLead', { hours: program.booking.minimumLeadHours }));
   return [text(lines.join('\n'))];
@@ -209,7 +210,7 @@ async function listSlots(turn: Turn, expertId: number | undefined, title: string
       const app = booking ? await services.applications.get(booking.applicationId) : null;
       state = t('booking.slots.state.booked', { booking: booking?.id ?? '?', company: app?.companyName ?? '?' });
     }
-    const who = expertId === undefined ? ` · ${await personName(services, s.expertId)}` : '';
+    const who = expertId === undefined ? ` · ${personName(t, await personOf(services, s.expertId))}` : '';
     lines.push(t('booking.slots.line', { id: s.id, kind: kindName(s.kind, t), when, state }) + who);
   }
   lines.push('', t('booking.slots.removeHint'));
@@ -230,7 +231,7 @@ async function run(turn: Turn, args: string): Promise<Reply[]> {
     if (!expert) return [error('not_expert', turn.t('booking.slots.noSuchExpert', { who }))];
     if (addWords.includes(sub.toLowerCase())) return addSlot(turn, expert, more.join(' '));
     if (removeWords.includes(sub.toLowerCase())) return removeSlot(turn, more.join(' '), true);
-    return listSlots(turn, expert.id, turn.t('booking.slots.titleFor', { expert: expert.displayName || `#${expert.id}` }));
+    return listSlots(turn, expert.id, turn.t('booking.slots.titleFor', { expert: personName(turn.t, expert) }));
   }
   if (!isExpert && !isStaff) return deny(turn, ['expert', 'staff'], 'slots');
   if (addWords.includes(word)) {

@@ -11,6 +11,7 @@ import type { ActionHandler, Command, Feature } from './feature.ts';
 import { flowControlHandler } from './flow.ts';
 import { FlowEngine, type ActiveFlow, type PendingRequest } from './flow-engine.ts';
 import { flowKeyword } from './flow-keywords.ts';
+import { holdFiles } from './held-files.ts';
 import { inboundSchema, maxInboundText, type Inbound, type InboundInput } from './inbound.ts';
 import { isRestrictedAction, isRestrictedCommand, TurnAudience, withVisibility } from './privacy.ts';
 import { error, text, type Reply } from './reply.ts';
@@ -53,7 +54,7 @@ export interface BotDeps<P> {
 async function relocalized<P>(turn: Turn<P>): Promise<Turn<P>> {
   const platformLocale = turn.inbound.locale;
   const person = (await turn.services.people.findById(turn.person.id)) ?? turn.person;
-  const locale = pickLocale(person.locale, platformLocale);
+  const locale = pickLocale(person.locale, platformLocale ?? person.platformLocale);
   return { ...turn, person, locale, t: translator(locale) };
 }
 
@@ -171,13 +172,24 @@ export class Bot<P = unknown> {
 
   private async turn(services: CoreServices & P, inbound: Inbound): Promise<HandleResult> {
     const start = await services.requests.begin(this.keysOf(inbound, inbound.idempotencyKey));
-    if (start.replayed) return { replies: start.replayed, duplicate: true, locale: pickLocale(start.person?.locale, inbound.locale) };
+    if (start.replayed)
+      return {
+        replies: start.replayed,
+        duplicate: true,
+        locale: pickLocale(start.person?.locale, inbound.locale ?? start.person?.platformLocale),
+      };
     // Who may see the answer is decided here, for every command, button and flow, and recorded with the
     // replies: a repeated delivery is answered as privately as the first one.
     const audience = new TurnAudience();
     const turn = await this.turnFor(services, inbound, start, audience);
     const routed = await this.route(turn, audience);
-    const replies = withVisibility(routed, inbound, services.settings.staffChannels, audience);
+    // Files are held for the person in this transaction: an adapter offers them and hands them out later.
+    const replies = await holdFiles(
+      services.heldFiles,
+      turn.person.id,
+      withVisibility(routed, inbound, services.settings.staffChannels, audience),
+      turn.now,
+    );
     await services.requests.record(inbound.idempotencyKey, replies, turn.now);
     return { replies, duplicate: false, locale: turn.locale };
   }
@@ -207,6 +219,7 @@ export class Bot<P = unknown> {
         tenant: identity.tenant,
         userId: identity.userId,
         displayName: identity.displayName,
+        platformLocale: inbound.locale,
       }));
     // A name the platform did not vouch for (unauthenticated local use) may name a new person, never rename one.
     const mayRename = identity.displayNameVerified || person.displayName === '';
@@ -214,10 +227,15 @@ export class Bot<P = unknown> {
       await services.people.rename(person.id, identity.displayName);
       person = { ...person, displayName: identity.displayName };
     }
+    // Written only when it changed (most messages repeat it), so notifications follow the platform's language too.
+    if (start.person && inbound.locale && inbound.locale !== person.platformLocale) {
+      await services.people.setPlatformLocale(person.id, inbound.locale);
+      person = { ...person, platformLocale: inbound.locale };
+    }
     // Written only when it changed: most messages repeat it.
     if (address && address.value !== start.address && !(address.onlyIfNone && start.address !== null))
       await services.people.saveAddress(identity.key, address.value);
-    const locale = pickLocale(person.locale, inbound.locale);
+    const locale = pickLocale(person.locale, inbound.locale ?? person.platformLocale);
     const turn: Turn<P> = {
       inbound,
       person,

@@ -4,6 +4,7 @@
  * imports the adapters and mounts them.
  */
 import type { Bot } from './bot.ts';
+import type { HeldFiles } from './held-files.ts';
 import type { ProactiveSender } from './outbox-dispatcher.ts';
 import type { Logger } from './ports.ts';
 import type { Program } from '../program/program-schema.ts';
@@ -22,6 +23,8 @@ export interface ChannelAdapter {
 export interface AdapterContext {
   config: Config;
   bot: Bot;
+  /** Files offered to people, released to their owner when the platform asks for them (Teams' file consent). */
+  heldFiles: HeldFiles;
   program: Program;
   log: Logger;
 }

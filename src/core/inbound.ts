@@ -22,9 +22,17 @@ const identitySchema = z.object({
  */
 export const mentionSchema = z.object({
   text: z.string().min(1).max(200).regex(/^\S+$/, 'one word'),
-  identity: identitySchema,
+  identity: identitySchema.extend({
+    /**
+     * True when the platform itself told the adapter this person's name (Slack's users.info): it is stored
+     * like the person's own. Otherwise (a mention's label) it only names someone who has no name yet.
+     */
+    displayNameVerified: z.boolean().default(false),
+  }),
 });
 export type Mention = z.infer<typeof mentionSchema>;
+/** A mention as adapters and tests may write it (`displayNameVerified` defaults to false). */
+export type MentionInput = z.input<typeof mentionSchema>;
 
 export const inboundSchema = z.object({
   platform: platformSchema,
@@ -49,7 +57,10 @@ export const inboundSchema = z.object({
   }),
   /** A typed message or a slash command's text, with the command name first (`hours 2 review NDA`). */
   text: z.string().optional(),
-  /** The people the text names by platform mention, in the order they appear. */
+  /**
+   * The people the text names by platform mention, in the order they appear (the Slack adapter also passes
+   * a typed Slack id, `slack:T1:U123` or `U123`, whose name Slack gave it).
+   */
   mentions: z.array(mentionSchema).max(50).default([]),
   /** True for a platform slash command: it runs as a command even in the middle of a flow. */
   isCommand: z.boolean().default(false),
@@ -61,7 +72,10 @@ export const inboundSchema = z.object({
    * channel tells who the person is, but their personal chat is where notifications go).
    */
   address: z.object({ value: z.string().min(1).max(8000), onlyIfNone: z.boolean().default(false) }).optional(),
-  /** Platform locale such as `ja-JP` or `en-US`. */
+  /**
+   * Platform locale such as `ja-JP` or `en-US`: the person's language until they choose one, stored on the
+   * person when it changed (notifications follow it too). Absent when the platform did not say this time.
+   */
   locale: z.string().max(35).optional(),
   /** The same key for a retry of the same request, a different one for a new request. */
   idempotencyKey: z.string().min(1).max(300),

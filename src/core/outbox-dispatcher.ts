@@ -1,6 +1,9 @@
 /**
  * Delivers outbox messages through the platform adapters. A message stays in the outbox until a platform
  * accepts it; failures are retried with exponential backoff, so a Slack or Teams outage loses nothing.
+ * A process takes only messages for people its senders reach (the server: Slack and Teams users; a terminal
+ * chat: its own user), so each message waits for a process that can deliver it instead of being postponed
+ * by those that cannot.
  */
 import type { Platform } from './inbound.ts';
 import type { Clock } from './clock.ts';
@@ -13,7 +16,9 @@ export interface ProactiveSender {
   platform: Platform;
   /** `address` is what the adapter stored with `PeopleRepository.saveAddress`. Throws when delivery failed. */
   send(address: string, replies: Reply[]): Promise<void>;
-  /** False for addresses this sender cannot reach from here (the console reaches only its own user). */
+  /** Set when the sender reaches this one identity only (a terminal chat reaches its own user); else every identity of its platform. */
+  identityKey?: string;
+  /** False for stored addresses this sender cannot use (e.g. one written in another format). */
   canReach?(address: string): boolean;
 }
 
@@ -75,9 +80,11 @@ export class OutboxDispatcher {
 
   private async drain(): Promise<void> {
     const { uow, clock } = this.opts;
+    const reach = this.opts.senders().map((s) => ({ platform: s.platform, identityKey: s.identityKey }));
+    if (reach.length === 0) return;
     for (;;) {
       const now = clock.now();
-      const batch = await uow.run(({ outbox }) => outbox.claimDue(now, new Date(now.getTime() + leaseMs), 20));
+      const batch = await uow.run(({ outbox }) => outbox.claimDue(now, new Date(now.getTime() + leaseMs), 20, reach));
       if (batch.length === 0) return;
       for (const message of batch) await this.deliver(message);
       if (batch.length < 20) return;
@@ -87,13 +94,12 @@ export class OutboxDispatcher {
   private async deliver(message: OutboxMessage): Promise<void> {
     const { uow, clock, log } = this.opts;
     const senders = this.opts.senders();
-    const senderFor = (a: { platform: string; address: string }) =>
-      senders.find((s) => s.platform === a.platform && (s.canReach?.(a.address) ?? true));
+    const senderFor = (a: { key: string; platform: string; address: string }) =>
+      senders.find((s) => s.platform === a.platform && (s.identityKey ?? a.key) === a.key && (s.canReach?.(a.address) ?? true));
     const addresses = (await uow.run(({ people }) => people.addressesOf(message.personId))).filter((a) => senderFor(a));
     if (addresses.length === 0) {
-      // Nobody reachable from this instance yet (the person never talked to the bot where it can message
-      // them, or only another process reaches them): look again in a minute, without growing backoff,
-      // so the message goes out soon after they appear.
+      // Claimed for an address this process cannot use after all (one in a format the sender refuses): look
+      // again in a minute, without growing backoff.
       await this.mark(message, ({ outbox }) =>
         outbox.markFailed(message, 'no reachable identity', new Date(clock.now().getTime() + 60_000)),
       );

@@ -1,6 +1,6 @@
 /** Ports of the core: what it needs from storage and delivery. src/db and the adapters implement them. */
 import type { PersonView, Role } from './roles.ts';
-import type { Reply } from './reply.ts';
+import type { Choice, Reply } from './reply.ts';
 import type { Platform } from './inbound.ts';
 
 export interface IdentityInput {
@@ -14,6 +14,8 @@ export interface IdentityInput {
    * person created now, or one without a name, and never replaces a stored name.
    */
   displayNameIsHint?: boolean;
+  /** The platform's locale for a person created now (see `PersonView.platformLocale`). */
+  platformLocale?: string;
 }
 
 export interface PeopleRepository {
@@ -26,6 +28,8 @@ export interface PeopleRepository {
   findById(personId: number): Promise<PersonView | null>;
   findByIdentityKey(identityKey: string): Promise<PersonView | null>;
   setLocale(personId: number, locale: string | null): Promise<void>;
+  /** Stores the locale the platform gives the person; callers write it only when it changed. */
+  setPlatformLocale(personId: number, platformLocale: string): Promise<void>;
   /** Stores how to reach the identity proactively (platform-specific JSON); callers write it only when it changed. */
   saveAddress(identityKey: string, address: string): Promise<void>;
   /** Identities of a person with a stored address, for notifications. */
@@ -119,6 +123,15 @@ export interface OutboxMessage {
 }
 
 /**
+ * Whom a dispatcher can deliver to: every identity of `platform` with a stored address, or only the identity
+ * `identityKey` (the terminal chat reaches its own user and nobody else).
+ */
+export interface Reach {
+  platform: Platform;
+  identityKey?: string;
+}
+
+/**
  * Messages to people outside a conversation, kept until delivered. A message is enqueued in the transaction
  * of the turn that decided to send it, so it exists exactly when that turn committed.
  */
@@ -128,18 +141,34 @@ export interface OutboxRepository {
    * again (a turn run twice) does nothing, even after it was sent. A message to be sent again, or at
    * another time, gets a new key (and the old one is cancelled).
    */
-  enqueue(input: { personId: number; replies: Reply[]; dueAt: Date; dedupeKey?: string }): Promise<void>;
+  /**
+   * `dueAt` null: due at once, under any process's clock (a notice); a date: due once the delivering process's
+   * clock reaches it (a reminder).
+   */
+  enqueue(input: { personId: number; replies: Reply[]; dueAt: Date | null; dedupeKey?: string }): Promise<void>;
   /** Cancels a scheduled message that has not been sent (e.g. the reminder of a cancelled booking). */
   cancel(dedupeKey: string): Promise<void>;
   /**
-   * Takes up to `limit` due messages for delivery until `leaseUntil`: another instance will not take them
-   * before then.
+   * Takes up to `limit` due messages, oldest first, for people this process can reach (`reach`: an identity
+   * with a stored address on one of them), for delivery until `leaseUntil`: another process will not take
+   * them before then. Messages for people nobody here reaches are left to the processes that do.
    */
-  claimDue(now: Date, leaseUntil: Date, limit: number): Promise<OutboxMessage[]>;
+  claimDue(now: Date, leaseUntil: Date, limit: number, reach: readonly Reach[]): Promise<OutboxMessage[]>;
   /** Marks a delivered message sent; false when its lease ran out and another delivery took it over. */
   markSent(message: OutboxMessage, at: Date): Promise<boolean>;
   /** Records a failed delivery and when to try again; false when the lease ran out (see markSent). */
   markFailed(message: OutboxMessage, error: string, retryAt: Date): Promise<boolean>;
+}
+
+/**
+ * The choices last shown to an identity where they are picked by number (the terminal), so that a number
+ * typed in another session picks one of them.
+ */
+export interface ShownChoicesRepository {
+  /** Replaces the identity's last choices; they count until `expiresAt`. */
+  save(identityKey: string, choices: readonly Choice[], expiresAt: Date): Promise<void>;
+  /** The choices last shown (label and value), or none when there were none or they expired before `now`. */
+  latest(identityKey: string, now: Date): Promise<Choice[]>;
 }
 
 export interface DatabaseHealth {

@@ -42,7 +42,15 @@ export type Reply = Visibility &
     | { kind: 'choices'; text: string; choices: Choice[]; ephemeral?: boolean }
     | { kind: 'facts'; title: string; facts: Fact[]; meters?: Meter[]; ephemeral?: boolean }
     | { kind: 'error'; code: string; text: string }
-    | { kind: 'file'; filename: string; mimeType: string; content: string; title: string }
+    | {
+        kind: 'file';
+        filename: string;
+        mimeType: string;
+        content: string;
+        title: string;
+        /** The id under which the file is held for its recipient (see held-files.ts), set when the reply is recorded. */
+        heldId?: string;
+      }
   );
 
 export const text = (t: string, ephemeral?: boolean): Reply => ({ kind: 'text', text: t, ephemeral });

@@ -18,6 +18,8 @@ export interface PersonView {
   displayName: string;
   /** The language the person chose, if any. */
   locale: string | null;
+  /** The locale their platform last gave (`en-US`): their language until they choose one, notifications included. */
+  platformLocale: string | null;
   roles: RoleGrantView[];
 }
 

@@ -6,8 +6,17 @@
  */
 import type { Program } from '../program/program-schema.ts';
 import type { Clock } from './clock.ts';
-import type { AuditLog, ConversationStateRepository, Logger, OutboxRepository, PeopleRepository, RequestLog } from './ports.ts';
+import type {
+  AuditLog,
+  ConversationStateRepository,
+  Logger,
+  OutboxRepository,
+  PeopleRepository,
+  RequestLog,
+  ShownChoicesRepository,
+} from './ports.ts';
 import type { Notifier } from './notifier.ts';
+import type { HeldFileRepository } from './held-files.ts';
 
 export interface CoreServices {
   /** The program definition: data the core and the features read (countries, caps, menus). */
@@ -24,5 +33,9 @@ export interface CoreServices {
   requests: RequestLog;
   audit: AuditLog;
   outbox: OutboxRepository;
+  /** The choices last shown where they are picked by number (the terminal). */
+  shownChoices: ShownChoicesRepository;
   notifier: Notifier;
+  /** Files offered to people, kept until they take them (see held-files.ts). */
+  heldFiles: HeldFileRepository;
 }

@@ -9,6 +9,7 @@ type PersonRow = {
   id: number;
   displayName: string;
   locale: string | null;
+  platformLocale: string | null;
   roles: { id: number; role: string; country: string; companyId: number | null }[];
 };
 
@@ -19,6 +20,7 @@ function toView(row: PersonRow): PersonView {
     id: row.id,
     displayName: row.displayName,
     locale: row.locale,
+    platformLocale: row.platformLocale,
     roles: row.roles.map((g) => ({ id: g.id, role: roleSchema.parse(g.role), country: g.country, companyId: g.companyId })),
   };
 }
@@ -28,6 +30,7 @@ export function createPrismaPeople(db: Db): PeopleRepository {
     const person = await db.person.create({
       data: {
         displayName: identity.displayName ?? '',
+        platformLocale: identity.platformLocale ?? null,
         identities: { create: { key: identity.key, platform: identity.platform, tenant: identity.tenant, userId: identity.userId } },
       },
       include: { roles: activeRoles },
@@ -75,6 +78,9 @@ export function createPrismaPeople(db: Db): PeopleRepository {
     },
     async setLocale(personId, locale) {
       await db.person.update({ where: { id: personId }, data: { locale } });
+    },
+    async setPlatformLocale(personId, platformLocale) {
+      await db.person.update({ where: { id: personId }, data: { platformLocale } });
     },
     async saveAddress(identityKey, address) {
       await db.identity.updateMany({ where: { key: identityKey }, data: { address } });

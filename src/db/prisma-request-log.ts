@@ -16,6 +16,7 @@ interface StartRow {
   personId: number | null;
   displayName: string | null;
   locale: string | null;
+  platformLocale: string | null;
   grantId: number | null;
   role: string | null;
   country: string | null;
@@ -33,6 +34,7 @@ export function createPrismaRequestLog(db: Db, sql: RawSql, flowStates: FlowStat
       const rows = await sql.query<StartRow>`
         SELECT pr."replies" AS "replayed", i."address" AS "address",
                p."id" AS "personId", p."displayName" AS "displayName", p."locale" AS "locale",
+               p."platformLocale" AS "platformLocale",
                g."id" AS "grantId", g."role" AS "role", g."country" AS "country", g."companyId" AS "companyId",
                cs."flow" AS "flow", cs."state" AS "state", cs."expiresAt" AS "expiresAt", cs."version" AS "version"
         FROM (SELECT 1 AS "one") AS "start"
@@ -82,6 +84,7 @@ function personOf(rows: StartRow[]): PersonView | null {
     id: first.personId,
     displayName: first.displayName ?? '',
     locale: first.locale,
+    platformLocale: first.platformLocale,
     roles: rows.flatMap((r) =>
       r.grantId === null ? [] : [{ id: r.grantId, role: roleSchema.parse(r.role), country: r.country ?? '', companyId: r.companyId }],
     ),

@@ -1,4 +1,5 @@
 /** The staff exports' bulk reads (hours ledger, assignments, names) in the database. */
+import type { NamedPerson } from '../core/person-name.ts';
 import type { StaffReports } from '../staff/ports.ts';
 import type { Db } from './prisma-client.ts';
 
@@ -35,9 +36,11 @@ export function createPrismaStaffReports(db: Db): StaffReports {
     async assignedExperts() {
       const rows = await db.assignment.findMany({ where: { removedAt: null }, orderBy: { id: 'asc' } });
       const names = await namesOf(rows.map((r) => r.expertId));
-      const byApplication = new Map<number, string[]>();
-      for (const r of rows)
-        byApplication.set(r.applicationId, [...(byApplication.get(r.applicationId) ?? []), names.get(r.expertId) ?? `#${r.expertId}`]);
+      const byApplication = new Map<number, NamedPerson[]>();
+      for (const r of rows) {
+        const expert = { id: r.expertId, displayName: names.get(r.expertId) ?? '' };
+        byApplication.set(r.applicationId, [...(byApplication.get(r.applicationId) ?? []), expert]);
+      }
       return byApplication;
     },
     namesOf,

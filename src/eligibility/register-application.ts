@@ -20,6 +20,7 @@ import type { MembershipRequestView } from '../membership/ports.ts';
 import { countryName } from './place-names.ts';
 import { assessEligibility, type EligibilityAnswers, type EligibilityAssessment } from './rules.ts';
 import { answersToStore, readStoredAnswers } from './stored-answers.ts';
+import { personName } from '../core/person-name.ts';
 
 export type RegistrationOutcome =
   /** Nothing can be applied for today (the program closed or filled up since the result was shown). */
@@ -164,7 +165,7 @@ async function registerFor(
             id: application.id,
             company: company.name,
             country: countryName(program, application.country, locale),
-            applicant: person.displayName || `#${person.id}`,
+            applicant: personName(t, person),
           }),
         ),
       ],

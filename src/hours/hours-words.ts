@@ -11,6 +11,7 @@ import type { HourEntryView } from './ports.ts';
 import type { AcceptedOutcome, RefusedOutcome } from './log-hours.ts';
 import type { DurationErrorCode } from './parse-duration.ts';
 import { categoryName, engagementLabel } from './program-facts.ts';
+import { personName } from '../core/person-name.ts';
 
 /** Button handler ids of the hours feature. */
 export const actionIds = { changeCategory: 'hours.category', listPage: 'hours.list' } as const;
@@ -59,7 +60,7 @@ export function entryLine(entry: HourEntryView, app: ApplicationView | undefined
     duration: formatDuration(entry.minutes, t),
     category: categoryName(services.program, entry.category, locale),
     engagement: app ? engagementLabel(app, services.program, t, locale) : `#${entry.applicationId}`,
-    expert: entry.expertName || `#${entry.expertId}`,
+    expert: personName(t, { id: entry.expertId, displayName: entry.expertName }),
     note: entry.note,
   });
   if (!entry.voidedAt) return line;
@@ -157,7 +158,7 @@ export function capReachedForStaff(program: Program, app: ApplicationView, entry
         engagement: engagementLabel(app, program, t, locale),
         cap: formatDuration(app.capMinutes, t),
         id: entry.id,
-        expert: entry.expertName,
+        expert: personName(t, { id: entry.expertId, displayName: entry.expertName }),
       }),
     ),
   ];

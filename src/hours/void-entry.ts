@@ -12,6 +12,7 @@ import type { Translate } from '../i18n/translate.ts';
 import type { HourEntryView } from './ports.ts';
 import { formatDuration, undoReason, voidReasonText } from './hours-words.ts';
 import { engagementLabel } from './program-facts.ts';
+import { personName } from '../core/person-name.ts';
 
 async function engagementOf(turn: Turn, entry: HourEntryView): Promise<(t: Translate, locale: Locale) => string> {
   const app = await turn.services.applications.get(entry.applicationId);
@@ -69,7 +70,8 @@ export async function staffVoid(turn: Turn, args: string): Promise<Reply[]> {
   if (entry.voidedAt)
     return [error('already_voided', t('hours.void.already', { id: entryId, reason: voidReasonText(entry.voidReason, t) }))];
   const engagement = await engagementOf(turn, entry);
-  const expert = entry.expertId === turn.person.id ? t('hours.void.you') : entry.expertName || `#${entry.expertId}`;
+  const expert =
+    entry.expertId === turn.person.id ? t('hours.void.you') : personName(t, { id: entry.expertId, displayName: entry.expertName });
   return askToConfirm(turn, {
     action: { h: voidActionId, v: `${entryId}:${reason}` },
     question: t('hours.void.question', {

@@ -25,7 +25,7 @@ function translate(catalog: Record<string, string>): Translate<string> {
 }
 
 /** The user's language: their choice, else the platform locale, else Japanese. */
-export function pickLocale(chosen: string | null | undefined, platformLocale: string | undefined): Locale {
+export function pickLocale(chosen: string | null | undefined, platformLocale: string | null | undefined): Locale {
   for (const candidate of [chosen, platformLocale]) {
     const base = candidate?.toLowerCase().split(/[-_]/)[0];
     if (base === 'ja' || base === 'en') return base;

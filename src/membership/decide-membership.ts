@@ -10,6 +10,7 @@ import { hasRole } from '../core/roles.ts';
 import { formatIsoDate, isoDateIn } from '../i18n/format.ts';
 import type { MembershipRequestView } from './ports.ts';
 import { countryNames, isMemberOf, nameOf } from './membership-words.ts';
+import { personName } from '../core/person-name.ts';
 
 export type Decision = 'approve' | 'decline';
 
@@ -81,7 +82,7 @@ export async function decideMembership(turn: Turn, id: number, decision: Decisio
     details: { companyId: request.companyId, personId: request.personId, identity: request.identityKey },
   });
   const { created, existing } = await registerApprovedRequest(services, request, turn.now);
-  const approver = turn.person.displayName || t('membership.person.unnamed', { id: turn.person.id });
+  const approver = personName(t, turn.person);
   const { program } = services;
   await services.notifier.notify(request.personId, (tr, locale) => {
     const lines = [tr('membership.notify.approved', { company: request.companyName, approver })];

@@ -6,6 +6,7 @@ import type { Locale } from '../i18n/catalog.ts';
 import type { Translate } from '../i18n/translate.ts';
 import type { Program } from '../program/program-schema.ts';
 import type { MembershipRequestView } from './ports.ts';
+import { personName, type NamedPerson } from '../core/person-name.ts';
 
 export const membershipActionIds = {
   approve: 'membership.approve',
@@ -26,9 +27,9 @@ export function countryNames(program: Program, codes: string[], locale: Locale):
   return codes.map((c) => program.countries.find((p) => p.code === c)?.name[locale] ?? c).join(locale === 'ja' ? '、' : ', ');
 }
 
-/** A person as shown to whoever decides: their name, else their number. */
-export function nameOf(t: Translate, person: { id: number; displayName: string } | null, id: number): string {
-  return person?.displayName || t('membership.person.unnamed', { id });
+/** A person as shown to whoever decides (see src/core/person-name.ts). */
+export function nameOf(t: Translate, person: NamedPerson | null, id: number): string {
+  return personName(t, person, id);
 }
 
 /** The request as the company's members and staff see it, with what to check before approving. */

@@ -3,12 +3,13 @@ import type { Command, Turn } from './needs.ts';
 import { facts, type Fact } from '../core/reply.ts';
 import { channelKeyOf, isSharedConversation } from '../core/privacy.ts';
 import { countryNames, memberCompanyIds } from './membership-words.ts';
+import { personName } from '../core/person-name.ts';
 
 async function whoami(turn: Turn) {
   const { services, t, locale, person } = turn;
   const list: Fact[] = [
     { label: t('membership.whoami.key'), value: turn.inbound.identity.key },
-    { label: t('membership.whoami.name'), value: person.displayName || t('membership.person.unnamed', { id: person.id }) },
+    { label: t('membership.whoami.name'), value: personName(t, person) },
   ];
   const roles: string[] = [];
   if (person.roles.some((g) => g.role === 'staff')) roles.push(t('core.role.staff'));

@@ -84,13 +84,13 @@ export async function assignExpert(turn: Turn, id: number, expert: PersonView, a
     case 'not_assigned':
       return [text(turn.t('staff.unassign.notAssigned', params))];
     case 'assigned': {
-      await notifyAssignment(turn.services, a, expert.id, expertName, true);
+      await notifyAssignment(turn.services, a, expert, true);
       const done = `${turn.t('staff.assign.done', params)}\n${turn.t('staff.assign.notified')}`;
       const next = engagementChoices(turn, a, 'after');
       return [next.length ? choices(done, next) : text(done)];
     }
     case 'removed':
-      await notifyAssignment(turn.services, a, expert.id, expertName, false);
+      await notifyAssignment(turn.services, a, expert, false);
       return [text(turn.t('staff.unassign.done', params))];
   }
 }

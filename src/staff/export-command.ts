@@ -9,7 +9,7 @@ import type { MessageKey } from '../i18n/catalog.ts';
 import { isoDateIn } from '../i18n/format.ts';
 import { countryName } from './country-ref.ts';
 import { toCsv, type CsvCell } from './csv.ts';
-import { statusLabel } from './words.ts';
+import { personName, statusLabel } from './words.ts';
 
 const hoursOf = (minutes: number) => Math.round((minutes / 60) * 100) / 100;
 
@@ -40,7 +40,7 @@ async function exportHours(turn: Turn): Promise<Reply> {
     e.applicationId,
     e.companyName,
     countryName(program, e.country, turn.locale),
-    e.expertName,
+    personName(turn, { id: e.expertId, displayName: e.expertName }),
     e.workDate,
     hoursOf(e.minutes),
     category(e.category),
@@ -82,7 +82,7 @@ async function exportApplications(turn: Turn): Promise<Reply> {
     a.companyName,
     countryName(program, a.country, turn.locale),
     statusLabel(turn, a.status),
-    a.applicantId === null ? '' : (applicants.get(a.applicantId) ?? ''),
+    a.applicantId === null ? '' : personName(turn, { id: a.applicantId, displayName: applicants.get(a.applicantId) ?? '' }),
     stamp(turn, a.appliedAt),
     stamp(turn, a.receivedAt),
     stamp(turn, a.screeningAt),
@@ -95,7 +95,7 @@ async function exportApplications(turn: Turn): Promise<Reply> {
     hoursOf(a.priorUseMinutes),
     stamp(turn, a.form1ReceivedAt),
     stamp(turn, a.form2ReceivedAt),
-    (experts.get(a.id) ?? []).join(' / '),
+    (experts.get(a.id) ?? []).map((p) => personName(turn, p)).join(' / '),
     a.channelKey ?? '',
     a.followUpAt ? isoDateIn(a.followUpAt, program.homeTimeZone) : '',
     stamp(turn, a.closedAt),

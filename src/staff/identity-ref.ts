@@ -5,7 +5,7 @@
  * platform: a bare Slack user id (`U123`, their workspace), a bare AAD object id (their tenant), and in the
  * terminal a name (`bob`, `@bob`).
  */
-import { platformSchema, type Mention, type Platform } from '../core/inbound.ts';
+import { platformSchema, type MentionInput, type Platform } from '../core/inbound.ts';
 import type { IdentityInput } from '../core/ports.ts';
 
 export type IdentityRefResult = { ok: true; identity: IdentityInput } | { ok: false };
@@ -19,23 +19,33 @@ function fromKey(key: string): IdentityRefResult {
   if (!platform.success || parts.some((p) => p === '')) return { ok: false };
   const expected = platform.data === 'console' ? 2 : 3;
   if (parts.length !== expected) return { ok: false };
-  return { ok: true, identity: { key, platform: platform.data, tenant: expected === 3 ? parts[1]! : '', userId: parts.at(-1)! } };
+  const userId = parts.at(-1)!;
+  // A terminal user is named by their user name (as `npm run chat -- --user <name>` names them).
+  const named = platform.data === 'console' ? { displayName: userId, displayNameIsHint: true } : {};
+  return { ok: true, identity: { key, platform: platform.data, tenant: expected === 3 ? parts[1]! : '', userId, ...named } };
 }
 
 /** The identity named by `word`, in the message `inbound` (whose mentions and sender it reads). */
 export function parseIdentityRef(
   word: string,
-  inbound: { platform: Platform; identity: { key: string }; mentions?: readonly Mention[] },
+  inbound: { platform: Platform; identity: { key: string }; mentions?: readonly MentionInput[] },
 ): IdentityRefResult {
   const w = word.normalize('NFKC').trim();
   const mentioned = (inbound.mentions ?? []).filter((m) => m.text.normalize('NFKC') === w);
   // Two different people behind the same word cannot be told apart: neither is taken.
   if (new Set(mentioned.map((m) => m.identity.key)).size === 1) {
-    const { key, tenant, userId, displayName } = mentioned[0]!.identity;
-    // A mention's label is the platform's, but it names someone else: it may name a new person, not rename one.
+    const { key, tenant, userId, displayName, displayNameVerified } = mentioned[0]!.identity;
+    // A mention's label is the platform's, but it names someone else: it may name a new person, not rename one,
+    // unless the platform itself vouched for the name (the adapter asked it).
     return {
       ok: true,
-      identity: { key, platform: inbound.platform, tenant, userId, ...(displayName ? { displayName, displayNameIsHint: true } : {}) },
+      identity: {
+        key,
+        platform: inbound.platform,
+        tenant: tenant ?? '',
+        userId,
+        ...(displayName ? { displayName, displayNameIsHint: !displayNameVerified } : {}),
+      },
     };
   }
   if (mentioned.length > 1) return { ok: false };

@@ -11,6 +11,7 @@ import type { Locale } from '../i18n/catalog.ts';
 import { formatHours, formatIsoDate, isoDateIn } from '../i18n/format.ts';
 import type { Translate } from '../i18n/translate.ts';
 import { countryName } from './country-ref.ts';
+import { personName, type NamedPerson } from '../core/person-name.ts';
 
 type Deps = Pick<Services, 'notifier' | 'program'>;
 
@@ -70,14 +71,8 @@ export function notifyFollowUp(deps: Deps, a: ApplicationView, date: string): Pr
 }
 
 /** An expert assigned or removed: the expert is told, and the applicant learns who their expert is. */
-export async function notifyAssignment(
-  deps: Deps,
-  a: ApplicationView,
-  expertId: number,
-  expertName: string,
-  assigned: boolean,
-): Promise<void> {
-  await deps.notifier.notify(expertId, (t, locale) => {
+export async function notifyAssignment(deps: Deps, a: ApplicationView, expert: NamedPerson, assigned: boolean): Promise<void> {
+  await deps.notifier.notify(expert.id, (t, locale) => {
     const n = names(deps, a, t, locale);
     return [
       text(
@@ -93,7 +88,9 @@ export async function notifyAssignment(
     ];
   });
   if (assigned)
-    await notifyApplicant(deps, a, (t, locale) => t('staff.notify.applicantExpert', { ...names(deps, a, t, locale), expert: expertName }));
+    await notifyApplicant(deps, a, (t, locale) =>
+      t('staff.notify.applicantExpert', { ...names(deps, a, t, locale), expert: personName(t, expert) }),
+    );
 }
 
 /** The engagement closed: its experts can no longer log hours on it. */

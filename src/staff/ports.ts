@@ -1,4 +1,5 @@
 /** Storage port for the staff exports: the hours ledger and who is assigned where, read in bulk. */
+import type { NamedPerson } from '../core/person-name.ts';
 
 /**
  * A ledger entry as the export shows it, with its engagement's company and country. Declared here, not
@@ -24,8 +25,8 @@ export interface HourEntryRow {
 export interface StaffReports {
   /** Every hour entry (voided ones included, marked), oldest first. */
   hourEntries(): Promise<HourEntryRow[]>;
-  /** Names of the experts currently assigned, per application id. */
-  assignedExperts(): Promise<Map<number, string[]>>;
+  /** The experts currently assigned, per application id (named in the reader's language: src/core/person-name.ts). */
+  assignedExperts(): Promise<Map<number, NamedPerson[]>>;
   /** Display names of people by id. */
   namesOf(personIds: number[]): Promise<Map<number, string>>;
 }

@@ -4,6 +4,7 @@ import type { ApplicationStatus, ApplicationView } from '../applications/applica
 import type { PipelineEvent } from '../applications/pipeline.ts';
 import { formatDateTime, formatHours, formatIsoDate } from '../i18n/format.ts';
 import { countryName } from './country-ref.ts';
+import { personName as namePerson, type NamedPerson } from '../core/person-name.ts';
 
 export const statusLabel = (turn: Pick<Turn, 't'>, status: ApplicationStatus): string => turn.t(`staff.status.${status}`);
 export const eventLabel = (turn: Pick<Turn, 't'>, event: PipelineEvent): string => turn.t(`staff.event.${event}`);
@@ -25,6 +26,6 @@ export function applicationName(
   });
 }
 
-/** A person as shown to staff: their display name, else their number. */
-export const personName = (turn: Pick<Turn, 't'>, person: { id: number; displayName: string } | null | undefined, id?: number): string =>
-  person?.displayName || turn.t('staff.person.unnamed', { id: person?.id ?? id ?? 0 });
+/** A person as shown to staff (see src/core/person-name.ts). */
+export const personName = (turn: Pick<Turn, 't'>, person: NamedPerson | null | undefined, id?: number): string =>
+  namePerson(turn.t, person, id);

@@ -1,5 +1,6 @@
 /** `printf 'help\n' | npm run chat`: scripted transcripts through the terminal adapter. */
 import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/db/open-database.ts';
 import { tempDatabaseUrl, type TempDatabase } from '../support/temp-database.ts';
 import { runCommand } from '../support/run-process.ts';
 
@@ -35,6 +36,43 @@ describe('console chat', () => {
     expect(r.stdout).not.toContain('使えるコマンド');
     const other = await runCommand('chat', ['--user', 'bob'], { env, input: 'help\n' });
     expect(other.stdout).toContain('使えるコマンド');
+  });
+});
+
+describe('console chat across sessions', () => {
+  const eligibleAndRegistered = 'こんにちは\n1\n2\n5\n1\n1\n2\n1\n1\n株式会社サンプル\n';
+
+  // Six commands in a row, each a process of its own: a ceiling against hangs, not a performance assertion.
+  it('shows the notices that waited first, and a number picks a choice shown in an earlier session until it expires', {
+    timeout: 180_000,
+  }, async () => {
+    const temp = tempDatabaseUrl();
+    temps.push(temp);
+    const env = { DATABASE_URL: temp.url };
+    expect((await runCommand('admin', ['grant', 'staff', 'console:sachi'], { env })).code).toBe(0);
+    const taro = await runCommand('chat', ['--user', 'taro'], {
+      env: { ...env, BOT_NOW: '2021-09-01T10:00:00+09:00' },
+      input: eligibleAndRegistered,
+    });
+    expect(taro.stdout, taro.stderr).toContain('申請を登録しました（申請番号 1）');
+
+    // Queued by taro's chat on a pinned clock, shown at once by sachi's chat on the real clock, before anything typed.
+    const list = await runCommand('chat', ['--user', 'sachi'], { env, input: 'applications\n' });
+    const [waited, afterTyping] = list.stdout.split('> applications\n');
+    expect(waited).toContain('🔔 新しい申請が登録されました: 株式会社サンプル（タイ、申請番号 1、登録者 taro）。');
+    expect(afterTyping).toContain('[1] #1 を開く');
+
+    // A later session: `1` opens the application the list showed (a button the bot would not match from the text alone).
+    const opened = await runCommand('chat', ['--user', 'sachi'], { env, input: '1\n' });
+    expect(opened.stdout).toContain('■ #1 株式会社サンプル（タイ）');
+
+    // Once the choices expired, a number is only text again.
+    const db = await openDatabase(temp.url);
+    await db.prisma.shownChoices.update({ where: { identityKey: 'console:sachi' }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await db.close();
+    const expired = await runCommand('chat', ['--user', 'sachi'], { env, input: '1\n' });
+    expect(expired.stdout).not.toContain('■ #1 株式会社サンプル（タイ）');
+    expect(expired.stdout).toContain('「1」は分かりませんでした。');
   });
 });
 

@@ -105,7 +105,7 @@ export function files(replies: Reply[]): Extract<Reply, { kind: 'file' }>[] {
 
 export interface OutboxRow {
   personId: number;
-  dueAt: Date;
+  dueAt: Date | null;
   dedupeKey: string | null;
   cancelledAt: Date | null;
   sentAt: Date | null;

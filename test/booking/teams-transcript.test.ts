@@ -58,11 +58,22 @@ describe('booking in Teams', () => {
     r = await teams.click(r, 'Book', alice);
     expect(r.text).toContain('Booking #1 is confirmed');
     expect(r.text).toContain('training topics 6. Company measures: internal system; 7. Company measures: external parties');
-    const ics = r.replies.flatMap((a) => a.attachments ?? []).find((a) => a.contentType === 'text/calendar');
+    // The calendar file comes through Teams' file consent flow: Allow uploads it to the applicant's OneDrive.
+    const ics = r.replies
+      .filter((a) => (a.conversation as { id: string }).id === 'a:personal-alice')
+      .flatMap((a) => a.attachments ?? [])
+      .find((a) => a.contentType === 'application/vnd.microsoft.teams.card.file.consent');
     expect(ics?.name).toBe('booking-1.ics');
-    expect(Buffer.from(ics!.contentUrl!.split(',')[1]!, 'base64').toString('utf8')).toContain('DTSTART:20210915T070000Z');
+    const uploads = teams.connector.uploads.length;
+    const saved = await teams.fileConsent(r, 'accept', alice);
+    expect(saved.text).toBe('📎 booking-1.ics');
+    expect(textOfActivities(saved.updates.map((u) => u.body))).toBe('✔ The file booking-1.ics was saved in your OneDrive.');
+    expect(teams.connector.uploads.slice(uploads).map((u) => u.body.toString('utf8'))).toEqual([
+      expect.stringContaining('DTSTART:20210915T070000Z'),
+    ]);
+    // The expert's Teams client is English: the notices sent to their chat are in English too.
     const toExpert = await sentToChat('minh', mark);
-    expect(toExpert).toContain('新しい予約 #1 が入りました（Acme Vietnam、alice さん）。');
+    expect(toExpert).toContain('New booking #1 from Acme Vietnam (alice).');
     expect(toExpert).toContain('📎 booking-1.ics');
 
     r = await teams.message('bookings', alice);
@@ -74,7 +85,7 @@ describe('booking in Teams', () => {
       'Booking #1 (Wed 15 Sep 2021 16:00–18:00 Japan time / 14:00–16:00 local time (UTC+7)) has been cancelled. The expert has been notified.',
     );
     expect(await sentToChat('minh', mark)).toContain(
-      '予約 #1（Acme Vietnam、2021年9月15日（水） 16:00–18:00（日本時間）／現地 14:00–16:00（UTC+7））が alice さんによりキャンセルされました。',
+      'Booking #1 (Acme Vietnam, Wed 15 Sep 2021 16:00–18:00 Japan time / 14:00–16:00 local time (UTC+7)) was cancelled by alice.',
     );
 
     r = await teams.message('book', alice);
@@ -92,8 +103,8 @@ describe('booking in Teams', () => {
     r = await teams.click(r, 'Move to this slot', alice);
     expect(r.text).toContain('Booking #2 has been moved to Thu 16 Sep 2021 11:30–13:30 Japan time / 09:30–11:30 local time (UTC+7).');
     const moved = await sentToChat('minh', mark);
-    expect(moved).toContain('予約 #2（Acme Vietnam）の日程が alice さんにより変更されました。');
-    expect(moved).toContain('変更後: 2021年9月16日（木） 11:30–13:30（日本時間）／現地 09:30–11:30（UTC+7）');
+    expect(moved).toContain('Booking #2 (Acme Vietnam) was rescheduled by alice.');
+    expect(moved).toContain('Now: Thu 16 Sep 2021 11:30–13:30 Japan time / 09:30–11:30 local time (UTC+7)');
 
     const expertView = await teams.message('bookings', minh);
     expect(expertView.text).toContain(

@@ -62,8 +62,8 @@ describe('booking transcript (console)', () => {
     const expertInbox = await outboxFor(tb, 'somchai');
     expect(expertInbox[0]!.text).toContain(`新しい予約 #${bookingId} が入りました（Acme Thailand、aiko さん）`);
     expect(files(expertInbox[0]!.replies)[0]!.content).toContain('DTEND:20210915T090000Z');
-    expect(expertInbox.find((m) => m.dedupeKey?.startsWith('reminder:'))?.dueAt.toISOString()).toBe('2021-09-14T07:00:00.000Z');
-    expect((await outboxFor(tb, 'aiko')).find((m) => m.dedupeKey?.startsWith('reminder:'))?.dueAt.toISOString()).toBe(
+    expect(expertInbox.find((m) => m.dedupeKey?.startsWith('reminder:'))?.dueAt?.toISOString()).toBe('2021-09-14T07:00:00.000Z');
+    expect((await outboxFor(tb, 'aiko')).find((m) => m.dedupeKey?.startsWith('reminder:'))?.dueAt?.toISOString()).toBe(
       '2021-09-14T07:00:00.000Z',
     );
     expect(tb.textOf(await tb.say('somchai', 'slots'))).toContain(`予約済み（#${bookingId} Acme Thailand）`);
@@ -115,7 +115,7 @@ describe('booking transcript (console)', () => {
     const aikoId = await tb.personId('aiko');
     const { slotId } = await tb.db.prisma.booking.findUniqueOrThrow({ where: { id: second_ } });
     const reminder = (await outboxFor(tb, 'aiko')).find((m) => m.dedupeKey === `reminder:booking:${second_}:slot:${slotId}:${aikoId}`);
-    expect(reminder?.dueAt.toISOString()).toBe('2021-09-15T02:30:00.000Z');
+    expect(reminder?.dueAt?.toISOString()).toBe('2021-09-15T02:30:00.000Z');
     expect(reminder?.cancelledAt).toBeNull();
   }, 60_000);
 });

@@ -39,7 +39,7 @@ describe('message catalogs', () => {
   it("lets an adapter's translator use the core's messages and its own", () => {
     const t = teamsTranslator('en');
     expect(t('core.unknown', { text: 'x' })).toBe('I did not understand "x". Type help to see what you can do.');
-    expect(t('teams.file.attached', { filename: 'a.csv', size: '1 KB' })).toBe('The file a.csv (1 KB) is attached.');
+    expect(t('teams.file.sent', { filename: 'a.csv' })).toBe('✔ The file a.csv was saved in your OneDrive.');
   });
 
   it('fills parameters and leaves unknown ones visible', () => {

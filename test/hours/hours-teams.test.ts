@@ -44,6 +44,8 @@ describe('hours in Teams', () => {
   it('refuses travel with the reason', async () => {
     const exchange = await teams.message('hours 2 travel to Rayong', { user: 'bob', locale: 'en-US' });
     expect(exchange.text).toContain("Not logged: the expert's travel time is not counted as support hours.");
+    // Teams sends the client's locale with every activity; bob's is Japanese again from here on.
+    await teams.message('help', { user: 'bob', locale: 'ja-JP' });
   });
 
   it('takes the last entry back with hours undo', async () => {

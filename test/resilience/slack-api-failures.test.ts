@@ -45,7 +45,7 @@ describe('the Slack API answering 500 or 429', () => {
     expect(toStaff().map((c) => c.ok)).toEqual([false]);
     const queued = await prisma.outbox.findFirstOrThrow({ where: { sentAt: null } });
     expect(queued.attempts).toBe(1);
-    expect(queued.dueAt.getTime() - slack.clock.now().getTime()).toBe(2_000);
+    expect(queued.dueAt!.getTime() - slack.clock.now().getTime()).toBe(2_000);
 
     // Not due yet: a pass now sends nothing.
     slack.running.dispatcher.kick();
@@ -60,7 +60,7 @@ describe('the Slack API answering 500 or 429', () => {
     expect(toStaff().map((c) => c.ok)).toEqual([false, false]);
     const again = await prisma.outbox.findUniqueOrThrow({ where: { id: queued.id } });
     expect(again.attempts).toBe(2);
-    expect(again.dueAt.getTime() - slack.clock.now().getTime()).toBe(4_000);
+    expect(again.dueAt!.getTime() - slack.clock.now().getTime()).toBe(4_000);
 
     advance(slack, 4_000);
     slack.running.dispatcher.kick();

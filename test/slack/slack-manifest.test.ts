@@ -82,6 +82,7 @@ describe('manifest/slack/manifest.yaml', () => {
       'files:write',
       'im:history',
       'im:write',
+      'users:read',
     ]);
   });
 });

@@ -8,6 +8,7 @@ import { loadConfig } from '../../src/config.ts';
 import { ManualClock } from '../../src/core/clock.ts';
 import { text } from '../../src/core/reply.ts';
 import { startFakeSlackApi } from '../support/fake-slack-api.ts';
+import { HeldFiles } from '../../src/core/held-files.ts';
 import { startSlackHarness, type SlackHarness } from '../support/slack-harness.ts';
 import { tempDatabaseUrl } from '../support/temp-database.ts';
 import { createTestBot, type TestBot } from '../support/test-bot.ts';
@@ -53,6 +54,7 @@ describe('mounting', () => {
     const ctx = (env: Record<string, string>) => ({
       config: loadConfig({ NODE_ENV: 'test', ...env }),
       bot: testBot.bot,
+      heldFiles: new HeldFiles({ uow: testBot.uow, clock: testBot.clock }),
       program: testBot.program,
       log: testBot.services.log,
     });

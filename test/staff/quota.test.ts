@@ -90,7 +90,8 @@ describe('quota', () => {
         { label: '#2 Beta Ltd. (Singapore)', used: 120, total: 600, caption: '2 h of 10 h (8 h left)' },
       ],
     });
-    const ja = world.tb.textOf(await world.tb.say('alice', '採択状況'));
+    // The platform's locale is kept on the person: a Japanese reply needs a Japanese locale now.
+    const ja = world.tb.textOf(await world.tb.say('alice', '採択状況', { locale: 'ja-JP' }));
     expect(ja).toContain('■ 採択・支援の状況（2021年9月1日（水）現在）');
     expect(ja).toContain('上限の80%以上を利用した案件: #1 Acme Co., Ltd.（タイ） 82%（残り 3時間）');
     expect(ja).toContain('支援期間の残り: あと170日（2022年2月18日（金）まで）');

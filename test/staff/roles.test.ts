@@ -1,6 +1,6 @@
 /** Roles in chat: staff grant and revoke by mention or identity key; experts per country; all audited. */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Mention, Platform } from '../../src/core/inbound.ts';
+import type { MentionInput as Mention, Platform } from '../../src/core/inbound.ts';
 import type { Reply } from '../../src/core/reply.ts';
 import { createWorld, type World } from './world.ts';
 
@@ -90,7 +90,7 @@ describe('roles in chat', () => {
     world = await createWorld();
     const { tb } = world;
     expect(tb.textOf(await tb.say('alice', 'role grant applicant console:dora Acme Co., Ltd.', { locale: 'en' }))).toBe(
-      'Granted the "applicant" role to user #5 (console:dora) for Acme Co., Ltd..',
+      'Granted the "applicant" role to dora (console:dora) for Acme Co., Ltd..',
     );
     expect(await rolesOf(world, 'console:dora')).toEqual([`applicant@${world.acmeId}`]);
     expect(tb.textOf(await tb.say('alice', 'role grant applicant console:dora Nowhere', { locale: 'en' }))).toBe(

@@ -42,7 +42,7 @@ describe('applications list', () => {
       'Applications (received): 1 — page 1 of 1',
       '• #3 Company 3 (Thailand) — received — applied Wed 1 Sep 2021 10:20',
     ]);
-    expect(tb.textOf(await tb.say('alice', '申請一覧 採択'))).toBe('該当する申請はありません（採択）。');
+    expect(tb.textOf(await tb.say('alice', '申請一覧 採択', { locale: 'ja-JP' }))).toBe('該当する申請はありません（採択）。');
     expect(await tb.say('alice', 'applications sleeping', en)).toEqual([
       {
         kind: 'error',

@@ -61,7 +61,7 @@ describe('transcript: Acme in Thailand, from application to closing', () => {
 
     // The first staff member came from `npm run admin`; the expert is granted in chat.
     expect(await say('alice', 'role grant expert console:eri タイ')).toBe(
-      '利用者#5（console:eri）に「専門家」の権限を付与しました（対象: タイ）。',
+      'eri（console:eri）に「専門家」の権限を付与しました（対象: タイ）。',
     );
     expect(await say('eri', 'language ja')).toBe('表示言語を日本語にしました。');
     expect(await say('alice', '担当 1 console:eri')).toBe(

@@ -5,10 +5,14 @@
  *   and `POST /v3/conversations` (opening a personal chat), and answers each with a new id;
  * - a local token issuer: OpenID metadata and a JWKS with one RSA key, and `signToken` to make the
  *   JWTs the Bot Framework puts on requests to the bot (point MICROSOFT_OPENID_METADATA_URL at
- *   `openIdMetadataUrl`). Nothing goes to the network.
+ *   `openIdMetadataUrl`);
+ * - the OneDrive upload sessions Teams opens when a person allows a file (`uploadUrl`): it records each
+ *   `PUT /upload/{session}` with its headers and bytes in `uploads`. `redirectingUploadUrl` answers a
+ *   redirect to such a session instead.
+ * Nothing goes to the network.
  */
-import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { generateKeyPairSync, randomUUID, sign, type KeyObject } from 'node:crypto';
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 
 /** An activity as the bot sent it (JSON). */
 export type SentActivity = Record<string, unknown> & {
@@ -28,6 +32,14 @@ export interface ConnectorCall {
   authorization: string | undefined;
 }
 
+/** A file the bot uploaded to an upload session. */
+export interface Upload {
+  method: string;
+  session: string;
+  headers: IncomingHttpHeaders;
+  body: Buffer;
+}
+
 export interface TokenOptions {
   /** The bot's Microsoft app id: the token's audience. */
   appId: string;
@@ -44,7 +56,10 @@ const b64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('
 
 export class FakeBotConnector {
   readonly calls: ConnectorCall[] = [];
+  /** Every request to an upload session, in order. */
+  readonly uploads: Upload[] = [];
   private failures: number[] = [];
+  private uploadFailures: number[] = [];
   private seq = 0;
   private readonly keyId = 'local-test-key';
   private readonly issuerKey: KeyObject;
@@ -100,6 +115,21 @@ export class FakeBotConnector {
     for (let i = 0; i < count; i++) this.failures.push(status);
   }
 
+  /** A new upload session's URL, as Teams puts it in a file consent answer (loopback here). */
+  uploadUrl(session: string = randomUUID()): string {
+    return `${this.url}upload/${session}`;
+  }
+
+  /** A URL that redirects to an upload session: a bot that follows it uploads where nobody checked. */
+  redirectingUploadUrl(): string {
+    return `${this.url}redirect/${randomUUID()}`;
+  }
+
+  /** The next `count` uploads fail with `status` (as when OneDrive is unavailable). */
+  failNextUploads(status: number, count = 1): void {
+    for (let i = 0; i < count; i++) this.uploadFailures.push(status);
+  }
+
   /** Calls recorded after the first `from` (take `calls.length` before a request, pass it after). */
   since(from: number): ConnectorCall[] {
     return this.calls.slice(from);
@@ -116,7 +146,8 @@ export class FakeBotConnector {
     const path = decodeURI((req.url ?? '/').split('?')[0]!);
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    const text = Buffer.concat(chunks).toString('utf8');
+    const raw = Buffer.concat(chunks);
+    const text = raw.toString('utf8');
 
     if (req.method === 'GET' && path === '/v1/.well-known/openidconfiguration') {
       return send(res, 200, {
@@ -128,6 +159,17 @@ export class FakeBotConnector {
     if (req.method === 'GET' && path === '/v1/.well-known/keys') return send(res, 200, { keys: [this.jwk] });
 
     const segments = (req.url ?? '/').split('?')[0]!.split('/').filter(Boolean).map(decodeURIComponent);
+    if (segments[0] === 'redirect') {
+      res.writeHead(307, { location: this.uploadUrl() });
+      return void res.end();
+    }
+    if (segments[0] === 'upload' && segments[1]) {
+      this.uploads.push({ method: req.method ?? '', session: segments[1], headers: req.headers, body: raw });
+      const failure = this.uploadFailures.shift();
+      if (failure !== undefined) return send(res, failure, { error: { code: 'serviceNotAvailable', message: 'simulated' } });
+      // What OneDrive answers when the last range of an upload session arrived: the new drive item.
+      return send(res, 201, { id: `item-${segments[1]}`, name: 'uploaded', size: raw.length });
+    }
     if (segments[0] !== 'v3' || segments[1] !== 'conversations') return send(res, 404, { error: { code: 'NotFound', message: path } });
     const failure = this.failures.shift();
     if (failure !== undefined) return send(res, failure, { error: { code: 'Simulated', message: `simulated failure ${failure}` } });

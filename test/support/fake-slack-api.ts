@@ -1,12 +1,14 @@
 /**
  * A fake Slack on loopback for tests: it answers the Web API (`/api/<method>`), `response_url` posts
  * (`/response/<id>`) and file uploads (`/upload/<id>`), records every call, and can be told to fail a
- * method with HTTP 500 or 429 a number of times.
+ * method with HTTP 500 or 429 a number of times. `users.info` answers from a table of fake users
+ * (`setUser`); anyone else is `user_not_found`, as in Slack.
  *
  *   const api = await startFakeSlackApi();
  *   // SLACK_API_URL = api.apiUrl; response urls from api.responseUrl()
  *   api.failNext('chat.postMessage', { status: 500 });
- *   api.calls('chat.postMessage')  // [{ method, args, ok }] in order
+ *   api.calls('chat.postMessage')  // [{ method, args, ok, token }] in order
+ *   api.useSocketMode(socket.url)   // apps.connections.open hands out a fake Socket Mode URL (fake-socket-mode.ts)
  *   await api.close();
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -23,6 +25,21 @@ export interface RecordedCall {
   ok: boolean;
   /** What the fake answered (e.g. the `ts` of a posted message). */
   response: Record<string, unknown>;
+  /** The bearer token the call came with (`xoxb-…` for the bot, `xapp-…` for `apps.connections.open`). */
+  token?: string;
+}
+
+/** A user `users.info` knows: the fields of Slack's answer the bot may read. */
+export interface FakeSlackUser {
+  id: string;
+  /** The handle (`yamada.t`). */
+  name?: string;
+  real_name?: string;
+  /** profile.display_name ('' when the person set none). */
+  display_name?: string;
+  /** Sent only when the call asks with include_locale, as Slack does. */
+  locale?: string;
+  tz?: string;
 }
 
 export interface FakeSlackApi {
@@ -41,6 +58,10 @@ export interface FakeSlackApi {
    * answer to a slash command (Slack shows it as the command's reply).
    */
   recordAck(args: Record<string, unknown>, channel: string): void;
+  /** Adds (or changes) a user `users.info` answers about. */
+  setUser(user: FakeSlackUser): void;
+  /** Makes `apps.connections.open` answer with this WebSocket URL (a fake Socket Mode endpoint). */
+  useSocketMode(url: string): void;
   /** Holds calls of `method` unanswered (and unrecorded) until the returned function is called. */
   hold(method: string): () => void;
   reset(): void;
@@ -53,8 +74,10 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   const recorded: RecordedCall[] = [];
   const failures = new Map<string, { status: number; times: number }>();
   const holds = new Map<string, Promise<void>>();
+  const users = new Map<string, FakeSlackUser>();
   let seq = 0;
   let base = '';
+  let socketModeUrl: string | undefined;
 
   const server = createServer((req, res) => {
     void handle(req, res);
@@ -71,12 +94,13 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
           ? 'upload'
           : path;
     const args = method === 'upload' ? { content: raw } : parseArgs(raw, req.headers['content-type']);
+    const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
     await holds.get(method);
     const failure = failures.get(method);
     if (failure && failure.times > 0) {
       failure.times--;
       const response = { ok: false, error: failure.status === 429 ? 'ratelimited' : 'internal_error' };
-      recorded.push({ method, args, path, ok: false, response });
+      recorded.push({ method, args, path, ok: false, response, token });
       res.writeHead(
         failure.status,
         failure.status === 429 ? { 'retry-after': '0', 'content-type': 'application/json' } : { 'content-type': 'application/json' },
@@ -85,7 +109,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       return;
     }
     const response = method === 'upload' ? { ok: true } : answer(method, args);
-    recorded.push({ method, args, path, ok: true, response });
+    recorded.push({ method, args, path, ok: true, response, token });
     if (method === 'upload') {
       res.writeHead(200, { 'content-type': 'text/plain' });
       res.end('OK');
@@ -113,8 +137,27 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
         return { ok: true, view: { id: `V${seq}` } };
       case 'files.getUploadURLExternal':
         return { ok: true, upload_url: `${base}/upload/F${seq}`, file_id: `F${seq}` };
+      case 'apps.connections.open':
+        return socketModeUrl ? { ok: true, url: socketModeUrl } : { ok: false, error: 'not_allowed_token_type' };
       case 'files.completeUploadExternal':
         return { ok: true, files: [{ id: 'F1' }] };
+      case 'users.info': {
+        const u = users.get(String(args.user));
+        if (!u) return { ok: false, error: 'user_not_found' };
+        const withLocale = args.include_locale === true || args.include_locale === 'true';
+        return {
+          ok: true,
+          user: {
+            id: u.id,
+            team_id: 'T1',
+            name: u.name ?? u.id.toLowerCase(),
+            real_name: u.real_name,
+            tz: u.tz,
+            ...(withLocale && u.locale ? { locale: u.locale } : {}),
+            profile: { display_name: u.display_name ?? '', real_name: u.real_name ?? '' },
+          },
+        };
+      }
       default:
         return { ok: true };
     }
@@ -134,6 +177,12 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     },
     recordAck(args, channel) {
       recorded.push({ method: 'ack', args: { ...args, channel }, path: '', ok: true, response: {} });
+    },
+    setUser(user) {
+      users.set(user.id, user);
+    },
+    useSocketMode(url) {
+      socketModeUrl = url;
     },
     hold(method) {
       let release = () => {};

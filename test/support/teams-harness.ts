@@ -8,6 +8,7 @@
  *   expect(first.text).toContain('…');
  *   const next = await teams.click(first, 'タイ', { user: 'alice' });      // clicks a card button
  *   await teams.message('help', { user: 'bob', in: 'channel', locale: 'en-US' });  // @Desk help in a channel
+ *   const saved = await teams.fileConsent(exported, 'accept', { user: 'alice' });  // Allow on a file consent card
  *   await teams.stop();
  *
  * People are `teams:tenant-1:aad-<user>` (see `identityKey`); `teams.running` is the RunningBot
@@ -15,9 +16,12 @@
  * unauthenticated local use (TEAMS_ALLOW_UNAUTHENTICATED=1; the fake connector is on loopback). With `appId`,
  * requests carry tokens from the fake connector's local issuer, the connector is the service URL allow-list,
  * and requests ask for the replies in the response (deliveryMode expectReplies), because sending them to
- * the connector would need a token from Microsoft Entra.
+ * the connector would need a token from Microsoft Entra. Files are uploaded to the fake connector's upload
+ * sessions: TEAMS_FILE_UPLOAD_ALLOWLIST is the connector's loopback origin.
  */
+import { randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
+import { fileConsentContentType } from '../../adapters/teams/file-cards.ts';
 import { startBot, type RunningBot } from '../../src/app/start.ts';
 import { ManualClock } from '../../src/core/clock.ts';
 import type { Feature } from '../../src/core/feature.ts';
@@ -85,6 +89,18 @@ export interface TeamsHarness {
   message(text: string, options?: PostOptions): Promise<TeamsExchange>;
   /** Clicks the button whose title contains `label` on one of the cards in `exchange`. */
   click(exchange: TeamsExchange, label: string, options?: PostOptions): Promise<TeamsExchange>;
+  /**
+   * The person's answer to the FileConsentCard in `exchange` (the first, or the one for `filename`), as Teams
+   * sends it: an invoke `fileConsent/invoke` replying to the card, with the card's context and, for accept,
+   * an upload session of the fake connector (`uploadUrl` to name another).
+   */
+  fileConsent(
+    exchange: TeamsExchange,
+    action: 'accept' | 'decline',
+    options?: PostOptions & { filename?: string; uploadUrl?: string },
+  ): Promise<TeamsExchange>;
+  /** Posts an invoke activity `name` with `value` (replying to `replyToId`). */
+  invoke(name: string, value: unknown, options?: PostOptions & { replyToId?: string }): Promise<TeamsExchange>;
   /** Members added to a conversation: `'bot'` for the bot itself, else user names. */
   conversationUpdate(added: string[], options?: PostOptions): Promise<TeamsExchange>;
   /** Builds an activity as the harness would post it, for tests that change a detail first. */
@@ -151,6 +167,7 @@ export async function startTeamsHarness(options: TeamsHarnessOptions = {}): Prom
           TEAMS_SERVICE_URL_ALLOWLIST: connector.url,
         }
       : { TEAMS_ALLOW_UNAUTHENTICATED: '1' }),
+    TEAMS_FILE_UPLOAD_ALLOWLIST: connector.url,
     ...options.env,
   };
   let running: RunningBot;
@@ -236,6 +253,36 @@ export async function startTeamsHarness(options: TeamsHarnessOptions = {}): Prom
         if (submit) return post(activity('message', { ...o, text: '', value: submit.data, replyToId: reply.id }), o);
       }
       throw new Error(`no button labelled "${label}" in:\n${exchange.text}`);
+    },
+    invoke: (name, value, o = {}) => post({ ...activity('invoke', { ...o, value }), name }, o),
+    async fileConsent(exchange, action, o = {}) {
+      // The person's own chat: notifications delivered meanwhile to others are among the exchange's calls too.
+      const chat = (activity('invoke', o).conversation as { id: string }).id;
+      const offer = exchange.replies.find(
+        (r) =>
+          (r.conversation as { id?: string } | undefined)?.id === chat &&
+          r.attachments?.some((a) => a.contentType === fileConsentContentType && (o.filename === undefined || a.name === o.filename)),
+      );
+      const card = offer?.attachments?.find((a) => a.contentType === fileConsentContentType);
+      if (!offer || !card) throw new Error(`no file consent card in:\n${exchange.text}`);
+      const content = card.content as { acceptContext: unknown; declineContext: unknown };
+      const session = randomUUID();
+      const value =
+        action === 'accept'
+          ? {
+              type: 'fileUpload',
+              action,
+              context: content.acceptContext,
+              uploadInfo: {
+                name: card.name,
+                uploadUrl: o.uploadUrl ?? connector.uploadUrl(session),
+                contentUrl: `https://contoso-my.sharepoint.com/personal/${session}/${card.name}`,
+                uniqueId: session,
+                fileType: card.name?.split('.').pop() ?? '',
+              },
+            }
+          : { type: 'fileUpload', action, context: content.declineContext };
+      return post({ ...activity('invoke', { ...o, value, replyToId: offer.id }), name: 'fileConsent/invoke' }, o);
     },
     conversationUpdate: (added, o = {}) =>
       post({ ...activity('conversationUpdate', o), membersAdded: added.map((name) => (name === 'bot' ? teamsBot : account(name))) }, o),

@@ -5,6 +5,7 @@ import { ConfigError, loadConfig } from '../../src/config.ts';
 import { startBot } from '../../src/app/start.ts';
 import { teamsSettings } from '../../adapters/teams/teams-settings.ts';
 import { createTeamsRuntime } from '../../adapters/teams/teams-runtime.ts';
+import { allowList, defaultFileUploadAllowList } from '../../adapters/teams/service-url-policy.ts';
 import { tempDatabaseUrl } from '../support/temp-database.ts';
 
 const appId = '11111111-2222-3333-4444-555555555555';
@@ -82,5 +83,38 @@ describe('Teams configuration', () => {
     for (const env of accepted) expect(teamsAuth(env), JSON.stringify(env)).not.toThrow();
     expect(teamsSettings(loadConfig(accepted[1]!)).appId).toBe(appId);
     expect(teamsSettings(loadConfig(accepted[0]!)).appId).toBeUndefined();
+  });
+});
+
+describe('where files may be uploaded (TEAMS_FILE_UPLOAD_ALLOWLIST)', () => {
+  it('by default: OneDrive and SharePoint hosts of the public and sovereign clouds, over HTTPS, and nothing else', () => {
+    const uploads = allowList(defaultFileUploadAllowList);
+    for (const url of [
+      'https://contoso-my.sharepoint.com/personal/alice/_api/v2.0/drive/items/1/uploadSession?guid=x',
+      'https://agency-my.sharepoint.us/upload',
+      'https://dod-my.sharepoint-mil.us/upload',
+      'https://contoso-my.sharepoint.cn/upload',
+    ])
+      expect(uploads.allows(url), url).toBe(true);
+    for (const url of [
+      'http://contoso-my.sharepoint.com/upload',
+      'https://sharepoint.com.evil.example/upload',
+      'https://evilsharepoint.com/upload',
+      'https://contoso-my.sharepoint.com:8443/upload',
+      'https://user:pass@contoso-my.sharepoint.com/upload',
+      'https://127.0.0.1/upload',
+    ])
+      expect(uploads.allows(url), url).toBe(false);
+  });
+
+  it('refuses a list that is not origins, and plain HTTP in production, naming the variable', () => {
+    expect(() => loadConfig({ TEAMS_FILE_UPLOAD_ALLOWLIST: 'https://*.sharepoint.com/path' })).toThrow(/TEAMS_FILE_UPLOAD_ALLOWLIST/);
+    expect(() => loadConfig({ NODE_ENV: 'production', TEAMS_FILE_UPLOAD_ALLOWLIST: 'http://files.example.com' })).toThrow(
+      /TEAMS_FILE_UPLOAD_ALLOWLIST: production uploads files over HTTPS only/,
+    );
+    expect(
+      loadConfig({ NODE_ENV: 'production', TEAMS_FILE_UPLOAD_ALLOWLIST: 'https://*.sharepoint.com, https://files.example.com' })
+        .TEAMS_FILE_UPLOAD_ALLOWLIST,
+    ).toEqual(['https://*.sharepoint.com', 'https://files.example.com']);
   });
 });

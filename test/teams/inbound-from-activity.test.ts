@@ -66,7 +66,16 @@ describe('inbound from a Teams activity', () => {
     });
     expect(result.text).toBe('assign 12 @YamadaTaro');
     expect(result.mentions).toEqual([
-      { text: '@YamadaTaro', identity: { key: 'teams:t1:aad-yamada', tenant: 't1', userId: 'aad-yamada', displayName: 'Yamada Taro' } },
+      {
+        text: '@YamadaTaro',
+        identity: {
+          key: 'teams:t1:aad-yamada',
+          tenant: 't1',
+          userId: 'aad-yamada',
+          displayName: 'Yamada Taro',
+          displayNameVerified: false,
+        },
+      },
     ]);
     // Teams may put the AAD object id in the mention's id itself.
     const byId = inbound({

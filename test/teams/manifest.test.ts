@@ -19,7 +19,12 @@ const manifest = JSON.parse(readFileSync(path.join(manifestDir, 'manifest.json')
   $schema: string;
   manifestVersion: string;
   icons: { color: string; outline: string };
-  bots: { botId: string; scopes: string[]; commandLists: { scopes: string[]; commands: { title: string }[] }[] }[];
+  bots: {
+    botId: string;
+    scopes: string[];
+    supportsFiles: boolean;
+    commandLists: { scopes: string[]; commands: { title: string }[] }[];
+  }[];
   validDomains: string[];
 };
 
@@ -51,6 +56,10 @@ describe('Teams manifest', () => {
     expect(valid).toBe(true);
     // The validator does reject a manifest that breaks the schema.
     expect(validate({ ...manifest, accentColor: 'blue' })).toBe(false);
+  });
+
+  it('lets the bot send files (the file consent flow in personal chats)', () => {
+    expect(manifest.bots[0]!.supportsFiles).toBe(true);
   });
 
   it('offers the bot in personal chats and teams, with the same commands as Slack in both', () => {

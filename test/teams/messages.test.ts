@@ -34,6 +34,9 @@ describe('messages in Teams', () => {
     const exchange = await teams.message('help', { user: 'bea', locale: 'en-US' });
     expect(exchange.text).toContain('What you can do');
     expect(exchange.text).not.toContain('使えるコマンド');
+    // Kept on the person, so notifications sent outside the conversation are in English too.
+    const person = await directServices(teams.running).people.findByIdentityKey('teams:tenant-1:aad-bea');
+    expect(person).toMatchObject({ displayName: 'bea', platformLocale: 'en-US', locale: null });
   });
 
   it('keeps the language the person chose over the Teams locale', async () => {

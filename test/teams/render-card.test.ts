@@ -1,6 +1,6 @@
 // The neutral replies as Adaptive Cards: what a Teams user would see in each card.
 import { describe, expect, it } from 'vitest';
-import { maxInlineFileBytes, renderReplies, type AdaptiveCard } from '../../adapters/teams/render-card.ts';
+import { renderReplies, type AdaptiveCard } from '../../adapters/teams/render-card.ts';
 import { choices, error, facts, text, type Reply } from '../../src/core/reply.ts';
 import { teamsTranslator as translator } from '../../adapters/teams/i18n/translate.ts';
 import { textOfActivities } from '../support/teams-harness.ts';
@@ -62,26 +62,45 @@ describe('rendering replies as Adaptive Cards', () => {
     );
   });
 
-  it('attaches a small file as a data URI next to a card naming it', () => {
-    const [message] = renderReplies(
-      [{ kind: 'file', filename: 'hours.csv', mimeType: 'text/csv', content: 'date,hours\n2021-09-01,2\n', title: '時間の記録' }],
+  it('offers a held file with a line naming it and a FileConsentCard carrying only its id, never its content', () => {
+    const content = 'date,hours\n2021-09-01,2\n';
+    const heldId = 'A'.repeat(32);
+    const messages = renderReplies(
+      [text('出力しました。'), { kind: 'file', filename: 'hours.csv', mimeType: 'text/csv', content, title: '時間の記録', heldId }],
       t,
     );
-    expect(message!.attachments).toHaveLength(2);
-    const file = message!.attachments[1]!;
-    expect(file).toMatchObject({ contentType: 'text/csv', name: 'hours.csv' });
-    expect(Buffer.from(file.contentUrl!.replace('data:text/csv;base64,', ''), 'base64').toString('utf8')).toBe(
-      'date,hours\n2021-09-01,2\n',
+    expect(messages).toHaveLength(2);
+    expect(textOfActivities([messages[0]!])).toBe(
+      '出力しました。\n時間の記録\nファイル hours.csv（24 B）をお送りします。下のカードで「許可」を押すと、OneDrive に保存されます（7日間有効）。',
     );
-    expect(textOfActivities([message!])).toContain('hours.csv');
+    expect(messages[1]!.attachments).toEqual([
+      {
+        contentType: 'application/vnd.microsoft.teams.card.file.consent',
+        name: 'hours.csv',
+        content: { description: '時間の記録', sizeInBytes: 24, acceptContext: { heldFile: heldId }, declineContext: { heldFile: heldId } },
+      },
+    ]);
+    const json = JSON.stringify(messages);
+    expect(json).not.toContain('data:');
+    expect(json).not.toContain('2021-09-01');
   });
 
-  it('says so instead of attaching a file too large for a Teams message', () => {
-    const [message] = renderReplies(
-      [{ kind: 'file', filename: 'all.csv', mimeType: 'text/csv', content: 'x'.repeat(maxInlineFileBytes + 1), title: '全件' }],
+  it('outside a personal chat names the file and says where files come, without a consent card', () => {
+    const messages = renderReplies(
+      [{ kind: 'file', filename: 'hours.csv', mimeType: 'text/csv', content: 'x', title: '時間の記録', heldId: 'A'.repeat(32) }],
       t,
+      undefined,
+      { personal: false },
     );
-    expect(message!.attachments).toHaveLength(1);
-    expect(textOfActivities([message!])).toContain('Teams で送れる大きさを超えている');
+    expect(messages).toHaveLength(1);
+    expect(messages[0]!.attachments.map((a) => a.contentType)).toEqual(['application/vnd.microsoft.card.adaptive']);
+    expect(textOfActivities(messages)).toContain('ボットとの個人チャットでお送りします');
+  });
+
+  it('a file that was never held (a reply recorded before files were held) is named, not offered', () => {
+    const messages = renderReplies([{ kind: 'file', filename: 'old.csv', mimeType: 'text/csv', content: 'x', title: '古い出力' }], t);
+    expect(messages).toHaveLength(1);
+    expect(textOfActivities(messages)).toContain('old.csv はもうお送りできません');
+    expect(JSON.stringify(messages)).not.toContain('data:');
   });
 });

@@ -81,7 +81,7 @@ describe('notifications', () => {
     expect(failed.sentAt).toBeNull();
     expect(failed.attempts).toBe(1);
 
-    teams.clock.set(new Date(failed.dueAt.getTime() + 60 * 60_000));
+    teams.clock.set(new Date(failed.dueAt!.getTime() + 60 * 60_000));
     teams.running.dispatcher.kick();
     await teams.running.dispatcher.idle();
     const sent = teams.connector.since(before);

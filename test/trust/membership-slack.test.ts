@@ -155,6 +155,7 @@ describe('asking to join a company in Slack', () => {
     expect((await audit('membership.declined')).map((a) => a.subjectId)).toEqual(['2']);
     // The request's buttons, clicked later by Beta's applicant, change nothing.
     await slack.click('UBETA', 'お断りする（2）');
-    expect(slack.lastMessage().text).toBe('参加の申請 2（uoddさん）は、すでにustaffさんがお断りしています。');
+    // Staff's stored name: a slash command's user_name (the handle `ustaff`) never renames a known person.
+    expect(slack.lastMessage().text).toBe('参加の申請 2（uoddさん）は、すでにhanaさんがお断りしています。');
   });
 });

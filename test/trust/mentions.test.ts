@@ -41,7 +41,7 @@ describe('Slack mentions', () => {
     await slack.command('USTAFF', '/desk', 'role grant expert <@U2BOB|bob> th');
     expect(slack.lastMessage().text).toBe('bob（slack:T1:U2BOB）に「専門家」の権限を付与しました（対象: タイ）。');
     await slack.dm('USTAFF', 'role grant expert <@U3CAT> ベトナム');
-    expect(slack.lastMessage().text).toBe('利用者#4（slack:T1:U3CAT）に「専門家」の権限を付与しました（対象: ベトナム）。');
+    expect(slack.lastMessage().text).toBe('利用者 #4（名前未登録）（slack:T1:U3CAT）に「専門家」の権限を付与しました（対象: ベトナム）。');
     expect(await rolesOf(slack.running, 'slack:T1:U2BOB')).toEqual({ name: 'bob', roles: ['expert:th'] });
     expect(await rolesOf(slack.running, 'slack:T1:U3CAT')).toEqual({ name: '', roles: ['expert:vn'] });
 

@@ -27,10 +27,10 @@ describe('Slack mentions', () => {
     const inbound = command('role grant expert <@U2BOB|bob> th');
     expect(inbound.text).toBe('role grant expert @bob th');
     expect(inbound.mentions).toEqual([
-      { text: '@bob', identity: { key: 'slack:T1:U2BOB', tenant: 'T1', userId: 'U2BOB', displayName: 'bob' } },
+      { text: '@bob', identity: { key: 'slack:T1:U2BOB', tenant: 'T1', userId: 'U2BOB', displayName: 'bob', displayNameVerified: false } },
     ]);
     expect(command('assign 3 <@U3CAT>').mentions).toEqual([
-      { text: '@U3CAT', identity: { key: 'slack:T1:U3CAT', tenant: 'T1', userId: 'U3CAT' } },
+      { text: '@U3CAT', identity: { key: 'slack:T1:U3CAT', tenant: 'T1', userId: 'U3CAT', displayNameVerified: false } },
     ]);
   });
 

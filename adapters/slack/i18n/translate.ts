@@ -7,7 +7,10 @@ import { slackJa } from './ja.ts';
 /** Both languages of the adapter's own messages (the catalog test checks they match). */
 export const slackCatalogs = { ja: slackJa, en: slackEn };
 
-export type SlackTranslate = Translate<MessageKey | keyof typeof slackJa>;
+/** A message of the core's catalogs or of this adapter's own. */
+export type SlackKey = MessageKey | keyof typeof slackJa;
+
+export type SlackTranslate = Translate<SlackKey>;
 
 export function slackTranslator(locale: Locale): SlackTranslate {
   return translatorWith(locale, slackCatalogs);

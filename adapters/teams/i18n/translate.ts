@@ -7,7 +7,10 @@ import { teamsJa } from './ja.ts';
 /** Both languages of the adapter's own messages (the catalog test checks they match). */
 export const teamsCatalogs = { ja: teamsJa, en: teamsEn };
 
-export type TeamsTranslate = Translate<MessageKey | keyof typeof teamsJa>;
+/** A message of the core's catalogs or of this adapter's own. */
+export type TeamsKey = MessageKey | keyof typeof teamsJa;
+
+export type TeamsTranslate = Translate<TeamsKey>;
 
 export function teamsTranslator(locale: Locale): TeamsTranslate {
   return translatorWith(locale, teamsCatalogs);

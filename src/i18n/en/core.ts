@@ -18,6 +18,7 @@ export const coreEn = {
   'core.error.busy': 'The desk is busy right now. Please try again in a moment.',
   'core.error.badButton': 'This button can no longer be used. Please start again from the command.',
   'core.error.tooLong': 'The message is too long (at most {max} characters).',
+  'core.person.unnamed': 'user #{id} (no name yet)',
   'core.forbidden': 'This needs the "{role}" role.',
   'core.role.staff': 'JETRO program staff',
   'core.role.expert': 'expert',

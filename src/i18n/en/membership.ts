@@ -7,7 +7,6 @@ export const membershipEn = {
   'membership.cmd.decline': 'decline a request to join a company',
   'membership.cmd.whoami': 'your identity, name, roles and companies',
   'membership.usage': 'Usage: {command} <request no.> (members shows the numbers)',
-  'membership.person.unnamed': 'user #{id}',
 
   'membership.request.text':
     'Request {id} to join: {person} (identity {key}) asks to become an applicant for "{company}" (company name typed: {typed}; countries: {countries}). Approve only if you know this person works for your company: once approved they see and change your company\'s applications, bookings and hours.',

@@ -40,7 +40,6 @@ export const staffEn = {
   'staff.form.2': 'Form 2 (self-check sheet / expert comment sheet)',
 
   'staff.application.name': '#{id} {company} ({country})',
-  'staff.person.unnamed': 'user #{id}',
 
   'staff.target.label': 'Adopted',
   'staff.target.caption': '{adopted} of a target of about {target}',

@@ -16,6 +16,7 @@ export const coreJa = {
   'core.error.busy': 'ただいま混み合っています。少し時間をおいてもう一度お試しください。',
   'core.error.badButton': 'このボタンは使えなくなりました。もう一度コマンドから操作してください。',
   'core.error.tooLong': 'メッセージが長すぎます（{max}文字まで）。',
+  'core.person.unnamed': '利用者 #{id}（名前未登録）',
   'core.forbidden': 'この操作には「{role}」の権限が必要です。',
   'core.role.staff': 'ジェトロ事務局',
   'core.role.expert': '専門家',

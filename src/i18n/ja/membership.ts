@@ -5,7 +5,6 @@ export const membershipJa = {
   'membership.cmd.decline': '会社への参加の申請をお断りします',
   'membership.cmd.whoami': 'あなたのID、名前、権限、会社を表示します',
   'membership.usage': '使い方: {command} <申請番号>（番号は members で確認できます）',
-  'membership.person.unnamed': '利用者 #{id}',
 
   'membership.request.text':
     '参加の申請 {id}: {person}（ID: {key}）が「{company}」の申請者として参加を求めています（入力された会社名: {typed}、申請したい国: {countries}）。この方が貴社の方であることを確認できた場合のみ承認してください。承認すると、この方は貴社の申請・予約・支援時間を見て操作できるようになります。',

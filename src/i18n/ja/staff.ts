@@ -38,7 +38,6 @@ export const staffJa = {
   'staff.form.2': '情報管理体制セルフチェックシート／専門家コメントシート（様式2）',
 
   'staff.application.name': '#{id} {company}（{country}）',
-  'staff.person.unnamed': '利用者#{id}',
 
   'staff.target.label': '採択件数',
   'staff.target.caption': '{adopted}件 ／ 目標 約{target}件',
