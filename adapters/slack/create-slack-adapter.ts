@@ -11,7 +11,7 @@
  * that stays within the outbox lease, because the outbox itself retries with backoff.
  */
 import { App, webApi, type AppOptions, type AuthorizeResult, type ReceiverEvent } from '@slack/bolt';
-import type { AdapterContext, ChannelAdapter } from '../../src/app/channel-adapter.ts';
+import type { AdapterContext, ChannelAdapter } from '../../src/core/channel.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { InFlight } from './in-flight.ts';
 import { actionIdPrefix } from './render-blocks.ts';

@@ -6,7 +6,7 @@ import type { types } from '@slack/bolt';
 import type { Command } from '../../src/core/feature.ts';
 import type { Reply } from '../../src/core/reply.ts';
 import type { PersonView } from '../../src/core/roles.ts';
-import type { Translate } from '../../src/i18n/translate.ts';
+import type { SlackTranslate as Translate } from './i18n/translate.ts';
 import { text } from '../../src/core/reply.ts';
 import { limits, renderBlocks } from './render-blocks.ts';
 

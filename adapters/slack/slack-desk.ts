@@ -20,7 +20,7 @@ import type { InboundInput } from '../../src/core/inbound.ts';
 import type { Logger } from '../../src/core/ports.ts';
 import { text } from '../../src/core/reply.ts';
 import type { Program } from '../../src/program/program-schema.ts';
-import { translator } from '../../src/i18n/translate.ts';
+import { slackTranslator as translator } from './i18n/translate.ts';
 import type { z } from 'zod';
 import { homeView, welcomeReplies } from './home-view.ts';
 import type { InFlight } from './in-flight.ts';

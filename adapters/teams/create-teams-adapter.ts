@@ -6,8 +6,15 @@
  * It fails closed: the composition root mounts it only with MICROSOFT_APP_ID (every request's token is
  * checked) or with the explicit local opt-in TEAMS_ALLOW_UNAUTHENTICATED=1 (refused in production), and
  * anything it sends goes only to service URLs its policy allows (service-url-policy.ts).
+ *
+ * One request, one turn, nothing in between: unlike Slack (whose 3-second acknowledgement window makes its
+ * adapter hold acknowledgements and finish slow turns after them, slack-desk.ts and in-flight.ts), Bot
+ * Framework waits for the HTTP answer of each activity. The turn runs inside the request (turn-handler.ts),
+ * its replies are sent (or returned, with expectReplies) before the 200, and a request that fails or times
+ * out is delivered again, where the core's request log answers it with the first replies (README "Exactly
+ * once"). So Teams needs no inbox, no acknowledgement handling and no work tracked after the response.
  */
-import type { AdapterContext, ChannelAdapter } from '../../src/app/channel-adapter.ts';
+import type { AdapterContext, ChannelAdapter } from '../../src/core/channel.ts';
 import { messagesRoute } from './messages-route.ts';
 import { allowList, defaultFileUploadAllowList, defaultServiceUrlAllowList, loopbackOnly } from './service-url-policy.ts';
 import type { TeamsRuntime } from './teams-runtime.ts';

@@ -6,7 +6,7 @@
  * Pure: the cards and the invoke's value, validated with zod.
  */
 import { z } from 'zod';
-import type { Attachment } from './render-card.ts';
+import type { Attachment } from './attachment.ts';
 
 export const fileConsentContentType = 'application/vnd.microsoft.teams.card.file.consent';
 export const fileInfoContentType = 'application/vnd.microsoft.teams.card.file.info';

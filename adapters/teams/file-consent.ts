@@ -11,8 +11,8 @@ import { randomUUID } from 'node:crypto';
 import type { TurnContext } from 'botbuilder';
 import type { HeldFileClaim, HeldFiles } from '../../src/core/held-files.ts';
 import type { Logger } from '../../src/core/ports.ts';
-import type { MessageKey } from '../../src/i18n/catalog.ts';
-import { pickLocale, translator, type MessageParams, type Translate } from '../../src/i18n/translate.ts';
+import { pickLocale, type MessageParams } from '../../src/i18n/translate.ts';
+import { teamsTranslator as translator, type TeamsKey, type TeamsTranslate as Translate } from './i18n/translate.ts';
 import type { TeamsActivity } from './activity-schema.ts';
 import { fileConsentValueSchema, fileInfoAttachment, type UploadInfo } from './file-cards.ts';
 import { uploadFile } from './file-upload.ts';
@@ -91,7 +91,7 @@ const refusals = {
   expired: 'teams.file.expired',
   already_sent: 'teams.file.alreadySent',
   in_progress: 'teams.file.inProgress',
-} as const satisfies Record<Extract<HeldFileClaim, { ok: false }>['reason'], MessageKey>;
+} as const satisfies Record<Extract<HeldFileClaim, { ok: false }>['reason'], TeamsKey>;
 
 /** Says why nothing was sent; the owner's own card for a file gone for good is closed too. */
 async function refuse(

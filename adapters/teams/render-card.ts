@@ -6,8 +6,9 @@
  */
 import { heldFileRetentionDays } from '../../src/core/held-files.ts';
 import type { Choice, Meter, Reply } from '../../src/core/reply.ts';
-import type { Translate } from '../../src/i18n/translate.ts';
+import type { TeamsTranslate as Translate } from './i18n/translate.ts';
 import type { SubmitValue } from './activity-schema.ts';
+import type { Attachment } from './attachment.ts';
 import { fileConsentAttachment } from './file-cards.ts';
 import { neutralizeMarkdown } from './neutralize-markdown.ts';
 
@@ -22,13 +23,6 @@ export interface AdaptiveCard {
   body: CardElement[];
   actions?: CardElement[];
   msteams: { width: 'Full' };
-}
-
-export interface Attachment {
-  contentType: string;
-  content?: unknown;
-  contentUrl?: string;
-  name?: string;
 }
 
 /** A message activity as the Bot Connector expects it (the SDK fills in the addressing). */

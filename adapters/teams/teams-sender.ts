@@ -6,7 +6,8 @@
 import type { TurnContext } from 'botbuilder';
 import type { ProactiveSender } from '../../src/core/outbox-dispatcher.ts';
 import type { Reply } from '../../src/core/reply.ts';
-import { pickLocale, translator } from '../../src/i18n/translate.ts';
+import { pickLocale } from '../../src/i18n/translate.ts';
+import { teamsTranslator as translator } from './i18n/translate.ts';
 import type { DeskCloudAdapter } from './cloud-adapter.ts';
 import { renderReplies, type OutgoingMessage } from './render-card.ts';
 import { parseTeamsAddress, type TeamsAddress } from './teams-address.ts';

@@ -7,7 +7,7 @@ import type { TurnContext } from 'botbuilder';
 import type { Bot } from '../../src/core/bot.ts';
 import type { Logger } from '../../src/core/ports.ts';
 import type { Program } from '../../src/program/program-schema.ts';
-import { translator } from '../../src/i18n/translate.ts';
+import { teamsTranslator as translator } from './i18n/translate.ts';
 import type { SubmitValue, TeamsActivity } from './activity-schema.ts';
 import { fileConsentInvokeName } from './file-cards.ts';
 import { handleFileConsent, type FileConsentDeps } from './file-consent.ts';

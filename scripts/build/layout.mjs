@@ -9,7 +9,7 @@ export const buildInfoFile = path.join(outdir, 'build-info.json');
 /** The commands an operator runs, by the name `scripts/run.mjs <name>` takes. */
 export const entryPoints = {
   main: 'src/main.ts',
-  chat: 'adapters/console/chat.ts',
+  chat: 'src/app/chat.ts',
   admin: 'scripts/admin.ts',
   migrate: 'scripts/db/migrate.ts',
 };

@@ -2,7 +2,7 @@
  * The platform adapters mounted on the server. Each adapter adds one line. Slack's is imported only when
  * Slack is configured: Bolt and its Web API client are a large part of the process's memory and start-up.
  */
-import type { AdapterContext, ChannelAdapter } from './channel-adapter.ts';
+import type { AdapterContext, ChannelAdapter } from '../core/channel.ts';
 import { createTeamsAdapter } from '../../adapters/teams/create-teams-adapter.ts';
 
 export async function createChannelAdapters(ctx: AdapterContext): Promise<ChannelAdapter[]> {

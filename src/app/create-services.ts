@@ -2,7 +2,8 @@
 import type { Program } from '../program/program-schema.ts';
 import type { Clock } from '../core/clock.ts';
 import type { Logger } from '../core/ports.ts';
-import type { Services } from '../core/services.ts';
+import type { CoreServices } from '../core/services.ts';
+import type { FeaturePorts } from './features.ts';
 import type { CommitHooks, UnitOfWork } from '../core/unit-of-work.ts';
 import { createNotifier } from '../core/notifier.ts';
 import type { Provider } from '../db/migrate.ts';
@@ -12,19 +13,19 @@ import { serializerFor } from '../db/serialize.ts';
 import { rawSql } from '../db/raw-sql.ts';
 import type { SqliteConnection } from '../db/sqlite-connection.ts';
 import { FlowStates } from '../db/flow-states.ts';
-import { createPeopleRepository } from '../db/people-repository.ts';
-import { createConversationStateRepository } from '../db/conversation-state-repository.ts';
-import { createRequestLog } from '../db/request-log.ts';
-import { createAuditLog } from '../db/audit-log.ts';
-import { createOutboxRepository } from '../db/outbox-repository.ts';
-import { createShownChoicesRepository } from '../db/shown-choices-repository.ts';
-import { createApplicationRepository } from '../db/application-repository.ts';
-import { createStaffReports } from '../db/staff-reports-repository.ts';
-import { createSlotRepository } from '../db/slot-repository.ts';
-import { createBookingRepository } from '../db/booking-repository.ts';
-import { createHourLedgerRepository } from '../db/hour-ledger-repository.ts';
-import { createMembershipRepository } from '../db/membership-repository.ts';
-import { createHeldFileRepository } from '../db/held-file-repository.ts';
+import { createPrismaPeople } from '../db/prisma-people.ts';
+import { createPrismaConversationStates } from '../db/prisma-conversation-states.ts';
+import { createPrismaRequestLog } from '../db/prisma-request-log.ts';
+import { createPrismaAuditLog } from '../db/prisma-audit-log.ts';
+import { createPrismaOutbox } from '../db/prisma-outbox.ts';
+import { createPrismaApplications } from '../db/prisma-applications.ts';
+import { createPrismaStaffReports } from '../db/prisma-staff-reports.ts';
+import { createPrismaSlots } from '../db/prisma-slots.ts';
+import { createPrismaBookings } from '../db/prisma-bookings.ts';
+import { createPrismaHourLedger } from '../db/prisma-hour-ledger.ts';
+import { createPrismaMemberships } from '../db/prisma-memberships.ts';
+import { createPrismaShownChoices } from '../db/prisma-shown-choices.ts';
+import { createPrismaHeldFiles } from '../db/prisma-held-files.ts';
 
 export interface ServiceDeps {
   program: Program;
@@ -40,44 +41,50 @@ export interface ServiceDeps {
   onNotification?: () => void;
 }
 
+/** What a turn of the app sees: the core's services and every port its features need. */
+export type AppServices = CoreServices & FeaturePorts;
+
 /**
  * The services of one unit of work, every repository bound to its transaction (`db`). `inTransaction`
  * false: repositories on the client itself (tests and scripts reading or seeding between turns), which
  * keep nothing they read.
  */
-export function createServices(db: Db, hooks: CommitHooks, deps: ServiceDeps, inTransaction = true): Services {
+export function createServices(db: Db, hooks: CommitHooks, deps: ServiceDeps, inTransaction = true): AppServices {
   const { program, clock, log } = deps;
   const serialize = serializerFor(db, deps.provider);
   const sql = rawSql(db, deps.sqlite);
   const flowStates = new FlowStates(inTransaction);
-  const people = createPeopleRepository(db);
-  const outbox = createOutboxRepository(db, sql);
-  const heldFiles = createHeldFileRepository(db);
+  const people = createPrismaPeople(db);
+  const outbox = createPrismaOutbox(db, sql);
+  const heldFiles = createPrismaHeldFiles(db);
   const onNotification = deps.onNotification;
-  return {
+  const core: CoreServices = {
     program,
     clock,
     log,
     settings: { flowTtlHours: deps.flowTtlHours, staffChannels: deps.staffChannels ?? [] },
     people,
-    conversations: createConversationStateRepository(db, sql, flowStates),
-    requests: createRequestLog(db, sql, flowStates),
-    audit: createAuditLog(sql, clock),
+    conversations: createPrismaConversationStates(db, sql, flowStates),
+    requests: createPrismaRequestLog(db, sql, flowStates),
+    audit: createPrismaAuditLog(sql, clock),
     outbox,
-    shownChoices: createShownChoicesRepository(db),
+    shownChoices: createPrismaShownChoices(db),
     notifier: createNotifier({ people, outbox, heldFiles, clock, onEnqueued: onNotification && (() => hooks.afterCommit(onNotification)) }),
     heldFiles,
-    applications: createApplicationRepository(db, sql, serialize),
-    // Feature repositories are added below, one line each.
-    staffReports: createStaffReports(db),
-    slots: createSlotRepository(db, serialize),
-    bookings: createBookingRepository(db),
-    hours: createHourLedgerRepository(db, sql),
-    memberships: createMembershipRepository(db),
   };
+  // The features' ports (see features.ts), one line each.
+  const ports: FeaturePorts = {
+    applications: createPrismaApplications(db, sql, serialize),
+    staffReports: createPrismaStaffReports(db),
+    slots: createPrismaSlots(db, serialize),
+    bookings: createPrismaBookings(db),
+    hours: createPrismaHourLedger(db, sql),
+    memberships: createPrismaMemberships(db),
+  };
+  return { ...core, ...ports };
 }
 
 /** The app's unit of work: each run gets the services of one transaction. */
-export function createAppUnitOfWork(prisma: PrismaClient, deps: ServiceDeps): UnitOfWork<Services> {
+export function createAppUnitOfWork(prisma: PrismaClient, deps: ServiceDeps): UnitOfWork<AppServices> {
   return createUnitOfWork(prisma, (db, hooks) => createServices(db, hooks, deps), deps.log);
 }

@@ -11,18 +11,17 @@ import { Bot } from '../core/bot.ts';
 import { OutboxDispatcher } from '../core/outbox-dispatcher.ts';
 import { scheduleHousekeeping } from '../core/housekeeping.ts';
 import { HeldFiles } from '../core/held-files.ts';
-import type { Services } from '../core/services.ts';
 import type { UnitOfWork } from '../core/unit-of-work.ts';
 import type { Feature } from '../core/feature.ts';
 import { openDatabase, type OpenDatabase } from '../db/open-database.ts';
 import { redact } from '../db/sqlite-url.ts';
 import { createHttpServer } from '../http/server.ts';
 import { createLogger } from './logger.ts';
-import { createAppUnitOfWork } from './create-services.ts';
+import { createAppUnitOfWork, type AppServices } from './create-services.ts';
 import type { StatementProbe } from '../db/statement-probe.ts';
-import { createFeatures } from './features.ts';
+import { createFeatures, type FeaturePorts } from './features.ts';
 import { createChannelAdapters } from './channel-adapters.ts';
-import type { ChannelAdapter } from './channel-adapter.ts';
+import type { ChannelAdapter } from '../core/channel.ts';
 
 const version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -34,7 +33,7 @@ export interface RunningBot {
   clock: Clock;
   bot: Bot;
   /** Every database access goes through it (tests read and seed the database with it too). */
-  uow: UnitOfWork<Services>;
+  uow: UnitOfWork<AppServices>;
   db: OpenDatabase;
   dispatcher: OutboxDispatcher;
   adapters: ChannelAdapter[];
@@ -82,7 +81,7 @@ export async function startBot(options: StartOptions = {}): Promise<RunningBot> 
     sqlite: db.sqlite,
     onNotification: () => dispatcher?.kick(),
   });
-  const bot = new Bot({ uow, log }, options.features ?? createFeatures());
+  const bot = new Bot<FeaturePorts>({ uow, log }, options.features ?? createFeatures());
   let adapters: ChannelAdapter[] = [];
   let http: ReturnType<typeof createHttpServer> | undefined;
   const host = options.host ?? config.HOST;

@@ -2,7 +2,7 @@
  * The adoption target (about 40 companies in the FY2021 program): how many are adopted and whether the
  * program is full. The eligibility flow asks `isProgramFull` to tell new applicants that it is.
  */
-import type { ApplicationRepository } from './application-repository.ts';
+import type { ApplicationRepository } from './ports.ts';
 
 export interface AdoptionTargetDeps {
   applications: Pick<ApplicationRepository, 'countAdopted'>;

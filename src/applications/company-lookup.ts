@@ -4,7 +4,7 @@
  * for "Acme Co., Ltd."). Staff see every company anyway, so this is convenience, not access; granting a
  * membership always needs the exact name (the look-alikes are only offered in the refusal).
  */
-import type { ApplicationRepository, CompanyView } from './application-repository.ts';
+import type { ApplicationRepository, CompanyView } from './ports.ts';
 
 export type CompanyLookup = { found: true; company: CompanyView } | { found: false; candidates: CompanyView[] };
 

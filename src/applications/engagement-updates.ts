@@ -8,7 +8,7 @@ import type { AuditLog, PeopleRepository } from '../core/ports.ts';
 import { isoDateIn } from '../i18n/format.ts';
 import type { Program } from '../program/program-schema.ts';
 import type { ApplicationView } from './application.ts';
-import type { ApplicationChange, ApplicationRepository } from './application-repository.ts';
+import type { ApplicationChange, ApplicationRepository } from './ports.ts';
 
 export interface EngagementDeps {
   applications: ApplicationRepository;

@@ -7,7 +7,7 @@
 import { isoDateIn } from '../i18n/format.ts';
 import type { Program } from '../program/program-schema.ts';
 import { applicationStatusSchema, type ApplicationStatus } from './application.ts';
-import type { ApplicationHours, ApplicationRepository } from './application-repository.ts';
+import type { ApplicationHours, ApplicationRepository } from './ports.ts';
 import { adoptedStatuses } from './pipeline.ts';
 
 export interface EngagementHours {

@@ -6,7 +6,7 @@
 import type { AuditLog } from '../core/ports.ts';
 import type { Program } from '../program/program-schema.ts';
 import type { ApplicationView } from './application.ts';
-import type { ApplicationChange, ApplicationRepository } from './application-repository.ts';
+import type { ApplicationChange, ApplicationRepository } from './ports.ts';
 import { checkTransition, stampsOf, type PipelineEvent } from './pipeline.ts';
 
 export interface PipelineDeps {

@@ -1,7 +1,7 @@
 /** The engagements an applicant books for: their company's applications, each with what still blocks booking. */
+import type { Services } from './needs.ts';
 import type { ApplicationView } from '../applications/application.ts';
 import type { PersonView } from '../core/roles.ts';
-import type { Services } from '../core/services.ts';
 import { engagementBlocks, type EngagementBlock } from './booking-rules.ts';
 import { settleEndedBookings } from './booking-service.ts';
 

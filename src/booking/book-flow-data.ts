@@ -1,9 +1,9 @@
 /** The `book` flow's state, stored between messages, and what its steps share. */
+import type { Turn } from './needs.ts';
 import { z } from 'zod';
 import { encodeAction } from '../core/action-value.ts';
 import { flowControlHandler } from '../core/flow.ts';
 import type { Choice } from '../core/reply.ts';
-import type { Turn } from '../core/turn.ts';
 import type { ApplicationView } from '../applications/application.ts';
 import type { BookingView } from './booking.ts';
 import { slotKindSchema } from './slot.ts';

@@ -4,7 +4,8 @@
  * (`rescheduleOf`): it starts at the slot question. The slot step also confirms, so a slot lost to another
  * applicant at the last moment brings the person straight back to the next free slots.
  */
-import { flowChoice, type FlowDefinition } from '../core/flow.ts';
+import type { FlowDefinition } from './needs.ts';
+import { flowChoice } from '../core/flow.ts';
 import { choices, facts, text } from '../core/reply.ts';
 import { vocabulary } from '../i18n/vocabulary.ts';
 import { formatIsoDate } from '../i18n/format.ts';

@@ -3,10 +3,10 @@
  * time), then, once one is picked, the confirmation. Both are one step, so a slot lost to another applicant
  * at the last moment brings the person straight back to the next free slots.
  */
-import { flowChoice, type FlowInput, type FlowStep, type StepOutcome } from '../core/flow.ts';
+import type { FlowStep, Turn } from './needs.ts';
+import { flowChoice, type FlowInput, type StepOutcome } from '../core/flow.ts';
 import { pageOf } from '../core/paging.ts';
 import { choices, facts, text, type Choice, type Reply } from '../core/reply.ts';
-import type { Turn } from '../core/turn.ts';
 import type { ApplicationView } from '../applications/application.ts';
 import { topicsToMenu, type BookingView } from './booking.ts';
 import { countryOf, hoursLabel, kindName, whenLabel, whenShort } from './booking-labels.ts';

@@ -1,7 +1,7 @@
 /** The `book` flow's training topics question: several topics, toggled with buttons or typed as numbers. */
-import { flowChoice, type FlowInput, type FlowStep, type StepOutcome } from '../core/flow.ts';
+import type { FlowStep, Turn } from './needs.ts';
+import { flowChoice, type FlowInput, type StepOutcome } from '../core/flow.ts';
 import { choices, text, type Reply } from '../core/reply.ts';
-import type { Turn } from '../core/turn.ts';
 import { readNumberList } from '../core/typed-numbers.ts';
 import { answerKey, cleanAnswer, fold, scanPhrases } from '../core/typed-text.ts';
 import { vocabulary } from '../i18n/vocabulary.ts';

@@ -3,11 +3,11 @@
  * other side's notice of a cancellation or a move, and the reminders a day before (kept in the outbox, so
  * they survive a restart). Each message is worded in its recipient's language.
  */
+import type { Services } from './needs.ts';
 import type { ApplicationView } from '../applications/application.ts';
 import type { RenderForRecipient } from '../core/notifier.ts';
 import { personName, type NamedPerson } from '../core/person-name.ts';
 import { facts, text, type Fact, type Reply } from '../core/reply.ts';
-import type { Services } from '../core/services.ts';
 import type { Locale } from '../i18n/catalog.ts';
 import type { Translate } from '../i18n/translate.ts';
 import type { Program } from '../program/program-schema.ts';

@@ -3,9 +3,9 @@
  * rules, lets the repository make the change atomically, records it in the audit log and tells the other
  * side. Expected refusals come back as codes; the feature words them.
  */
+import type { Services } from './needs.ts';
 import type { ApplicationView } from '../applications/application.ts';
 import type { NamedPerson } from '../core/person-name.ts';
-import type { Services } from '../core/services.ts';
 import type { BookingRequest, BookingView } from './booking.ts';
 import { topicsToMenu } from './booking.ts';
 import { engagementBlock, estimateFor, remainingMinutes, timingBlock, type EngagementBlock, type TimingBlock } from './booking-rules.ts';

@@ -1,6 +1,6 @@
 /** Turns the booking rules' refusal codes into words for the person who asked. */
+import type { Turn } from './needs.ts';
 import type { ApplicationView } from '../applications/application.ts';
-import type { Turn } from '../core/turn.ts';
 import { formatIsoDate } from '../i18n/format.ts';
 import { engagementName, hoursLabel } from './booking-labels.ts';
 import type { EngagementBlock } from './booking-rules.ts';

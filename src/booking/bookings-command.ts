@@ -7,14 +7,13 @@
  *   bookings cancel 12 [reason]   cancel booking 12 (a reason is required from experts and staff)
  *   bookings reschedule 12        choose another slot for booking 12
  */
+import type { ActionHandler, Command, FlowDefinition, Turn } from './needs.ts';
 import { z } from 'zod';
 import { encodeAction } from '../core/action-value.ts';
 import { deny } from '../core/authorize.ts';
-import type { ActionHandler, Command } from '../core/feature.ts';
-import { flowChoice, flowControlHandler, type FlowDefinition } from '../core/flow.ts';
+import { flowChoice, flowControlHandler } from '../core/flow.ts';
 import { choices, error, facts, text, type Choice, type Reply } from '../core/reply.ts';
 import { hasRole } from '../core/roles.ts';
-import type { Turn } from '../core/turn.ts';
 import { normalizeText } from '../core/text-normalize.ts';
 import { answerKey } from '../core/typed-text.ts';
 import { readYesNo } from '../core/typed-yes-no.ts';

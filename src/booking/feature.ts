@@ -1,9 +1,8 @@
 /** Booking: experts publish slots, applicants book consultations and trainings, both see and change bookings. */
+import type { Command, Feature, Turn } from './needs.ts';
 import { requireRole } from '../core/authorize.ts';
-import type { Command, Feature } from '../core/feature.ts';
 import { facts, text, type Fact, type Reply } from '../core/reply.ts';
 import { hasRole } from '../core/roles.ts';
-import type { Turn } from '../core/turn.ts';
 import { applicantEngagements, companiesOf } from './applicant-engagements.ts';
 import { kindName, whenLabel } from './booking-labels.ts';
 import { bookFlow, bookFlowId } from './book-flow.ts';

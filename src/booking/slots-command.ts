@@ -7,12 +7,11 @@
  *   slots remove 12 [reason]                          remove one; a booked one needs a reason (the booking is cancelled)
  *   slots for console:bob add …                       staff, on the expert's behalf
  */
+import type { ActionHandler, Command, Turn } from './needs.ts';
 import { deny } from '../core/authorize.ts';
 import { askToConfirm } from '../core/confirmation.ts';
-import type { ActionHandler, Command } from '../core/feature.ts';
 import { error, text, type Reply } from '../core/reply.ts';
 import { hasRole, type PersonView } from '../core/roles.ts';
-import type { Turn } from '../core/turn.ts';
 import { parseIdentityRef } from '../staff/identity-ref.ts';
 import { formatIsoDate } from '../i18n/format.ts';
 import { countryOf, hoursLabel, kindName, whenLabel } from './booking-labels.ts';

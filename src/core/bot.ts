@@ -18,7 +18,7 @@ import { error, text, type Reply } from './reply.ts';
 import type { Locale } from '../i18n/catalog.ts';
 import { DuplicateRequestError, type Logger, type TurnStart } from './ports.ts';
 import type { PersonView } from './roles.ts';
-import type { Services } from './services.ts';
+import type { CoreServices } from './services.ts';
 import { normalizeText, splitCommand } from './text-normalize.ts';
 import { isGreeting } from './typed-text.ts';
 import type { Turn } from './turn.ts';
@@ -43,15 +43,15 @@ export interface HomeResult {
   locale: Locale;
 }
 
-/** What the bot needs besides its features. */
-export interface BotDeps {
-  /** Runs a turn in one database transaction, with the repositories of `Services` bound to it. */
-  uow: UnitOfWork<Services>;
+/** What the bot needs besides its features: `P` are the ports the features need (see `Feature<P>`). */
+export interface BotDeps<P> {
+  /** Runs a turn in one database transaction, with the core's repositories and the features' ports bound to it. */
+  uow: UnitOfWork<CoreServices & P>;
   log: Logger;
 }
 
 /** The turn in the person's language as stored now (after `language en` in the middle of a flow). */
-async function relocalized(turn: Turn): Promise<Turn> {
+async function relocalized<P>(turn: Turn<P>): Promise<Turn<P>> {
   const platformLocale = turn.inbound.locale;
   const person = (await turn.services.people.findById(turn.person.id)) ?? turn.person;
   const locale = pickLocale(person.locale, platformLocale ?? person.platformLocale);
@@ -72,25 +72,25 @@ const retryForMs = 5_000;
 /** An attempt that failed within this time of its transaction's start failed quickly (a conflict, not a lock wait). */
 const quickFailureMs = 2_000;
 
-export class Bot {
-  private readonly commands: Command[];
-  private readonly actions = new Map<string, ActionHandler>();
+export class Bot<P = unknown> {
+  private readonly commands: Command<P>[];
+  private readonly actions = new Map<string, ActionHandler<P>>();
   private readonly flows: FlowEngine;
 
   constructor(
-    private readonly deps: BotDeps,
-    private readonly features: Feature[],
+    private readonly deps: BotDeps<P>,
+    private readonly features: Feature<P>[],
   ) {
     this.commands = [helpCommand(() => this.commands), languageCommand, ...features.flatMap((f) => f.commands ?? [])];
     for (const a of features.flatMap((f) => f.actions ?? [])) this.actions.set(a.id, a);
     // A confirmed action runs its own handler (never a flow's): see confirmation.ts.
-    const runConfirmed = (turn: Turn, action: ActionValue) =>
+    const runConfirmed = (turn: Turn<P>, action: ActionValue) =>
       this.actions.get(action.h)?.run(turn, action) ?? Promise.resolve([error('bad_button', turn.t('core.error.badButton'))]);
     this.flows = new FlowEngine([confirmationFlow(runConfirmed), ...features.flatMap((f) => f.flows ?? [])]);
   }
 
   /** All commands, for adapters that list them (Slack manifest checks, Teams command lists). */
-  listCommands(): readonly Command[] {
+  listCommands(): readonly Command<P>[] {
     return this.commands;
   }
 
@@ -170,7 +170,7 @@ export class Bot {
     }
   }
 
-  private async turn(services: Services, inbound: Inbound): Promise<HandleResult> {
+  private async turn(services: CoreServices & P, inbound: Inbound): Promise<HandleResult> {
     const start = await services.requests.begin(this.keysOf(inbound, inbound.idempotencyKey));
     if (start.replayed)
       return {
@@ -209,7 +209,7 @@ export class Bot {
   }
 
   /** The turn's view of the person (created on first contact), with the platform's name and address kept up to date. */
-  private async turnFor(services: Services, inbound: Inbound, start: TurnStart, audience = new TurnAudience()): Promise<Turn> {
+  private async turnFor(services: CoreServices & P, inbound: Inbound, start: TurnStart, audience = new TurnAudience()): Promise<Turn<P>> {
     const { identity, address } = inbound;
     let person =
       start.person ??
@@ -236,7 +236,7 @@ export class Bot {
     if (address && address.value !== start.address && !(address.onlyIfNone && start.address !== null))
       await services.people.saveAddress(identity.key, address.value);
     const locale = pickLocale(person.locale, inbound.locale ?? person.platformLocale);
-    const turn: Turn = {
+    const turn: Turn<P> = {
       inbound,
       person,
       locale,
@@ -253,7 +253,7 @@ export class Bot {
   }
 
   /** `audience` learns what ran, for who may see the answer (see privacy.ts). */
-  private async route(turn: Turn, audience: TurnAudience): Promise<Reply[]> {
+  private async route(turn: Turn<P>, audience: TurnAudience): Promise<Reply[]> {
     const { inbound } = turn;
     if (inbound.action !== undefined) return this.routeAction(turn, inbound.action, audience);
 
@@ -286,7 +286,7 @@ export class Bot {
    * Undefined when the text is no command: the flow reads it as an answer.
    */
   private async commandDuringFlow(
-    turn: Turn,
+    turn: Turn<P>,
     active: ActiveFlow,
     typed: string,
     freeText: boolean,
@@ -314,10 +314,10 @@ export class Bot {
    * when nothing typed would be lost, else the person is asked first whether to leave (and `pending` is kept
    * to run once they agree).
    */
-  private guardFlow(turn: Turn, active: ActiveFlow, pending: PendingRequest) {
+  private guardFlow(turn: Turn<P>, active: ActiveFlow, pending: PendingRequest) {
     let outcome: 'stayed' | 'resumed' | 'replaced' | 'asked' = 'stayed';
     let question: Reply[] | undefined;
-    const guarded: Turn = {
+    const guarded: Turn<P> = {
       ...turn,
       startFlow: async (flowId, initial) => {
         if (flowId === active.def.id && initial === undefined) {
@@ -338,14 +338,14 @@ export class Bot {
   }
 
   /** The person agreed to leave the flow: it ends, and the command (or click) they asked for runs. */
-  private async leaveFlow(turn: Turn, audience: TurnAudience): Promise<Reply[]> {
+  private async leaveFlow(turn: Turn<P>, audience: TurnAudience): Promise<Reply[]> {
     const pending = await this.flows.takePending(turn);
     if (!pending) return [text(turn.t('core.flow.cancelled'))];
     const inbound: Inbound = { ...turn.inbound, text: pending.text, action: pending.action, isCommand: pending.isCommand };
     return this.route({ ...turn, inbound }, audience);
   }
 
-  private async routeCommand(turn: Turn, typed: string, audience: TurnAudience): Promise<Reply[]> {
+  private async routeCommand(turn: Turn<P>, typed: string, audience: TurnAudience): Promise<Reply[]> {
     const { word, rest } = splitCommand(typed);
     const command = this.findCommand(word);
     if (command) {
@@ -364,12 +364,12 @@ export class Bot {
     return [text(turn.t('core.unknown', { text: shown }), true)];
   }
 
-  private findCommand(word: string): Command | undefined {
+  private findCommand(word: string): Command<P> | undefined {
     const w = normalizeText(word);
     return this.commands.find((c) => c.name === w || c.aliases?.some((a) => normalizeText(a) === w));
   }
 
-  private async routeAction(turn: Turn, raw: string, audience: TurnAudience): Promise<Reply[]> {
+  private async routeAction(turn: Turn<P>, raw: string, audience: TurnAudience): Promise<Reply[]> {
     const action = decodeAction(raw);
     if (!action) return [error('bad_button', turn.t('core.error.badButton'))];
     if (action.h === flowControlHandler && action.v === 'leave') return this.leaveFlow(turn, audience);

@@ -54,7 +54,7 @@ export function askToConfirm(turn: Turn, confirmation: Confirmation): Promise<Re
  * The confirmation as a flow. `run` hands a confirmed action to its handler (the Bot's action table): it
  * runs after the question is removed, so an action that starts a flow of its own keeps it.
  */
-export function confirmationFlow(run: (turn: Turn, action: ActionValue) => Promise<Reply[]>): FlowDefinition<ConfirmData> {
+export function confirmationFlow<P>(run: (turn: Turn<P>, action: ActionValue) => Promise<Reply[]>): FlowDefinition<ConfirmData, P> {
   return {
     id: confirmFlowId,
     dataSchema,

@@ -42,8 +42,10 @@ interface FlowState<D> {
   pending?: PendingRequest;
 }
 
-// Flows have different data types; each one validates its own with `dataSchema` when loaded.
-type AnyFlow = FlowDefinition<unknown>;
+// Flows have different data types; each one validates its own with `dataSchema` when loaded. Their ports are
+// not the engine's business: the bot (`Bot<P>`) hands it only turns whose services hold every feature's ports.
+// biome-ignore lint/suspicious/noExplicitAny: the flows' ports, checked where the bot is built (see above)
+type AnyFlow = FlowDefinition<unknown, any>;
 
 export interface ActiveFlow {
   def: AnyFlow;
@@ -63,7 +65,7 @@ export interface TypedHooks {
 export class FlowEngine {
   private readonly flows = new Map<string, AnyFlow>();
 
-  constructor(flows: FlowDefinition<unknown>[]) {
+  constructor(flows: AnyFlow[]) {
     for (const f of flows) {
       if (this.flows.has(f.id)) throw new Error(`duplicate flow id ${f.id}`);
       this.flows.set(f.id, f);

@@ -16,14 +16,14 @@ export type StepOutcome<D> =
   /** Not understood: the engine counts a miss and asks again, after these replies if given. */
   | { ok: false; replies?: Reply[] };
 
-export interface FlowStep<D> {
+export interface FlowStep<D, P = unknown> {
   /** The question, usually one `choices` reply made with `flowChoice`. `stepId` is the full id (`priorUse:th`, see `steps`). */
-  ask(turn: Turn, data: D, stepId: string): Reply[] | Promise<Reply[]>;
+  ask(turn: Turn<P>, data: D, stepId: string): Reply[] | Promise<Reply[]>;
   /**
    * Reads a click (`input.value`) or a typed answer (`input.text`). Typed text reaches it only when the engine's
    * matcher found no choice shown and no command in it (see FlowEngine), unless `readsTextFirst` is set.
    */
-  answer(turn: Turn, input: FlowInput, data: D, stepId: string): StepOutcome<D> | Promise<StepOutcome<D>>;
+  answer(turn: Turn<P>, input: FlowInput, data: D, stepId: string): StepOutcome<D> | Promise<StepOutcome<D>>;
   /** Bare numbers typed are this step's own (hours, topic numbers), not the number of a choice shown. */
   readsNumbers?: boolean;
   /**
@@ -35,7 +35,8 @@ export interface FlowStep<D> {
   freeText?: boolean;
 }
 
-export interface FlowDefinition<D> {
+/** `P`: the ports of the feature the flow belongs to (see `Feature<P>`). */
+export interface FlowDefinition<D, P = unknown> {
   id: string;
   /**
    * Its questions and answers are public information (the eligibility check): they stay in a shared
@@ -44,21 +45,21 @@ export interface FlowDefinition<D> {
   public?: boolean;
   /** Validates the data read back from the database. */
   dataSchema: z.ZodType<D>;
-  start(turn: Turn, initial: unknown): D | Promise<D>;
-  firstStep(turn: Turn, data: D): string;
+  start(turn: Turn<P>, initial: unknown): D | Promise<D>;
+  firstStep(turn: Turn<P>, data: D): string;
   /**
    * The steps by id. A step id may carry a parameter after a colon (`priorUse:th`, one question per
    * country): when there is no step with the full id, the step named before the colon answers it.
    */
-  steps: Record<string, FlowStep<D>>;
+  steps: Record<string, FlowStep<D, P>>;
   /** The step after `stepId`, or null when the flow is complete. */
-  next(turn: Turn, stepId: string, data: D): string | null;
+  next(turn: Turn<P>, stepId: string, data: D): string | null;
   /** Called once when `next` returns null; the flow's state is removed afterwards. */
-  finish(turn: Turn, data: D): Promise<Reply[]>;
+  finish(turn: Turn<P>, data: D): Promise<Reply[]>;
   /** Explanation shown for `help` at a step; the question is asked again after it. */
-  help?(turn: Turn, stepId: string, data: D): Reply[];
+  help?(turn: Turn<P>, stepId: string, data: D): Reply[];
   /** What the person is doing, for "leave the eligibility check?": 「応募資格の確認」. */
-  title?(turn: Turn, data: D): string;
+  title?(turn: Turn<P>, data: D): string;
   /**
    * True when leaving now loses something typed (answers, an entry waiting for its engagement). Defaults to
    * "at least one question answered".
@@ -75,7 +76,7 @@ export function flowChoice(flowId: string, stepId: string, value: string, label:
 export const flowControlHandler = '_flow';
 
 /** The step that handles `stepId`: the exact id, else the part before a colon (`priorUse:th` -> `priorUse`). */
-export function stepFor<D>(def: FlowDefinition<D>, stepId: string): FlowStep<D> | undefined {
+export function stepFor<D, P>(def: FlowDefinition<D, P>, stepId: string): FlowStep<D, P> | undefined {
   if (Object.hasOwn(def.steps, stepId)) return def.steps[stepId];
   const base = stepId.split(':')[0]!;
   return base !== stepId && Object.hasOwn(def.steps, base) ? def.steps[base] : undefined;

@@ -1,7 +1,8 @@
 /**
- * Everything the core and the features need from outside, for one unit of work: the repositories are bound
- * to its transaction (see unit-of-work.ts); the program, the clock, the log and the settings are shared.
- * Built by the composition root (src/app) for each transaction.
+ * What the core needs from outside, for one unit of work: its own ports, bound to the unit's transaction (see
+ * unit-of-work.ts); the program, the clock, the log and the settings are shared. Features add the ports they
+ * need on top (each declares them, see feature.ts `Feature<P>`); the composition root (src/app) builds the
+ * whole scope for each transaction.
  */
 import type { Program } from '../program/program-schema.ts';
 import type { Clock } from './clock.ts';
@@ -16,14 +17,9 @@ import type {
 } from './ports.ts';
 import type { Notifier } from './notifier.ts';
 import type { HeldFileRepository } from './held-files.ts';
-import type { ApplicationRepository } from '../applications/application-repository.ts';
-import type { StaffReports } from '../staff/staff-reports.ts';
-import type { SlotRepository } from '../booking/slot-repository.ts';
-import type { BookingRepository } from '../booking/booking-repository.ts';
-import type { HourLedgerRepository } from '../hours/hour-ledger-repository.ts';
-import type { MembershipRepository } from '../membership/membership-repository.ts';
 
-export interface Services {
+export interface CoreServices {
+  /** The program definition: data the core and the features read (countries, caps, menus). */
   program: Program;
   clock: Clock;
   log: Logger;
@@ -42,11 +38,4 @@ export interface Services {
   notifier: Notifier;
   /** Files offered to people, kept until they take them (see held-files.ts). */
   heldFiles: HeldFileRepository;
-  applications: ApplicationRepository;
-  // Feature repositories are added below, one line each.
-  staffReports: StaffReports;
-  slots: SlotRepository;
-  bookings: BookingRepository;
-  hours: HourLedgerRepository;
-  memberships: MembershipRepository;
 }

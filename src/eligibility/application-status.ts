@@ -1,7 +1,7 @@
 /** An applicant's view of their company's applications: status and the dates that matter. */
+import type { Turn } from './needs.ts';
 import type { ApplicationView } from '../applications/application.ts';
 import { facts, text, type Fact, type Reply } from '../core/reply.ts';
-import type { Turn } from '../core/turn.ts';
 import { formatIsoDate, isoDateIn } from '../i18n/format.ts';
 import { countryName } from './place-names.ts';
 

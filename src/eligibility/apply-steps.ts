@@ -1,8 +1,7 @@
 /** After an eligible result: the offer to register the application, the company name, and the registration. */
+import type { FlowStep, Turn } from './needs.ts';
 import { companyLooseKey } from '../applications/company-name.ts';
-import type { FlowStep } from '../core/flow.ts';
 import { choices, text, type Reply } from '../core/reply.ts';
-import type { Turn } from '../core/turn.ts';
 import { formatIsoDate, isoDateIn } from '../i18n/format.ts';
 import { withoutTrailingPoliteness } from '../core/typed-text.ts';
 import { vocabulary } from '../i18n/vocabulary.ts';

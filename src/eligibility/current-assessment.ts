@@ -1,6 +1,6 @@
 /** Runs the rules on a person's answers as of this message: today in the program's home time zone, the adoptions so far. */
+import type { Turn } from './needs.ts';
 import { adoptionCount } from '../applications/adoption-target.ts';
-import type { Turn } from '../core/turn.ts';
 import { isoDateIn } from '../i18n/format.ts';
 import { toAnswers, type EligibilityData } from './eligibility-data.ts';
 import {

@@ -2,7 +2,7 @@
  * The eligibility check as a step-by-step flow: one question at a time, a summary with a chance to change
  * any answer, the result per country, then (when something can be applied for) registering the application.
  */
-import type { FlowDefinition } from '../core/flow.ts';
+import type { FlowDefinition } from './needs.ts';
 import { text } from '../core/reply.ts';
 import { formatIsoDate } from '../i18n/format.ts';
 import { applyStep, companyStep, register } from './apply-steps.ts';

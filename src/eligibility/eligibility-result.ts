@@ -1,6 +1,6 @@
 /** Words an eligibility assessment: per country the verdict and why, caps, period, contacts, next steps. */
+import type { Turn } from './needs.ts';
 import { facts, text, type Fact, type Reply } from '../core/reply.ts';
-import type { Turn } from '../core/turn.ts';
 import { capitalizeStart, formatHours, formatIsoDate } from '../i18n/format.ts';
 import { countryName, excludedRegionName, joinNames } from './place-names.ts';
 import type { CountryVerdict, EligibilityAssessment, ProgramAvailability } from './rules.ts';

@@ -1,7 +1,6 @@
 /** Eligibility and applying: the step-by-step check, registering the application, and its status. */
-import type { Feature } from '../core/feature.ts';
+import type { Feature, Turn } from './needs.ts';
 import { text, type Reply } from '../core/reply.ts';
-import type { Turn } from '../core/turn.ts';
 import { applicantCompanyIds, statusReplies } from './application-status.ts';
 import { currentAvailability } from './current-assessment.ts';
 import { eligibilityFlow, eligibilityFlowId } from './eligibility-flow.ts';

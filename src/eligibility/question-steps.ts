@@ -1,7 +1,6 @@
 /** The eligibility questions: kind of entity, countries, the yes/no conditions, prior use per country. */
-import type { FlowStep } from '../core/flow.ts';
+import type { FlowStep, Turn } from './needs.ts';
 import { choices, text } from '../core/reply.ts';
-import type { Turn } from '../core/turn.ts';
 import { answerKey } from '../core/typed-text.ts';
 import { capitalizeStart, formatIsoDate } from '../i18n/format.ts';
 import { vocabulary } from '../i18n/vocabulary.ts';

@@ -7,16 +7,16 @@
  * membership request that the company's members or staff decide. A name that only looks like another
  * company's (legal form dropped or moved) is a new company, and staff are told it may be a duplicate.
  */
+import type { Services } from './needs.ts';
 import { adoptionCount } from '../applications/adoption-target.ts';
 import type { ApplicationView } from '../applications/application.ts';
-import type { CompanyView } from '../applications/application-repository.ts';
+import type { CompanyView } from '../applications/ports.ts';
 import type { PersonView } from '../core/roles.ts';
-import type { Services } from '../core/services.ts';
 import { text } from '../core/reply.ts';
 import { isoDateIn } from '../i18n/format.ts';
 import { requestMembership, type MembershipAsked } from '../membership/request-membership.ts';
 import { isMemberOf } from '../membership/membership-words.ts';
-import type { MembershipRequestView } from '../membership/membership-repository.ts';
+import type { MembershipRequestView } from '../membership/ports.ts';
 import { countryName } from './place-names.ts';
 import { assessEligibility, type EligibilityAnswers, type EligibilityAssessment } from './rules.ts';
 import { answersToStore, readStoredAnswers } from './stored-answers.ts';

@@ -1,7 +1,6 @@
 /** The summary of the answers before the result, with a button to change each one. */
-import type { FlowStep } from '../core/flow.ts';
+import type { FlowStep, Turn } from './needs.ts';
 import { choices, facts, type Fact } from '../core/reply.ts';
-import type { Turn } from '../core/turn.ts';
 import { formatHours } from '../i18n/format.ts';
 import { vocabulary } from '../i18n/vocabulary.ts';
 import { parseYesNo } from './answer-parsing.ts';

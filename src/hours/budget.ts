@@ -2,11 +2,11 @@
  * How many hours are used and left: `budget` for applicants (their company, per country), experts (their
  * engagements) and staff (any company, or all adopted engagements), and the same meters on the dashboard.
  */
+import type { Turn } from './needs.ts';
 import type { ApplicationView } from '../applications/application.ts';
 import { deny } from '../core/authorize.ts';
 import { error, facts, text, type Fact, type Reply } from '../core/reply.ts';
 import { hasRole } from '../core/roles.ts';
-import type { Turn } from '../core/turn.ts';
 import { lookupCompanyForStaff } from '../applications/company-lookup.ts';
 import { engagementsOf } from './expert-engagements.ts';
 import { entryLine, usageMeter } from './hours-words.ts';

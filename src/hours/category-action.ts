@@ -2,8 +2,8 @@
  * The "change category" button under a confirmation: the inferred category is a guess, so the expert can
  * pick the right one (their own entry, not voided; staff any entry).
  */
+import type { ActionHandler } from './needs.ts';
 import { encodeAction } from '../core/action-value.ts';
-import type { ActionHandler } from '../core/feature.ts';
 import { choices, error, text } from '../core/reply.ts';
 import { hasRole } from '../core/roles.ts';
 import { actionIds } from './hours-words.ts';

@@ -3,8 +3,9 @@
  * pending in this flow's data until it is answered. The answer ends the flow in the same transaction that
  * logs the entry, so a double click on the answer logs it once (the second click finds no flow).
  */
+import type { FlowDefinition, Turn } from './needs.ts';
 import { z } from 'zod';
-import { flowChoice, type FlowDefinition } from '../core/flow.ts';
+import { flowChoice } from '../core/flow.ts';
 import { choices, text } from '../core/reply.ts';
 import { companyLooseKey } from '../applications/company-name.ts';
 import { engagementsOf } from './expert-engagements.ts';
@@ -12,7 +13,6 @@ import { formatDuration } from './hours-words.ts';
 import { countryName, engagementLabel } from './program-facts.ts';
 import { parseLogArgs } from './parse-log-args.ts';
 import { submitEntry } from './submit-entry.ts';
-import type { Turn } from '../core/turn.ts';
 import { splitCommand } from '../core/text-normalize.ts';
 
 /** The words that run `hours` (see hours-command.ts). */

@@ -1,11 +1,10 @@
 /** `hours list`: the entries a person may see, newest first, a page at a time with buttons to page on. */
+import type { ActionHandler, Turn } from './needs.ts';
 import type { ApplicationView } from '../applications/application.ts';
 import { encodeAction } from '../core/action-value.ts';
 import { deny } from '../core/authorize.ts';
-import type { ActionHandler } from '../core/feature.ts';
 import { choices, error, text, type Choice, type Reply } from '../core/reply.ts';
 import { hasRole } from '../core/roles.ts';
-import type { Turn } from '../core/turn.ts';
 import { engagementsOf } from './expert-engagements.ts';
 import { actionIds, entryLine } from './hours-words.ts';
 

@@ -2,9 +2,9 @@
  * Which engagement an expert's entry belongs to. The bot never guesses between two: it takes the
  * expert's only active engagement, else the one bound to the channel, else it asks.
  */
+import type { Services } from './needs.ts';
 import type { ApplicationView } from '../applications/application.ts';
 import type { PersonView } from '../core/roles.ts';
-import type { Services } from '../core/services.ts';
 
 /** True when the person holds an expert grant for the country (experts are granted per country). */
 export function isExpertFor(person: PersonView, country: string): boolean {

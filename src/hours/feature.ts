@@ -1,5 +1,5 @@
 /** The hours ledger: experts log time against each engagement's cap; everyone sees what is left. */
-import type { Feature } from '../core/feature.ts';
+import type { Feature } from './needs.ts';
 import { hasRole } from '../core/roles.ts';
 import { applicantBudget, expertBudget, recentEntries } from './budget.ts';
 import { changeCategoryAction } from './category-action.ts';

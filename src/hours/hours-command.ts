@@ -3,13 +3,12 @@
  * entry back (`hours undo`), list entries (`hours list [company]`), and, for staff, void any entry
  * (`hours void <id> <reason>`).
  */
+import type { Command, Turn } from './needs.ts';
 import type { ApplicationView } from '../applications/application.ts';
 import { requireRole } from '../core/authorize.ts';
-import type { Command } from '../core/feature.ts';
 import { error, text, type Reply } from '../core/reply.ts';
 import { hasRole } from '../core/roles.ts';
 import { normalizeText } from '../core/text-normalize.ts';
-import type { Turn } from '../core/turn.ts';
 import { budget, expertBudget, recentEntries } from './budget.ts';
 import { engagementFlowId, hoursCommandWords, type EngagementFlowData } from './engagement-flow.ts';
 import { listEntries } from './entry-list.ts';

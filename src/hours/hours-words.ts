@@ -1,13 +1,13 @@
 /** The hours ledger's outcomes in words: confirmations, refusals, entry lines and meters. */
+import type { Turn } from './needs.ts';
 import type { ApplicationView } from '../applications/application.ts';
 import { encodeAction } from '../core/action-value.ts';
 import { choices, error, facts, text, type Fact, type Meter, type Reply } from '../core/reply.ts';
-import type { Turn } from '../core/turn.ts';
 import type { Locale } from '../i18n/catalog.ts';
 import { formatIsoDate } from '../i18n/format.ts';
 import type { Translate } from '../i18n/translate.ts';
 import type { Program } from '../program/program-schema.ts';
-import type { HourEntryView } from './hour-ledger-repository.ts';
+import type { HourEntryView } from './ports.ts';
 import type { AcceptedOutcome, RefusedOutcome } from './log-hours.ts';
 import type { DurationErrorCode } from './parse-duration.ts';
 import { categoryName, engagementLabel } from './program-facts.ts';

@@ -2,12 +2,12 @@
  * The use case "an expert logs time on an engagement": who may, for which date, and the cap (enforced by
  * the repository's conditional update). Outcomes are values with codes; hours-words.ts puts them in words.
  */
+import type { Services } from './needs.ts';
 import type { ApplicationView } from '../applications/application.ts';
 import type { PersonView } from '../core/roles.ts';
-import type { Services } from '../core/services.ts';
 import { isoDateIn } from '../i18n/format.ts';
 import { isExpertFor } from './expert-engagements.ts';
-import type { HourEntryView } from './hour-ledger-repository.ts';
+import type { HourEntryView } from './ports.ts';
 import { timeZoneOf, todayIn } from './program-facts.ts';
 
 /** An entry not yet written: what the expert typed, read. Kept in the flow's data while the bot asks which engagement. */

@@ -1,7 +1,7 @@
 /** Logs a read entry on a chosen engagement and answers: confirmation or refusal, plus the cap-reached notices. */
+import type { Turn } from './needs.ts';
 import type { ApplicationView } from '../applications/application.ts';
 import type { Reply } from '../core/reply.ts';
-import type { Turn } from '../core/turn.ts';
 import { capReachedForApplicant, capReachedForStaff, confirmation, refusal } from './hours-words.ts';
 import { isAccepted, logHours, type PendingEntry } from './log-hours.ts';
 

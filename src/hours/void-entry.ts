@@ -3,14 +3,13 @@
  * program staff with a reason (`hours void <id> <reason>`). Voided entries stay, give their hours back and
  * are audited.
  */
+import type { ActionHandler, Turn } from './needs.ts';
 import { requireRole } from '../core/authorize.ts';
 import { askToConfirm } from '../core/confirmation.ts';
-import type { ActionHandler } from '../core/feature.ts';
 import { error, text, type Reply } from '../core/reply.ts';
-import type { Turn } from '../core/turn.ts';
 import type { Locale } from '../i18n/catalog.ts';
 import type { Translate } from '../i18n/translate.ts';
-import type { HourEntryView } from './hour-ledger-repository.ts';
+import type { HourEntryView } from './ports.ts';
 import { formatDuration, undoReason, voidReasonText } from './hours-words.ts';
 import { engagementLabel } from './program-facts.ts';
 import { personName } from '../core/person-name.ts';

@@ -2,10 +2,21 @@
 import { catalogs, type Locale, type MessageKey } from './catalog.ts';
 
 export type MessageParams = Record<string, string | number>;
-export type Translate = (key: MessageKey, params?: MessageParams) => string;
+export type Translate<K extends string = MessageKey> = (key: K, params?: MessageParams) => string;
 
 export function translator(locale: Locale): Translate {
-  const catalog: Record<string, string> = catalogs[locale];
+  return translate(catalogs[locale]);
+}
+
+/**
+ * A translator over the core's messages and a platform adapter's own (kept beside the adapter, e.g.
+ * adapters/teams/i18n), for an adapter that renders the core's replies and words of its own.
+ */
+export function translatorWith<K extends string>(locale: Locale, own: Record<Locale, Record<K, string>>): Translate<MessageKey | K> {
+  return translate({ ...catalogs[locale], ...own[locale] });
+}
+
+function translate(catalog: Record<string, string>): Translate<string> {
   return (key, params) => {
     const template = catalog[key] ?? key;
     if (!params) return template;

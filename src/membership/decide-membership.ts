@@ -3,12 +3,12 @@
  * grants the applicant role for the company and completes the registration the person made; both sides are
  * told, and every decision is audited. A request is decided once (a conditional update).
  */
+import type { Turn } from './needs.ts';
 import { registerApprovedRequest } from '../eligibility/register-application.ts';
 import { error, text, type Reply } from '../core/reply.ts';
 import { hasRole } from '../core/roles.ts';
-import type { Turn } from '../core/turn.ts';
 import { formatIsoDate, isoDateIn } from '../i18n/format.ts';
-import type { MembershipRequestView } from './membership-repository.ts';
+import type { MembershipRequestView } from './ports.ts';
 import { countryNames, isMemberOf, nameOf } from './membership-words.ts';
 import { personName } from '../core/person-name.ts';
 

@@ -2,11 +2,10 @@
  * `members`: the people of one's companies and the requests to join them waiting for a decision (staff: every
  * waiting request); `approve-member <n>` / `decline-member <n>` decide one, as do the buttons on the request.
  */
+import type { ActionHandler, Command, Turn } from './needs.ts';
 import { requireRole } from '../core/authorize.ts';
-import type { ActionHandler, Command } from '../core/feature.ts';
 import { choices, error, text, type Reply } from '../core/reply.ts';
 import { hasRole } from '../core/roles.ts';
-import type { Turn } from '../core/turn.ts';
 import { decideMembership, type Decision } from './decide-membership.ts';
 import { decisionButtons, memberCompanyIds, membershipActionIds, nameOf, requestText } from './membership-words.ts';
 

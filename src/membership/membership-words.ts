@@ -5,7 +5,7 @@ import type { PersonView } from '../core/roles.ts';
 import type { Locale } from '../i18n/catalog.ts';
 import type { Translate } from '../i18n/translate.ts';
 import type { Program } from '../program/program-schema.ts';
-import type { MembershipRequestView } from './membership-repository.ts';
+import type { MembershipRequestView } from './ports.ts';
 import { personName, type NamedPerson } from '../core/person-name.ts';
 
 export const membershipActionIds = {

@@ -3,10 +3,10 @@
  * joining it (membership is granted, never guessed), they ask. The company's members and program staff
  * get the request with Approve / Decline buttons; the person is told nothing about the company.
  */
+import type { Services } from './needs.ts';
 import { choices } from '../core/reply.ts';
 import type { PersonView } from '../core/roles.ts';
-import type { Services } from '../core/services.ts';
-import type { MembershipRequestView } from './membership-repository.ts';
+import type { MembershipRequestView } from './ports.ts';
 import { decisionButtons, nameOf, requestText } from './membership-words.ts';
 
 export interface MembershipAsked {

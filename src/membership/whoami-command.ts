@@ -1,8 +1,7 @@
 /** `whoami`: who the bot takes you for: your identity key (what staff name you by), name, roles and companies. */
-import type { Command } from '../core/feature.ts';
+import type { Command, Turn } from './needs.ts';
 import { facts, type Fact } from '../core/reply.ts';
 import { channelKeyOf, isSharedConversation } from '../core/privacy.ts';
-import type { Turn } from '../core/turn.ts';
 import { countryNames, memberCompanyIds } from './membership-words.ts';
 import { personName } from '../core/person-name.ts';
 

@@ -3,14 +3,13 @@
  * `application <id>`: one application's detail (staff see every one, with buttons for the next steps; an
  * expert sees the engagements they are assigned to; an applicant their own company's).
  */
+import type { ActionHandler, Command, Turn } from './needs.ts';
 import { applicationStatusSchema, type ApplicationStatus } from '../applications/application.ts';
 import { waitingStatuses } from '../applications/pipeline.ts';
 import { deny, requireRole } from '../core/authorize.ts';
-import type { ActionHandler, Command } from '../core/feature.ts';
 import { pageOf } from '../core/paging.ts';
 import { choices, error, text, type Reply } from '../core/reply.ts';
 import { normalizeText } from '../core/text-normalize.ts';
-import type { Turn } from '../core/turn.ts';
 import { parseApplicationId } from './args.ts';
 import { locales } from '../i18n/catalog.ts';
 import { translator } from '../i18n/translate.ts';

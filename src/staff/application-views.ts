@@ -1,8 +1,8 @@
 /** How applications look to staff (and, without buttons, to the applicant and the assigned experts). */
+import type { Turn } from './needs.ts';
 import { nextEvents } from '../applications/pipeline.ts';
 import type { ApplicationView } from '../applications/application.ts';
 import { choices, facts, type Choice, type Fact, type Meter, type Reply } from '../core/reply.ts';
-import type { Turn } from '../core/turn.ts';
 import { isoDateIn } from '../i18n/format.ts';
 import { engagementChoices } from './engagement-choices.ts';
 import { actionIds, button } from './staff-actions.ts';

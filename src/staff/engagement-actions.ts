@@ -1,8 +1,7 @@
 /** The buttons of an adopted engagement (engagement-choices.ts): Forms 1 and 2 received, and assigning an expert. */
+import type { ActionHandler, Turn } from './needs.ts';
 import { requireRole } from '../core/authorize.ts';
-import type { ActionHandler } from '../core/feature.ts';
 import { choices, error, text, type Reply } from '../core/reply.ts';
-import type { Turn } from '../core/turn.ts';
 import { countryName } from './country-ref.ts';
 import { assignExpert, recordForms } from './engagement-commands.ts';
 import { failureReply } from './failures.ts';

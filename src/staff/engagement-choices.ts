@@ -2,9 +2,9 @@
  * The buttons of an adopted engagement: the steps that really come next (Forms 1 and 2 received, assign an
  * expert). Closing the support is offered only on the application's detail, and it asks for a confirmation.
  */
+import type { Turn } from './needs.ts';
 import type { ApplicationView } from '../applications/application.ts';
 import type { Choice } from '../core/reply.ts';
-import type { Turn } from '../core/turn.ts';
 import { actionIds, button } from './staff-actions.ts';
 import { eventLabel } from './words.ts';
 

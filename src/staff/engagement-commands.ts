@@ -2,12 +2,11 @@
  * What staff record on an adopted engagement: `forms <id> 1|2|both`, `assign`/`unassign <id> <expert>`,
  * `bind <id>` (this channel), `followup <id> [date]`. The applicant is told of each; an assigned expert too.
  */
+import type { Command, Turn } from './needs.ts';
 import { bindChannel, recordFollowUp, recordFormsReceived, setAssignment, type FormNumber } from '../applications/engagement-updates.ts';
 import { requireRole } from '../core/authorize.ts';
-import type { Command } from '../core/feature.ts';
 import { choices, error, text, type Reply } from '../core/reply.ts';
 import type { PersonView } from '../core/roles.ts';
-import type { Turn } from '../core/turn.ts';
 import { isoDateIn } from '../i18n/format.ts';
 import { parseApplicationId, parseIsoDate, words } from './args.ts';
 import { failureReply } from './failures.ts';

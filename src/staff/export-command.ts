@@ -1,11 +1,10 @@
 /** `export hours` / `export applications`: CSV files for staff (Excel-ready, see csv.ts), delivered in chat. */
+import type { Command, Turn } from './needs.ts';
 import { format } from 'date-fns/format';
 import { TZDate } from '@date-fns/tz';
 import { requireRole } from '../core/authorize.ts';
-import type { Command } from '../core/feature.ts';
 import { error, type Reply } from '../core/reply.ts';
 import { normalizeText } from '../core/text-normalize.ts';
-import type { Turn } from '../core/turn.ts';
 import type { MessageKey } from '../i18n/catalog.ts';
 import { isoDateIn } from '../i18n/format.ts';
 import { countryName } from './country-ref.ts';

@@ -1,8 +1,8 @@
 /** Expected failures of the pipeline and engagement updates, worded for staff. */
+import type { Turn } from './needs.ts';
 import type { ApplicationView } from '../applications/application.ts';
 import { nextEvents, type PipelineEvent } from '../applications/pipeline.ts';
 import { error, type Reply } from '../core/reply.ts';
-import type { Turn } from '../core/turn.ts';
 import { applicationName, day, eventLabel, statusLabel } from './words.ts';
 
 export type Failure =

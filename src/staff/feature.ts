@@ -2,12 +2,11 @@
  * The program staff feature: roles, the application pipeline, quota, exports, and the staff dashboard.
  * Every command checks the role (and the scope) when it runs; a refusal is recorded in the audit log.
  */
+import type { Feature, Turn } from './needs.ts';
 import { quotaFigures } from '../applications/quota.ts';
 import { waitingStatuses } from '../applications/pipeline.ts';
 import { hasRole } from '../core/roles.ts';
-import type { Feature } from '../core/feature.ts';
 import { choices, text, type Reply } from '../core/reply.ts';
-import type { Turn } from '../core/turn.ts';
 import { applicationActions, applicationCommand, applicationsCommand } from './application-commands.ts';
 import { applicationLine } from './application-views.ts';
 import { engagementCommands } from './engagement-commands.ts';

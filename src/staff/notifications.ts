@@ -2,11 +2,11 @@
  * What the applicant, the experts and staff are told when an application changes. Each message is worded
  * in the recipient's own language (the notifier renders it per person) and goes through the outbox.
  */
+import type { Services } from './needs.ts';
 import type { ApplicationView } from '../applications/application.ts';
 import type { PipelineEvent } from '../applications/pipeline.ts';
 import type { FormNumber } from '../applications/engagement-updates.ts';
 import { text } from '../core/reply.ts';
-import type { Services } from '../core/services.ts';
 import type { Locale } from '../i18n/catalog.ts';
 import { formatHours, formatIsoDate, isoDateIn } from '../i18n/format.ts';
 import type { Translate } from '../i18n/translate.ts';

@@ -4,15 +4,14 @@
  * reject, withdraw) and adopting past the adoption target ask for a confirmation that says what will happen
  * and who will be told; its button carries the application and the version seen.
  */
+import type { ActionHandler, Command, Turn } from './needs.ts';
 import { applyPipelineEvent, type TransitionInput } from '../applications/transitions.ts';
 import { waitingStatuses, type PipelineEvent } from '../applications/pipeline.ts';
 import type { ApplicationView } from '../applications/application.ts';
 import { deny, requireRole } from '../core/authorize.ts';
 import { askToConfirm } from '../core/confirmation.ts';
-import type { ActionHandler, Command } from '../core/feature.ts';
 import { choices, error, text, type Reply } from '../core/reply.ts';
 import { nextEvents } from '../applications/pipeline.ts';
-import type { Turn } from '../core/turn.ts';
 import { isoDateIn } from '../i18n/format.ts';
 import type { MessageKey } from '../i18n/catalog.ts';
 import { parseApplicationId, words } from './args.ts';

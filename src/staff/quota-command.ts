@@ -2,12 +2,11 @@
  * `quota` (採択状況): where the program stands, as facts with meters (Slack draws bars, Teams a card);
  * `quota <company>`: one company's applications in detail. Reads counters only (see applications/quota.ts).
  */
+import type { Command, Turn } from './needs.ts';
 import { quotaFigures, type QuotaFigures } from '../applications/quota.ts';
 import { applicationStatusSchema } from '../applications/application.ts';
 import { requireRole } from '../core/authorize.ts';
-import type { Command } from '../core/feature.ts';
 import { facts, text, type Fact, type Meter, type Reply } from '../core/reply.ts';
-import type { Turn } from '../core/turn.ts';
 import { lookupCompanyForStaff } from '../applications/company-lookup.ts';
 import { unknownCompany } from './failures.ts';
 import { isoDateIn } from '../i18n/format.ts';

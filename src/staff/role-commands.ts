@@ -3,13 +3,12 @@
  * staff manage roles in chat (the first staff member is granted with `npm run admin`). An expert is granted
  * for one or more countries; an applicant for their company.
  */
+import type { ActionHandler, Command, Turn } from './needs.ts';
 import { requireRole } from '../core/authorize.ts';
 import { askToConfirm } from '../core/confirmation.ts';
-import type { ActionHandler, Command } from '../core/feature.ts';
 import { error, text, type Reply } from '../core/reply.ts';
 import { roleSchema, type PersonView, type Role } from '../core/roles.ts';
 import { normalizeText } from '../core/text-normalize.ts';
-import type { Turn } from '../core/turn.ts';
 import { words } from './args.ts';
 import { countryName, parseCountries } from './country-ref.ts';
 import { parseIdentityRef } from './identity-ref.ts';

@@ -1,7 +1,7 @@
 /** Shared wording of the staff feature: statuses, steps, dates, hours, names. */
+import type { Turn } from './needs.ts';
 import type { ApplicationStatus, ApplicationView } from '../applications/application.ts';
 import type { PipelineEvent } from '../applications/pipeline.ts';
-import type { Turn } from '../core/turn.ts';
 import { formatDateTime, formatHours, formatIsoDate } from '../i18n/format.ts';
 import { countryName } from './country-ref.ts';
 import { personName as namePerson, type NamedPerson } from '../core/person-name.ts';

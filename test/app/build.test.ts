@@ -24,7 +24,7 @@ describe('the build record', () => {
     for (const source of [
       'src/main.ts',
       'src/app/start.ts',
-      'adapters/console/chat.ts',
+      'src/app/chat.ts',
       'scripts/admin.ts',
       'src/db/generated/sqlite/client.ts',
       'scripts/build.mjs',

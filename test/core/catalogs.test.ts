@@ -1,16 +1,25 @@
-/** Every message exists in Japanese and English with the same parameters. */
+/**
+ * Every message exists in Japanese and English with the same parameters: the core's and the features'
+ * catalogs (src/i18n) and each platform adapter's own (adapters/<platform>/i18n).
+ */
 import { describe, expect, it } from 'vitest';
+import { slackCatalogs } from '../../adapters/slack/i18n/translate.ts';
+import { teamsCatalogs, teamsTranslator } from '../../adapters/teams/i18n/translate.ts';
 import { catalogs } from '../../src/i18n/catalog.ts';
 import { pickLocale, translator } from '../../src/i18n/translate.ts';
 import { formatIsoDate } from '../../src/i18n/format.ts';
 
 const params = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
-describe('message catalogs', () => {
-  const ja: Record<string, string> = catalogs.ja;
-  const en: Record<string, string> = catalogs.en;
+const sets: [string, { ja: Record<string, string>; en: Record<string, string> }][] = [
+  ['src/i18n', catalogs],
+  ['adapters/slack/i18n', slackCatalogs],
+  ['adapters/teams/i18n', teamsCatalogs],
+];
 
-  it('have the same keys', () => {
+describe.each(sets)('message catalog %s', (_name, { ja, en }) => {
+  it('has the same keys in both languages', () => {
+    expect(Object.keys(ja).length).toBeGreaterThan(0);
     expect(Object.keys(en).sort()).toEqual(Object.keys(ja).sort());
   });
 
@@ -18,6 +27,19 @@ describe('message catalogs', () => {
     expect(ja[key]!.trim()).not.toBe('');
     expect(en[key]!.trim()).not.toBe('');
     expect(params(en[key]!)).toEqual(params(ja[key]!));
+  });
+});
+
+describe('message catalogs', () => {
+  it('give each key one meaning: an adapter defines none of the core catalog keys', () => {
+    const core = new Set(Object.keys(catalogs.ja));
+    for (const [, own] of sets.slice(1)) expect(Object.keys(own.ja).filter((k) => core.has(k))).toEqual([]);
+  });
+
+  it("lets an adapter's translator use the core's messages and its own", () => {
+    const t = teamsTranslator('en');
+    expect(t('core.unknown', { text: 'x' })).toBe('I did not understand "x". Type help to see what you can do.');
+    expect(t('teams.file.sent', { filename: 'a.csv' })).toBe('✔ The file a.csv was saved in your OneDrive.');
   });
 
   it('fills parameters and leaves unknown ones visible', () => {

@@ -5,13 +5,13 @@
  */
 import type { IdentityInput } from '../../src/core/ports.ts';
 import type { Role } from '../../src/core/roles.ts';
-import type { Services } from '../../src/core/services.ts';
+import type { AppServices } from '../../src/app/create-services.ts';
 import type { OpenDatabase } from '../../src/db/open-database.ts';
 import type { TestBot } from '../support/test-bot.ts';
 
 /** Where to set up: the bot's services and database, and how a user name becomes an identity there. */
 export interface SetupTarget {
-  services: Services;
+  services: AppServices;
   db: OpenDatabase;
   identity(user: string): IdentityInput;
 }

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { homeView, welcomeReplies } from '../../adapters/slack/home-view.ts';
 import { renderReplies, type Block } from '../../adapters/slack/render-blocks.ts';
 import type { Reply } from '../../src/core/reply.ts';
-import { translator } from '../../src/i18n/translate.ts';
+import { slackTranslator as translator } from '../../adapters/slack/i18n/translate.ts';
 import { buildReplyCorpus, type CorpusEntry, type ReplyCorpus } from '../support/reply-corpus.ts';
 import { blockKitLimits, checkHomeView, checkSlackMessage } from './support/block-kit-limits.ts';
 

@@ -4,12 +4,12 @@
  */
 import { createServices } from '../../src/app/create-services.ts';
 import type { RunningBot } from '../../src/app/start.ts';
-import type { Services } from '../../src/core/services.ts';
+import type { AppServices } from '../../src/app/create-services.ts';
 
 /** Commit hooks for work outside a transaction: there is nothing to wait for. */
 export const immediately = { afterCommit: (callback: () => void) => callback() };
 
-export function directServices(running: RunningBot): Services {
+export function directServices(running: RunningBot): AppServices {
   return createServices(
     running.db.prisma,
     immediately,

@@ -7,11 +7,10 @@ import { ManualClock } from '../../src/core/clock.ts';
 import type { Feature } from '../../src/core/feature.ts';
 import type { Reply } from '../../src/core/reply.ts';
 import type { Role } from '../../src/core/roles.ts';
-import type { Services } from '../../src/core/services.ts';
 import type { UnitOfWork } from '../../src/core/unit-of-work.ts';
-import { createAppUnitOfWork, createServices } from '../../src/app/create-services.ts';
+import { createAppUnitOfWork, createServices, type AppServices } from '../../src/app/create-services.ts';
 import { immediately } from './direct-services.ts';
-import { createFeatures } from '../../src/app/features.ts';
+import { createFeatures, type FeaturePorts } from '../../src/app/features.ts';
 import { openDatabase, type OpenDatabase } from '../../src/db/open-database.ts';
 import type { StatementProbe } from '../../src/db/statement-probe.ts';
 import { loadProgram } from '../../src/program/load-program.ts';
@@ -22,9 +21,9 @@ import { tempDatabaseUrl } from './temp-database.ts';
 export interface TestBot {
   bot: Bot;
   /** The bot's repositories outside any transaction (for seeding and inspecting between turns). */
-  services: Services;
+  services: AppServices;
   /** The bot's unit of work. */
-  uow: UnitOfWork<Services>;
+  uow: UnitOfWork<AppServices>;
   db: OpenDatabase;
   clock: ManualClock;
   program: Program;
@@ -65,7 +64,7 @@ export async function createTestBot(
   const uow = createAppUnitOfWork(db.prisma, deps);
   // For seeding and inspecting between turns; the bot's own work goes through its unit of work.
   const services = createServices(db.prisma, immediately, deps, false);
-  const bot = new Bot({ uow, log: silent }, opts.features ?? createFeatures());
+  const bot = new Bot<FeaturePorts>({ uow, log: silent }, opts.features ?? createFeatures());
 
   const inbound = (user: string, o: { locale?: string; conversation?: string; key?: string } = {}) => ({
     platform: 'console' as const,

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { answeredCard, cardMessage, renderReplies, type AdaptiveCard, type OutgoingMessage } from '../../adapters/teams/render-card.ts';
 import { createFeatures } from '../../src/app/features.ts';
 import type { Reply } from '../../src/core/reply.ts';
-import { translator } from '../../src/i18n/translate.ts';
+import { teamsTranslator as translator } from '../../adapters/teams/i18n/translate.ts';
 import { buildReplyCorpus, corpusSizes, type CorpusEntry, type ReplyCorpus } from '../support/reply-corpus.ts';
 import { activityBytes, cardProblems, messageProblems, teamsMessageLimitBytes } from './support/adaptive-card-check.ts';
 

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderReplies, type AdaptiveCard } from '../../adapters/teams/render-card.ts';
 import { choices, error, facts, text, type Reply } from '../../src/core/reply.ts';
-import { translator } from '../../src/i18n/translate.ts';
+import { teamsTranslator as translator } from '../../adapters/teams/i18n/translate.ts';
 import { textOfActivities } from '../support/teams-harness.ts';
 
 const t = translator('ja');

@@ -5,11 +5,11 @@
  * reserve more than the engagement's cap, on SQLite and PostgreSQL alike, without locks.
  */
 import { bookingStatusSchema, type BookingView } from '../booking/booking.ts';
-import type { BookingRepository } from '../booking/booking-repository.ts';
+import type { BookingRepository } from '../booking/booking-port.ts';
 import { slotKindSchema } from '../booking/slot.ts';
 import { maxSlotMinutes, slotEndsAt } from '../booking/slot.ts';
 import type { Db } from './prisma-client.ts';
-import { toSlotView } from './slot-repository.ts';
+import { toSlotView } from './prisma-slots.ts';
 type BookingRow = Omit<BookingView, 'kind' | 'status' | 'slot'> & { kind: string; status: string; slot: Parameters<typeof toSlotView>[0] };
 
 function toBookingView(row: BookingRow): BookingView {
@@ -44,7 +44,7 @@ async function release(tx: Db, applicationId: number, minutes: number): Promise<
   await tx.$executeRaw`UPDATE "Application" SET "reservedMinutes" = CASE WHEN "reservedMinutes" >= ${minutes} THEN "reservedMinutes" - ${minutes} ELSE 0 END WHERE "id" = ${applicationId}`;
 }
 
-export function createBookingRepository(db: Db): BookingRepository {
+export function createPrismaBookings(db: Db): BookingRepository {
   const get = async (id: number) => {
     const row = await db.booking.findUnique({ where: { id }, include: withSlot });
     return row ? toBookingView(row) : null;

@@ -1,9 +1,9 @@
 /** The staff exports' bulk reads (hours ledger, assignments, names) in the database. */
 import type { NamedPerson } from '../core/person-name.ts';
-import type { StaffReports } from '../staff/staff-reports.ts';
+import type { StaffReports } from '../staff/ports.ts';
 import type { Db } from './prisma-client.ts';
 
-export function createStaffReports(db: Db): StaffReports {
+export function createPrismaStaffReports(db: Db): StaffReports {
   const namesOf = async (ids: number[]) => {
     const unique = [...new Set(ids)];
     if (unique.length === 0) return new Map<number, string>();

@@ -1,8 +1,12 @@
-/** What a platform adapter (Slack, Teams) gives the composition root. */
-import type { Bot } from '../core/bot.ts';
-import type { HeldFiles } from '../core/held-files.ts';
-import type { ProactiveSender } from '../core/outbox-dispatcher.ts';
-import type { Logger } from '../core/ports.ts';
+/**
+ * The channel interface: what a platform adapter (Slack, Teams) implements and what it receives. It lives in
+ * the core so that adapters depend only on the core; the composition root (src/app/channel-adapters.ts)
+ * imports the adapters and mounts them.
+ */
+import type { Bot } from './bot.ts';
+import type { HeldFiles } from './held-files.ts';
+import type { ProactiveSender } from './outbox-dispatcher.ts';
+import type { Logger } from './ports.ts';
 import type { Program } from '../program/program-schema.ts';
 import type { Config } from '../config.ts';
 import type { HttpRoute } from '../http/route.ts';

@@ -1,9 +1,26 @@
 /** Storage port for the staff exports: the hours ledger and who is assigned where, read in bulk. */
 import type { NamedPerson } from '../core/person-name.ts';
-import type { HourEntryView } from '../hours/hour-ledger-repository.ts';
 
-/** A ledger entry as the export shows it: the entry, with its engagement's company and country. */
-export type HourEntryRow = Omit<HourEntryView, 'voidedById'> & { companyName: string; country: string };
+/**
+ * A ledger entry as the export shows it, with its engagement's company and country. Declared here, not
+ * borrowed from the hours feature's port, so that staff reports depend on no other feature.
+ */
+export interface HourEntryRow {
+  id: number;
+  applicationId: number;
+  expertId: number;
+  expertName: string;
+  minutes: number;
+  category: string;
+  note: string;
+  /** `YYYY-MM-DD` in the engagement's country. */
+  workDate: string;
+  createdAt: Date;
+  voidedAt: Date | null;
+  voidReason: string | null;
+  companyName: string;
+  country: string;
+}
 
 export interface StaffReports {
   /** Every hour entry (voided ones included, marked), oldest first. */

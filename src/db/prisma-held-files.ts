@@ -2,7 +2,7 @@
 import type { HeldFileRepository } from '../core/held-files.ts';
 import type { Db } from './prisma-client.ts';
 
-export function createHeldFileRepository(db: Db): HeldFileRepository {
+export function createPrismaHeldFiles(db: Db): HeldFileRepository {
   return {
     async hold(file) {
       await db.heldFile.create({ data: file });

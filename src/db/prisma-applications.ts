@@ -1,7 +1,7 @@
 /** Companies and applications (engagements) in the database. */
 import { applicationStatusSchema, type ApplicationView } from '../applications/application.ts';
 import { companyKey, companyKeys } from '../applications/company-name.ts';
-import type { ApplicationChange, ApplicationRepository, ChangeResult } from '../applications/application-repository.ts';
+import type { ApplicationChange, ApplicationRepository, ChangeResult } from '../applications/ports.ts';
 import { adoptedStatuses } from '../applications/pipeline.ts';
 import { conflictOnDuplicate } from './prisma-errors.ts';
 import type { Db } from './prisma-client.ts';
@@ -31,7 +31,7 @@ function fromRawRow({ companyName, ...row }: RawApplicationRow): ApplicationView
   return toApplicationView({ ...row, company: { name: companyName } });
 }
 
-export function createApplicationRepository(db: Db, sql: RawSql, serialize: Serialize): ApplicationRepository {
+export function createPrismaApplications(db: Db, sql: RawSql, serialize: Serialize): ApplicationRepository {
   const get = async (id: number) => {
     const row = await db.application.findUnique({ where: { id }, include: withCompany });
     return row ? toApplicationView(row) : null;

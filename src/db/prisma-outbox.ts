@@ -12,7 +12,7 @@ interface DueRow {
   attempts: number;
 }
 
-export function createOutboxRepository(db: Db, sql: RawSql): OutboxRepository {
+export function createPrismaOutbox(db: Db, sql: RawSql): OutboxRepository {
   /** Changes a claimed message only while this delivery still holds its lease (the lease is its dueAt). */
   const whileLeased = (m: OutboxMessage) => ({ id: m.id, dueAt: m.lease, sentAt: null });
 

@@ -5,7 +5,7 @@ import type { Db } from './prisma-client.ts';
 
 const storedChoices = z.array(z.object({ label: z.string(), value: z.string() }));
 
-export function createShownChoicesRepository(db: Db): ShownChoicesRepository {
+export function createPrismaShownChoices(db: Db): ShownChoicesRepository {
   return {
     async save(identityKey, choices, expiresAt) {
       const stored = JSON.stringify(choices.map((c) => ({ label: c.label, value: c.value })));

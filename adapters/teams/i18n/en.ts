@@ -1,4 +1,4 @@
-import type { teamsJa } from '../ja/teams.ts';
+import type { teamsJa } from './ja.ts';
 
 /** English messages of the Microsoft Teams adapter. */
 export const teamsEn = {

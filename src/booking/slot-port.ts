@@ -1,4 +1,4 @@
-/** Storage port for experts' slots. src/db/slot-repository.ts implements it. */
+/** Storage port for experts' slots. src/db/prisma-slots.ts implements it. */
 import type { SlotKind, SlotView } from './slot.ts';
 
 export type AddSlotResult = { ok: true; slot: SlotView } | { ok: false; code: 'overlap'; conflicting: SlotView };

@@ -1,4 +1,4 @@
-import type { slackJa } from '../ja/slack.ts';
+import type { slackJa } from './ja.ts';
 
 /** English messages of the Slack adapter (App Home, file delivery). */
 export const slackEn = {

@@ -2,6 +2,8 @@
  * `npm run chat -- --user <name> [--locale en]`: talk to the bot in a terminal, against the same database
  * as the server. When standard input is not a terminal, each line is one message and the replies are
  * printed, so transcripts can be scripted: `printf 'help\nlanguage en\nhelp\n' | npm run chat`.
+ * The console adapter (adapters/console) is wired here, in the composition root, as the platform adapters
+ * are in channel-adapters.ts.
  *
  * Only a chat reaches its user (the server cannot print in their terminal): notifications for them wait in
  * the outbox, and the chat prints those waiting when it starts, then any that arrive while it runs.
@@ -9,18 +11,18 @@
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import path from 'node:path';
-import { loadConfig } from '../../src/config.ts';
-import { loadProgram } from '../../src/program/load-program.ts';
-import { pinnedClock, systemClock } from '../../src/core/clock.ts';
-import { Bot } from '../../src/core/bot.ts';
-import { OutboxDispatcher } from '../../src/core/outbox-dispatcher.ts';
-import { openDatabase } from '../../src/db/open-database.ts';
-import { projectRoot } from '../../src/db/sqlite-url.ts';
-import { exitWithFailure, UsageError } from '../../src/app/cli-failure.ts';
-import { createAppUnitOfWork } from '../../src/app/create-services.ts';
-import { createFeatures } from '../../src/app/features.ts';
-import { createLogger } from '../../src/app/logger.ts';
-import { ConsoleSession } from './console-session.ts';
+import { loadConfig } from '../config.ts';
+import { loadProgram } from '../program/load-program.ts';
+import { pinnedClock, systemClock } from '../core/clock.ts';
+import { Bot } from '../core/bot.ts';
+import { OutboxDispatcher } from '../core/outbox-dispatcher.ts';
+import { openDatabase } from '../db/open-database.ts';
+import { projectRoot } from '../db/sqlite-url.ts';
+import { exitWithFailure, UsageError } from './cli-failure.ts';
+import { createAppUnitOfWork } from './create-services.ts';
+import { createFeatures } from './features.ts';
+import { createLogger } from './logger.ts';
+import { ConsoleSession } from '../../adapters/console/console-session.ts';
 
 const usage = `usage: npm run chat -- [--user <name>] [--locale ja|en]
   --user    who you are: the identity console:<name> (default guest)

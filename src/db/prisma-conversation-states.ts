@@ -9,7 +9,7 @@ import type { FlowStates } from './flow-states.ts';
 import type { Db } from './prisma-client.ts';
 import type { RawSql } from './raw-sql.ts';
 
-export function createConversationStateRepository(db: Db, sql: RawSql, flowStates: FlowStates): ConversationStateRepository {
+export function createPrismaConversationStates(db: Db, sql: RawSql, flowStates: FlowStates): ConversationStateRepository {
   const read = async (identityKey: string, conversationKey: string) => {
     const known = flowStates.get(identityKey, conversationKey);
     if (known) return known;

@@ -25,7 +25,7 @@ function toView(row: PersonRow): PersonView {
   };
 }
 
-export function createPeopleRepository(db: Db): PeopleRepository {
+export function createPrismaPeople(db: Db): PeopleRepository {
   const insert = async (identity: Parameters<PeopleRepository['create']>[0]) => {
     const person = await db.person.create({
       data: {

@@ -4,13 +4,13 @@
  * the row it updates, so concurrent entries (in one process or several, on SQLite or PostgreSQL) never
  * pass it. Logging is the busiest write of the bot: its two statements are raw SQL.
  */
-import type { HourEntryView, HourLedgerRepository, Usage } from '../hours/hour-ledger-repository.ts';
+import type { HourEntryView, HourLedgerRepository, Usage } from '../hours/ports.ts';
 import type { Db } from './prisma-client.ts';
 import type { RawSql } from './raw-sql.ts';
 
 type EntryRow = Omit<HourEntryView, 'expertName'>;
 
-export function createHourLedgerRepository(db: Db, sql: RawSql): HourLedgerRepository {
+export function createPrismaHourLedger(db: Db, sql: RawSql): HourLedgerRepository {
   const withNames = async (rows: EntryRow[]): Promise<HourEntryView[]> => {
     const ids = [...new Set(rows.map((r) => r.expertId))];
     const people = ids.length ? await db.person.findMany({ where: { id: { in: ids } }, select: { id: true, displayName: true } }) : [];

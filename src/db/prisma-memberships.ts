@@ -1,5 +1,5 @@
-/** Membership requests in the database (see src/membership/membership-repository.ts). */
-import { membershipStatusSchema, type MembershipRepository, type MembershipRequestView } from '../membership/membership-repository.ts';
+/** Membership requests in the database (see src/membership/ports.ts). */
+import { membershipStatusSchema, type MembershipRepository, type MembershipRequestView } from '../membership/ports.ts';
 import type { Db } from './prisma-client.ts';
 
 const withCompany = { company: { select: { name: true } } } as const;
@@ -29,7 +29,7 @@ function toView(row: Row): MembershipRequestView {
   };
 }
 
-export function createMembershipRepository(db: Db): MembershipRepository {
+export function createPrismaMemberships(db: Db): MembershipRepository {
   return {
     async create(input) {
       const row = await db.membershipRequest.create({

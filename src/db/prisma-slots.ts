@@ -3,7 +3,7 @@
  * the expert's slots are serialised first, so two adds at once cannot both pass the check.
  */
 import { maxSlotMinutes, slotEndsAt, slotKindSchema, slotStatusSchema, slotsOverlap, type SlotView } from '../booking/slot.ts';
-import type { SlotRepository } from '../booking/slot-repository.ts';
+import type { SlotRepository } from '../booking/slot-port.ts';
 import type { Db } from './prisma-client.ts';
 import type { Serialize } from './serialize.ts';
 
@@ -24,7 +24,7 @@ export function toSlotView(row: SlotRow): SlotView {
 
 const maxSlotMs = maxSlotMinutes * 60_000;
 
-export function createSlotRepository(db: Db, serialize: Serialize): SlotRepository {
+export function createPrismaSlots(db: Db, serialize: Serialize): SlotRepository {
   return {
     async add(input) {
       await serialize(`slots:expert:${input.expertId}`);

@@ -3,7 +3,7 @@ import type { AuditLog } from '../core/ports.ts';
 import type { Clock } from '../core/clock.ts';
 import type { RawSql } from './raw-sql.ts';
 
-export function createAuditLog(sql: RawSql, clock: Clock): AuditLog {
+export function createPrismaAuditLog(sql: RawSql, clock: Clock): AuditLog {
   return {
     async record(entry) {
       // Raw: an audit row is written by most turns, and the model layer costs as much as the statement.

@@ -27,7 +27,7 @@ interface StartRow {
   version: number | null;
 }
 
-export function createRequestLog(db: Db, sql: RawSql, flowStates: FlowStates): RequestLog {
+export function createPrismaRequestLog(db: Db, sql: RawSql, flowStates: FlowStates): RequestLog {
   return {
     async begin({ requestKey, identityKey, conversationKey }) {
       // Everything a turn starts from in one statement (it runs before every turn).
