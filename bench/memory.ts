@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import { openDatabase } from '../src/db/open-database.ts';
-import { startDeskServer } from '../test/support/desk-server.ts';
+import { startDeskServer, startNodeFlags } from '../test/support/desk-server.ts';
 import type { BenchSlack } from '../test/support/lean-fake-slack.ts';
 import { startServerProcess, type ServerProcess } from '../test/support/server-process.ts';
 
@@ -39,6 +39,7 @@ export async function benchIdleMemory(o: { dir: string; slack: BenchSlack; settl
   const plain = await startServerProcess({
     entry: 'scripts/run.mjs',
     args: ['main'],
+    nodeFlags: startNodeFlags,
     env: {
       NODE_ENV: 'development',
       DATABASE_URL: databaseUrl,

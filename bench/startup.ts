@@ -10,6 +10,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { openDatabase } from '../src/db/open-database.ts';
+import { startNodeFlags } from '../test/support/desk-server.ts';
 import { freePort, readCpuSeconds, repoRoot } from '../test/support/server-process.ts';
 import { summarize, type LatencySummary } from './stats.ts';
 
@@ -137,7 +138,7 @@ export async function benchStartup(o: { dir: string; runs: number; onProgress?: 
     runs: o.runs,
     npmStartToHealthy: await measure('npm start → /healthz', () => timeToHealthy(npm, ['start', '--silent'], databaseUrl)),
     serverToHealthy: await measure('node scripts/run.mjs main → /healthz', () =>
-      timeToHealthy(process.execPath, ['scripts/run.mjs', 'main'], databaseUrl, cpu),
+      timeToHealthy(process.execPath, [...startNodeFlags, 'scripts/run.mjs', 'main'], databaseUrl, cpu),
     ),
     serverCpuToHealthy: summarize(cpu.slice(1)),
   };

@@ -1,5 +1,16 @@
 /** The desk bot as `npm start` runs it (the compiled build, scripts/run.mjs main), wired to a fake Slack on loopback. */
+import { readFileSync } from 'node:fs';
 import { startServerProcess, type ServerProcess } from './server-process.ts';
+
+/**
+ * The Node flags package.json's "start" script gives the server (its young-generation size), so that the server
+ * measured and tested is the one `npm start` runs.
+ */
+export const startNodeFlags: string[] = (
+  JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { scripts: { start: string } }
+).scripts.start
+  .split(/\s+/)
+  .filter((word) => word.startsWith('--'));
 
 /** The bot's business clock for every run: inside FY2021's support period, after the seeded adoptions. */
 export const benchNow = '2021-10-01T03:00:00Z';
@@ -16,7 +27,7 @@ export function startDeskServer(o: {
   return startServerProcess({
     entry: 'scripts/run.mjs',
     args: ['main'],
-    nodeFlags: o.nodeFlags,
+    nodeFlags: [...startNodeFlags, ...(o.nodeFlags ?? [])],
     env: {
       NODE_ENV: 'development',
       DATABASE_URL: o.databaseUrl,
