@@ -1,13 +1,14 @@
 /** The desk bot as `npm start` runs it (the compiled build, scripts/run.mjs main), wired to a fake Slack on loopback. */
 import { readFileSync } from 'node:fs';
-import { startServerProcess, type ServerProcess } from './server-process.ts';
+import path from 'node:path';
+import { repoRoot, startServerProcess, type ServerProcess } from './server-process.ts';
 
 /**
  * The Node flags package.json's "start" script gives the server (its young-generation size), so that the server
  * measured and tested is the one `npm start` runs.
  */
 export const startNodeFlags: string[] = (
-  JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { scripts: { start: string } }
+  JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { scripts: { start: string } }
 ).scripts.start
   .split(/\s+/)
   .filter((word) => word.startsWith('--'));

@@ -5,7 +5,11 @@ import path from 'node:path';
 
 export const repoRoot = path.resolve(import.meta.dirname, '../..');
 const tsx = path.join(repoRoot, 'node_modules', '.bin', 'tsx');
-/** `npm start`, `npm run chat`, `npm run admin`, `npm run db:migrate` run `node scripts/run.mjs <name>`: the compiled build. */
+/**
+ * `npm start`, `npm run chat`, `npm run admin`, `npm run db:migrate` run `node scripts/run.mjs <name>`: the compiled
+ * build (`npm start` also sizes V8's young generation, which only memory figures see: the bench gives the server
+ * that flag, test/support/desk-server.ts).
+ */
 const launcher = path.join(repoRoot, 'scripts', 'run.mjs');
 
 export type Command = 'main' | 'chat' | 'admin' | 'migrate';
