@@ -152,11 +152,21 @@ export function createSlackAdapter(ctx: AdapterContext, options: SlackAdapterOpt
     ackWithin,
   );
 
-  for (const spec of slashCommands) app.command(spec.command, ({ ack, body }) => desk.command(spec, body, ack));
+  // One listener per kind of request: Bolt runs the middleware of every listener for every request, so each
+  // listener more is work (and garbage) on every command, click and event.
+  const commandSpecs = new Map(slashCommands.map((spec) => [spec.command, spec]));
+  app.command(/^\//, async ({ ack, body }) => {
+    const spec = commandSpecs.get(body.command);
+    // A command the manifest does not declare: acknowledged, as Slack requires, and nothing else.
+    if (spec) await desk.command(spec, body, ack);
+    else await ack();
+  });
   app.action(new RegExp(`^${actionIdPrefix}`), ({ ack, body }) => desk.click(body, () => ack()));
-  app.event('message', ({ body }) => desk.directMessage(body));
-  app.event('app_mention', ({ body }) => desk.mention(body));
-  app.event('app_home_opened', ({ body }) => desk.homeOpened(body));
+  app.event(/^(message|app_mention|app_home_opened)$/, async ({ body, event }) => {
+    if (event.type === 'message') await desk.directMessage(body);
+    else if (event.type === 'app_mention') await desk.mention(body);
+    else await desk.homeOpened(body);
+  });
   app.error(async (e) => log.error({ err: e }, 'slack: listener failed'));
 
   let connecting: Promise<void> | undefined;
