@@ -15,10 +15,21 @@ type Keywords = Program['hourCategories'][number]['keywords'];
 
 /** Latin keywords match whole words; Japanese ones anywhere (Japanese has no spaces between words). */
 function mentions(note: string, keywords: Keywords): boolean {
-  return [...keywords.ja, ...keywords.en].some((w) =>
-    /^[\x20-\x7e]+$/.test(w) ? new RegExp(`(^|[^a-z0-9])${escapeRegExp(w)}($|[^a-z0-9])`).test(note) : note.includes(w),
-  );
+  let matcher = matchers.get(keywords);
+  if (!matcher) {
+    const tests = [...keywords.ja, ...keywords.en].map((w) => {
+      if (!/^[\x20-\x7e]+$/.test(w)) return (n: string) => n.includes(w);
+      const word = new RegExp(`(^|[^a-z0-9])${escapeRegExp(w)}($|[^a-z0-9])`);
+      return (n: string) => word.test(n);
+    });
+    matcher = (n) => tests.some((test) => test(n));
+    matchers.set(keywords, matcher);
+  }
+  return matcher(note);
 }
+
+/** One matcher per keyword list of the program, built once (every logged entry is matched). */
+const matchers = new WeakMap<Keywords, (note: string) => boolean>();
 
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

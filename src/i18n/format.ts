@@ -18,9 +18,15 @@ export function formatIsoDate(isoDate: string, locale: Locale): string {
  * the offset again on every field (about ten times slower, and every turn shows or stores a local date).
  */
 const localFormats = new Map<string, Intl.DateTimeFormat>();
+const lastParts = new Map<string, { minute: number; parts: { isoDate: string; time: string } }>();
 
 /** The local calendar date (`YYYY-MM-DD`) and time (`HH:mm`) of an instant in a time zone. */
 function localParts(at: Date, timeZone: string): { isoDate: string; time: string } {
+  // Every instant of one minute has the same local date and time (zones are offset by whole minutes), and
+  // most calls in a busy minute ask for this minute: the last answer per zone is kept (formatToParts is slow).
+  const minute = Math.floor(at.getTime() / 60_000);
+  const last = lastParts.get(timeZone);
+  if (last?.minute === minute) return last.parts;
   let fmt = localFormats.get(timeZone);
   if (!fmt) {
     fmt = new Intl.DateTimeFormat('en-US', {
@@ -36,7 +42,9 @@ function localParts(at: Date, timeZone: string): { isoDate: string; time: string
   }
   const part: Record<string, string> = {};
   for (const { type, value } of fmt.formatToParts(at)) part[type] = value;
-  return { isoDate: `${part.year}-${part.month}-${part.day}`, time: `${part.hour}:${part.minute}` };
+  const parts = { isoDate: `${part.year}-${part.month}-${part.day}`, time: `${part.hour}:${part.minute}` };
+  lastParts.set(timeZone, { minute, parts });
+  return parts;
 }
 
 /** An instant in a time zone, e.g. `2021年9月10日（金）15:00` / `Fri 10 Sep 2021 15:00`. */
