@@ -9,8 +9,9 @@ import { createNotifier } from '../core/notifier.ts';
 import type { Provider } from '../db/migrate.ts';
 import type { Db, PrismaClient } from '../db/prisma-client.ts';
 import { createUnitOfWork } from '../db/prisma-unit-of-work.ts';
+import { createSqliteUnitOfWork } from '../db/sqlite-unit-of-work.ts';
 import { serializerFor } from '../db/serialize.ts';
-import { rawSql } from '../db/raw-sql.ts';
+import { rawSql, type RawSql } from '../db/raw-sql.ts';
 import type { SqliteConnection } from '../db/sqlite-connection.ts';
 import { FlowStates } from '../db/flow-states.ts';
 import { createPrismaPeople } from '../db/prisma-people.ts';
@@ -49,42 +50,132 @@ export type AppServices = CoreServices & FeaturePorts;
  * false: repositories on the client itself (tests and scripts reading or seeding between turns), which
  * keep nothing they read.
  */
-export function createServices(db: Db, hooks: CommitHooks, deps: ServiceDeps, inTransaction = true): AppServices {
-  const { program, clock, log } = deps;
-  const serialize = serializerFor(db, deps.provider);
-  const sql = rawSql(db, deps.sqlite);
-  const flowStates = new FlowStates(inTransaction);
-  const people = createPrismaPeople(db);
-  const outbox = createPrismaOutbox(db, sql);
-  const heldFiles = createPrismaHeldFiles(db);
-  const onNotification = deps.onNotification;
-  const core: CoreServices = {
-    program,
-    clock,
-    log,
-    settings: { flowTtlHours: deps.flowTtlHours, staffChannels: deps.staffChannels ?? [] },
-    people,
-    conversations: createPrismaConversationStates(db, sql, flowStates),
-    requests: createPrismaRequestLog(db, sql, flowStates),
-    audit: createPrismaAuditLog(sql, clock),
-    outbox,
-    shownChoices: createPrismaShownChoices(db),
-    notifier: createNotifier({ people, outbox, heldFiles, clock, onEnqueued: onNotification && (() => hooks.afterCommit(onNotification)) }),
-    heldFiles,
-  };
-  // The features' ports (see features.ts), one line each.
-  const ports: FeaturePorts = {
-    applications: createPrismaApplications(db, sql, serialize),
-    staffReports: createPrismaStaffReports(db),
-    slots: createPrismaSlots(db, serialize),
-    bookings: createPrismaBookings(db),
-    hours: createPrismaHourLedger(db, sql),
-    memberships: createPrismaMemberships(db),
-  };
-  return { ...core, ...ports };
+export function createServices(
+  db: Db,
+  hooks: CommitHooks,
+  deps: ServiceDeps,
+  inTransaction = true,
+  sql: RawSql = rawSql(db, deps.sqlite),
+): AppServices {
+  return new TransactionServices(db, sql, hooks, deps, new FlowStates(inTransaction));
+}
+
+/**
+ * Each repository is built when a turn first uses it: a turn uses a few of them, and building all of them
+ * for every transaction was a fair share of a busy turn's garbage. One getter each, memoized.
+ */
+class TransactionServices implements AppServices {
+  readonly program: Program;
+  readonly clock: Clock;
+  readonly log: Logger;
+  readonly settings: AppServices['settings'];
+  #people?: AppServices['people'];
+  #conversations?: AppServices['conversations'];
+  #requests?: AppServices['requests'];
+  #audit?: AppServices['audit'];
+  #outbox?: AppServices['outbox'];
+  #shownChoices?: AppServices['shownChoices'];
+  #notifier?: AppServices['notifier'];
+  #heldFiles?: AppServices['heldFiles'];
+  #applications?: AppServices['applications'];
+  #staffReports?: AppServices['staffReports'];
+  #slots?: AppServices['slots'];
+  #bookings?: AppServices['bookings'];
+  #hours?: AppServices['hours'];
+  #memberships?: AppServices['memberships'];
+
+  constructor(
+    private readonly db: Db,
+    private readonly sql: RawSql,
+    private readonly hooks: CommitHooks,
+    private readonly deps: ServiceDeps,
+    private readonly flowStates: FlowStates,
+  ) {
+    this.program = deps.program;
+    this.clock = deps.clock;
+    this.log = deps.log;
+    this.settings = { flowTtlHours: deps.flowTtlHours, staffChannels: deps.staffChannels ?? [] };
+  }
+
+  get people() {
+    if (!this.#people) this.#people = createPrismaPeople(this.db);
+    return this.#people;
+  }
+  get conversations() {
+    if (!this.#conversations) this.#conversations = createPrismaConversationStates(this.db, this.sql, this.flowStates);
+    return this.#conversations;
+  }
+  get requests() {
+    if (!this.#requests) this.#requests = createPrismaRequestLog(this.db, this.sql, this.flowStates);
+    return this.#requests;
+  }
+  get audit() {
+    if (!this.#audit) this.#audit = createPrismaAuditLog(this.sql, this.clock);
+    return this.#audit;
+  }
+  get outbox() {
+    if (!this.#outbox) this.#outbox = createPrismaOutbox(this.db, this.sql);
+    return this.#outbox;
+  }
+  get shownChoices() {
+    if (!this.#shownChoices) this.#shownChoices = createPrismaShownChoices(this.db);
+    return this.#shownChoices;
+  }
+  get heldFiles() {
+    if (!this.#heldFiles) this.#heldFiles = createPrismaHeldFiles(this.db);
+    return this.#heldFiles;
+  }
+  get notifier() {
+    if (!this.#notifier) {
+      const { onNotification } = this.deps;
+      this.#notifier = createNotifier({
+        people: this.people,
+        outbox: this.outbox,
+        heldFiles: this.heldFiles,
+        clock: this.clock,
+        onEnqueued: onNotification && (() => this.hooks.afterCommit(onNotification)),
+      });
+    }
+    return this.#notifier;
+  }
+  // The features' ports (see features.ts), one getter each.
+  get applications() {
+    if (!this.#applications) this.#applications = createPrismaApplications(this.db, this.sql, this.serialize());
+    return this.#applications;
+  }
+  get staffReports() {
+    if (!this.#staffReports) this.#staffReports = createPrismaStaffReports(this.db);
+    return this.#staffReports;
+  }
+  get slots() {
+    if (!this.#slots) this.#slots = createPrismaSlots(this.db, this.serialize());
+    return this.#slots;
+  }
+  get bookings() {
+    if (!this.#bookings) this.#bookings = createPrismaBookings(this.db);
+    return this.#bookings;
+  }
+  get hours() {
+    if (!this.#hours) this.#hours = createPrismaHourLedger(this.db, this.sql);
+    return this.#hours;
+  }
+  get memberships() {
+    if (!this.#memberships) this.#memberships = createPrismaMemberships(this.db);
+    return this.#memberships;
+  }
+
+  private serialize() {
+    return serializerFor(this.db, this.deps.provider);
+  }
 }
 
 /** The app's unit of work: each run gets the services of one transaction. */
 export function createAppUnitOfWork(prisma: PrismaClient, deps: ServiceDeps): UnitOfWork<AppServices> {
+  const connection = deps.sqlite;
+  if (connection?.transactions) {
+    return createSqliteUnitOfWork(prisma, connection, connection.transactions, deps.log, (db, hooks, sql) =>
+      createServices(db, hooks, deps, true, sql),
+    );
+  }
   return createUnitOfWork(prisma, (db, hooks) => createServices(db, hooks, deps), deps.log);
 }

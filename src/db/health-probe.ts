@@ -6,6 +6,8 @@
 import { statSync } from 'node:fs';
 import type { DatabaseHealth } from '../core/ports.ts';
 import type { PrismaClient } from './prisma-client.ts';
+import type { SqliteConnection } from './sqlite-connection.ts';
+import type { SqliteTransactions } from './sqlite-transactions.ts';
 import { isSqliteUrl, MEMORY, sqlitePathFromUrl } from './sqlite-url.ts';
 
 export type UnhealthyReason = 'file-replaced' | 'read-only' | 'unreachable';
@@ -26,6 +28,9 @@ export class DatabaseUnhealthy extends Error {
 // write transaction, PostgreSQL refuses UPDATE in a read-only transaction or on a standby), so a database
 // that cannot be written fails it. `_prisma_migrations` exists wherever the migrations ran.
 const WRITE_PROBE = 'UPDATE "_prisma_migrations" SET "logs" = "logs" WHERE 1 = 0';
+
+/** How long the probe waits for the database behind the turns using it (Prisma's default for a transaction). */
+const probeMaxWaitMs = 2000;
 
 /** Whether an error from either driver says the database refuses writes (not that it is unreachable). */
 export function isReadOnlyError(error: unknown): boolean {
@@ -65,7 +70,11 @@ function identityOf(file: string): FileIdentity | undefined {
  * The health probe for a database the server has just opened (call it after `$connect()`, so the SQLite file
  * it records is the one the connection holds).
  */
-export function createHealthProbe(databaseUrl: string, prisma: Pick<PrismaClient, '$transaction'>): DatabaseHealth {
+export function createHealthProbe(
+  databaseUrl: string,
+  prisma: Pick<PrismaClient, '$transaction'>,
+  sqlite?: SqliteConnection,
+): DatabaseHealth {
   const file = isSqliteUrl(databaseUrl) ? sqlitePathFromUrl(databaseUrl) : undefined;
   const opened = file && file !== MEMORY ? identityOf(file) : undefined;
   return {
@@ -82,8 +91,10 @@ export function createHealthProbe(databaseUrl: string, prisma: Pick<PrismaClient
       }
       try {
         // In a transaction of its own, like every access of the app: on SQLite's one connection a statement
-        // beside a turn's open transaction would become part of it.
-        await prisma.$transaction((tx) => tx.$executeRawUnsafe(WRITE_PROBE));
+        // beside a turn's open transaction would become part of it. Waiting at most 2 s, as Prisma's default.
+        const transactions = sqlite?.transactions;
+        if (sqlite && transactions) await inSqliteTransaction(transactions, () => sqlite.execute(WRITE_PROBE, []));
+        else await prisma.$transaction((tx) => tx.$executeRawUnsafe(WRITE_PROBE), { maxWait: probeMaxWaitMs });
       } catch (error) {
         if (isReadOnlyError(error)) {
           throw new DatabaseUnhealthy('read-only', `the database refuses writes: ${lastLine(error)}`, { cause: error });
@@ -92,6 +103,17 @@ export function createHealthProbe(databaseUrl: string, prisma: Pick<PrismaClient
       }
     },
   };
+}
+
+async function inSqliteTransaction(transactions: SqliteTransactions, statement: () => void): Promise<void> {
+  const held = await transactions.begin(probeMaxWaitMs);
+  try {
+    statement();
+    await held.commit();
+  } catch (e) {
+    await held.rollback('failed');
+    throw e;
+  }
 }
 
 function lastLine(error: unknown): string {

@@ -35,7 +35,7 @@ export async function openDatabase(
     provider: providerOf(databaseUrl),
     sqlite,
     applied,
-    health: createHealthProbe(databaseUrl, prisma),
+    health: createHealthProbe(databaseUrl, prisma, sqlite),
     close: () => prisma.$disconnect(),
   };
 }

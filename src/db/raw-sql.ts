@@ -1,12 +1,13 @@
 /**
  * Hand-written SQL for the statements every turn runs, in the unit of work's transaction. On SQLite they go
- * to the connection directly (see sqlite-connection.ts): Prisma holds the connection's transaction for the
- * turn, and a statement costs a fraction of one through Prisma's query engine. Elsewhere (PostgreSQL, or an
+ * to the connection directly (see sqlite-connection.ts), inside the transaction the unit of work holds on
+ * it, and a statement costs a fraction of one through Prisma's query engine. Elsewhere (PostgreSQL, or an
  * adapter version that is not the pinned one) they go through Prisma's `$queryRaw`. Written as tagged
  * templates, so values are always parameters; the SQL must mean the same on SQLite and PostgreSQL.
  */
 import type { Db } from './prisma-client.ts';
 import type { SqliteConnection } from './sqlite-connection.ts';
+import type { HeldTransaction } from './sqlite-transactions.ts';
 
 export interface RawSql {
   /** The rows of a query (or of a statement with RETURNING): numbers for integers, dates for date columns. */
@@ -15,7 +16,11 @@ export interface RawSql {
   execute(strings: TemplateStringsArray, ...values: unknown[]): Promise<number>;
 }
 
-export function rawSql(db: Db, sqlite: SqliteConnection | undefined): RawSql {
+/**
+ * Raw SQL for `db`; on SQLite, on the connection directly. `held`: the transaction the statements belong to
+ * (the app's own, see sqlite-unit-of-work.ts): once it has ended, they are refused instead of run outside it.
+ */
+export function rawSql(db: Db, sqlite: SqliteConnection | undefined, held?: HeldTransaction): RawSql {
   if (!sqlite) {
     return {
       query: (strings, ...values) => db.$queryRaw(strings, ...values),
@@ -23,7 +28,13 @@ export function rawSql(db: Db, sqlite: SqliteConnection | undefined): RawSql {
     };
   }
   return {
-    query: async <T>(strings: TemplateStringsArray, ...values: unknown[]) => sqlite.query<T>(strings.join('?'), values),
-    execute: async (strings, ...values) => sqlite.execute(strings.join('?'), values),
+    query: async <T>(strings: TemplateStringsArray, ...values: unknown[]) => {
+      held?.assertOpen();
+      return sqlite.query<T>(strings.join('?'), values);
+    },
+    execute: async (strings, ...values) => {
+      held?.assertOpen();
+      return sqlite.execute(strings.join('?'), values);
+    },
   };
 }

@@ -16,8 +16,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import type { SqlDriverAdapter } from '@prisma/driver-adapter-utils';
 import type Database from 'better-sqlite3';
 import type { StatementProbe } from './statement-probe.ts';
+import { lendingTransactions, type SqliteTransactions } from './sqlite-transactions.ts';
 
 /** The adapter version this module was written for. */
 export const supportedAdapterVersion = '7.10.0';
@@ -33,6 +35,8 @@ interface Prepared {
 
 export class SqliteConnection {
   private readonly statements = new Map<string, Prepared>();
+  /** Transactions the app begins and ends on this connection itself (see sqlite-transactions.ts). */
+  transactions?: SqliteTransactions;
 
   constructor(
     private readonly prepareNew: (sql: string) => Database.Statement,
@@ -135,5 +139,6 @@ export function sqliteConnectionOf(adapter: unknown, probe?: StatementProbe, log
   };
   // Replaced on this one client object only (the adapter calls `this.client.prepare`).
   Object.defineProperty(client, 'prepare', { value: reusable, configurable: true, writable: true });
+  connection.transactions = lendingTransactions(adapter as SqlDriverAdapter, probe);
   return connection;
 }

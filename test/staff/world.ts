@@ -3,6 +3,7 @@
  * Acme Co., Ltd., and zed who holds no role. Applications are created directly (the eligibility flow is
  * tested elsewhere) and moved along the pipeline with the real use case.
  */
+import type { StatementProbe } from '../../src/db/statement-probe.ts';
 import type { ApplicationView } from '../../src/applications/application.ts';
 import { applyPipelineEvent } from '../../src/applications/transitions.ts';
 import type { Reply } from '../../src/core/reply.ts';
@@ -33,8 +34,8 @@ export interface World {
   close(): Promise<void>;
 }
 
-export async function createWorld(opts: { program?: Program; now?: string } = {}): Promise<World> {
-  const tb = await createTestBot({ program: opts.program, now: opts.now });
+export async function createWorld(opts: { program?: Program; now?: string; probe?: StatementProbe } = {}): Promise<World> {
+  const tb = await createTestBot({ program: opts.program, now: opts.now, probe: opts.probe });
   const { services } = tb;
   const ids = {
     alice: await tb.grant('alice', 'staff'),
