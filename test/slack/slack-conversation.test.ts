@@ -40,6 +40,14 @@ describe('help', () => {
     expect(slack.lastMessage().text).toBe('logged: 2 review NDA');
     expect(slack.lastMessage().ephemeral).toBe(false);
   });
+
+  it('acknowledges a slash command the app does not declare, and answers nothing', async () => {
+    await slack.command('U3', '/hours', '1 before');
+    const before = slack.messages().length;
+    const res = await slack.command('U3', '/unknown', 'help');
+    expect(res).toEqual({ status: 200, body: '' });
+    expect(slack.messages()).toHaveLength(before);
+  });
 });
 
 describe('buttons', () => {
