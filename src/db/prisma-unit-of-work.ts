@@ -23,17 +23,27 @@ export function createUnitOfWork<Scope>(
 ): UnitOfWork<Scope> {
   return {
     async run(work) {
-      const afterCommit: (() => void)[] = [];
-      const hooks: CommitHooks = { afterCommit: (callback) => afterCommit.push(callback) };
+      const { hooks, committed } = afterCommitHooks(log);
       const result = await prisma.$transaction((tx) => work(scopeFor(tx, hooks)), transactionOptions);
-      for (const callback of afterCommit) {
+      committed();
+      return result;
+    },
+  };
+}
+
+/** The hooks a transaction's scope gets; `committed()` runs what they registered (a failing callback is only logged). */
+export function afterCommitHooks(log: Logger): { hooks: CommitHooks; committed: () => void } {
+  const callbacks: (() => void)[] = [];
+  return {
+    hooks: { afterCommit: (callback) => callbacks.push(callback) },
+    committed() {
+      for (const callback of callbacks) {
         try {
           callback();
         } catch (e) {
           log.warn({ err: e }, 'after-commit callback failed');
         }
       }
-      return result;
     },
   };
 }

@@ -16,7 +16,7 @@ import type { RawSql } from './raw-sql.ts';
 import { rawSql } from './raw-sql.ts';
 import type { SqliteConnection } from './sqlite-connection.ts';
 import { lendingIsolationLevel, type AppTransaction, type SqliteTransactions } from './sqlite-transactions.ts';
-import { transactionOptions } from './prisma-unit-of-work.ts';
+import { afterCommitHooks, transactionOptions } from './prisma-unit-of-work.ts';
 
 export function createSqliteUnitOfWork<Scope>(
   prisma: PrismaClient,
@@ -29,8 +29,7 @@ export function createSqliteUnitOfWork<Scope>(
   return {
     async run(work) {
       const held = await transactions.begin(maxWait);
-      const afterCommit: (() => void)[] = [];
-      const hooks: CommitHooks = { afterCommit: (callback) => afterCommit.push(callback) };
+      const { hooks, committed } = afterCommitHooks(log);
       const prismaPart = new LentPrismaTransaction(prisma, transactions, held);
       // A turn stuck past its time gives the connection back; its later statements are refused (see HeldTransaction).
       const expiry = setTimeout(() => void held.rollback(`held longer than ${timeout} ms`), timeout);
@@ -46,13 +45,7 @@ export function createSqliteUnitOfWork<Scope>(
       } finally {
         clearTimeout(expiry);
       }
-      for (const callback of afterCommit) {
-        try {
-          callback();
-        } catch (e) {
-          log.warn({ err: e }, 'after-commit callback failed');
-        }
-      }
+      committed();
       return result;
     },
   };
