@@ -6,9 +6,9 @@
  */
 import path from 'node:path';
 import { openDatabase } from '../src/db/open-database.ts';
-import { startDeskServer, startNodeFlags } from '../test/support/desk-server.ts';
+import { startDeskServer } from '../test/support/desk-server.ts';
 import type { BenchSlack } from '../test/support/lean-fake-slack.ts';
-import { startServerProcess, type ServerProcess } from '../test/support/server-process.ts';
+import type { ServerProcess } from '../test/support/server-process.ts';
 
 export interface IdleMemoryFigures {
   /** Seconds waited after /healthz before reading the resident set. */
@@ -36,20 +36,11 @@ export async function benchIdleMemory(o: { dir: string; slack: BenchSlack; settl
   const databaseUrl = `file:${path.join(o.dir, 'idle.db')}`;
   await (await openDatabase(databaseUrl)).close();
 
-  const plain = await startServerProcess({
-    entry: 'scripts/run.mjs',
-    args: ['main'],
-    nodeFlags: startNodeFlags,
-    env: {
-      NODE_ENV: 'development',
-      DATABASE_URL: databaseUrl,
-      LOG_LEVEL: 'info',
-      BOT_NOW: '',
-      SLACK_SIGNING_SECRET: '',
-      SLACK_BOT_TOKEN: '',
-      SLACK_APP_TOKEN: '',
-      MICROSOFT_APP_ID: '',
-    },
+  // The same server with no platform configured and the real clock: what `npm start` runs out of the box.
+  const plain = await startDeskServer({
+    databaseUrl,
+    slackApiUrl: o.slack.apiUrl,
+    env: { BOT_NOW: '', SLACK_SIGNING_SECRET: '', SLACK_BOT_TOKEN: '', SLACK_APP_TOKEN: '', MICROSOFT_APP_ID: '' },
   });
   let outOfTheBoxMiB: number | undefined;
   try {
