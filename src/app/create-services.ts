@@ -171,11 +171,8 @@ class TransactionServices implements AppServices {
 
 /** The app's unit of work: each run gets the services of one transaction. */
 export function createAppUnitOfWork(prisma: PrismaClient, deps: ServiceDeps): UnitOfWork<AppServices> {
-  const connection = deps.sqlite;
-  if (connection?.transactions) {
-    return createSqliteUnitOfWork(prisma, connection, connection.transactions, deps.log, (db, hooks, sql) =>
-      createServices(db, hooks, deps, true, sql),
-    );
+  if (deps.sqlite) {
+    return createSqliteUnitOfWork(prisma, deps.sqlite, deps.log, (db, hooks, sql) => createServices(db, hooks, deps, true, sql));
   }
   return createUnitOfWork(prisma, (db, hooks) => createServices(db, hooks, deps), deps.log);
 }

@@ -7,7 +7,6 @@ import { statSync } from 'node:fs';
 import type { DatabaseHealth } from '../core/ports.ts';
 import type { PrismaClient } from './prisma-client.ts';
 import type { SqliteConnection } from './sqlite-connection.ts';
-import type { SqliteTransactions } from './sqlite-transactions.ts';
 import { isSqliteUrl, MEMORY, sqlitePathFromUrl } from './sqlite-url.ts';
 
 export type UnhealthyReason = 'file-replaced' | 'read-only' | 'unreachable';
@@ -92,8 +91,7 @@ export function createHealthProbe(
       try {
         // In a transaction of its own, like every access of the app: on SQLite's one connection a statement
         // beside a turn's open transaction would become part of it. Waiting at most 2 s, as Prisma's default.
-        const transactions = sqlite?.transactions;
-        if (sqlite && transactions) await inSqliteTransaction(transactions, () => sqlite.execute(WRITE_PROBE, []));
+        if (sqlite) await sqlite.transactions.run(probeMaxWaitMs, async () => sqlite.execute(WRITE_PROBE, []));
         else await prisma.$transaction((tx) => tx.$executeRawUnsafe(WRITE_PROBE), { maxWait: probeMaxWaitMs });
       } catch (error) {
         if (isReadOnlyError(error)) {
@@ -103,17 +101,6 @@ export function createHealthProbe(
       }
     },
   };
-}
-
-async function inSqliteTransaction(transactions: SqliteTransactions, statement: () => void): Promise<void> {
-  const held = await transactions.begin(probeMaxWaitMs);
-  try {
-    statement();
-    await held.commit();
-  } catch (e) {
-    await held.rollback('failed');
-    throw e;
-  }
 }
 
 function lastLine(error: unknown): string {

@@ -35,11 +35,11 @@ interface Prepared {
 
 export class SqliteConnection {
   private readonly statements = new Map<string, Prepared>();
-  /** Transactions the app begins and ends on this connection itself (see sqlite-transactions.ts). */
-  transactions?: SqliteTransactions;
 
   constructor(
     private readonly prepareNew: (sql: string) => Database.Statement,
+    /** Transactions the app begins and ends on this connection itself (see sqlite-transactions.ts). */
+    readonly transactions: SqliteTransactions,
     /** Told of the statements run directly, as of those Prisma runs (see statement-probe.ts). */
     private readonly probe?: StatementProbe,
   ) {}
@@ -125,7 +125,11 @@ export function sqliteConnectionOf(adapter: unknown, probe?: StatementProbe, log
     );
     return undefined;
   }
-  const connection = new SqliteConnection(client.prepare.bind(client) as (sql: string) => Database.Statement, probe);
+  const connection = new SqliteConnection(
+    client.prepare.bind(client) as (sql: string) => Database.Statement,
+    lendingTransactions(adapter as SqlDriverAdapter, probe),
+    probe,
+  );
   const reusable = (sql: string) => {
     const { statement } = connection.prepared(sql);
     return {
@@ -141,6 +145,5 @@ export function sqliteConnectionOf(adapter: unknown, probe?: StatementProbe, log
   };
   // Replaced on this one client object only (the adapter calls `this.client.prepare`).
   Object.defineProperty(client, 'prepare', { value: reusable, configurable: true, writable: true });
-  connection.transactions = lendingTransactions(adapter as SqlDriverAdapter, probe);
   return connection;
 }

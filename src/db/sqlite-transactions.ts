@@ -51,7 +51,7 @@ export class SqliteTransactions {
   ) {}
 
   /** Begins a transaction once the connection is free, waiting at most `maxWaitMs` (then fails as busy). */
-  async begin(maxWaitMs: number): Promise<AppTransaction> {
+  private async begin(maxWaitMs: number): Promise<AppTransaction> {
     this.probe?.beforeStatement('BEGIN');
     const starting = this.startOnConnection().then((tx) => new AppTransaction(tx, this.probe));
     let timer: NodeJS.Timeout | undefined;
@@ -69,6 +69,19 @@ export class SqliteTransactions {
       throw e;
     } finally {
       clearTimeout(timer);
+    }
+  }
+
+  /** Runs `work` in a transaction (see `begin`): commits when it resolves, rolls back when it or the commit fails. */
+  async run<T>(maxWaitMs: number, work: (held: AppTransaction) => Promise<T>): Promise<T> {
+    const held = await this.begin(maxWaitMs);
+    try {
+      const result = await work(held);
+      await held.commit();
+      return result;
+    } catch (e) {
+      await held.rollback('failed');
+      throw e;
     }
   }
 

@@ -21,30 +21,29 @@ import { afterCommitHooks, transactionOptions } from './prisma-unit-of-work.ts';
 export function createSqliteUnitOfWork<Scope>(
   prisma: PrismaClient,
   connection: SqliteConnection,
-  transactions: SqliteTransactions,
   log: Logger,
   scopeFor: (db: Db, hooks: CommitHooks, sql: RawSql) => Scope,
   { maxWait, timeout } = transactionOptions,
 ): UnitOfWork<Scope> {
+  const { transactions } = connection;
   return {
     async run(work) {
-      const held = await transactions.begin(maxWait);
       const { hooks, committed } = afterCommitHooks(log);
-      const prismaPart = new LentPrismaTransaction(prisma, transactions, held);
-      // A turn stuck past its time gives the connection back; its later statements are refused (see HeldTransaction).
-      const expiry = setTimeout(() => void held.rollback(`held longer than ${timeout} ms`), timeout);
-      let result: Awaited<ReturnType<typeof work>>;
-      try {
-        result = await work(scopeFor(prismaPart.db, hooks, rawSql(prismaPart.db, connection, held)));
-        await prismaPart.end(true);
-        await held.commit();
-      } catch (e) {
-        await prismaPart.end(false);
-        await held.rollback('failed');
-        throw e;
-      } finally {
-        clearTimeout(expiry);
-      }
+      const result = await transactions.run(maxWait, async (held) => {
+        const prismaPart = new LentPrismaTransaction(prisma, transactions, held);
+        // A turn stuck past its time gives the connection back; its later statements are refused (see HeldTransaction).
+        const expiry = setTimeout(() => void held.rollback(`held longer than ${timeout} ms`), timeout);
+        try {
+          const value = await work(scopeFor(prismaPart.db, hooks, rawSql(prismaPart.db, connection, held)));
+          await prismaPart.end(true);
+          return value;
+        } catch (e) {
+          await prismaPart.end(false);
+          throw e;
+        } finally {
+          clearTimeout(expiry);
+        }
+      });
       committed();
       return result;
     },
@@ -65,22 +64,28 @@ class LentPrismaTransaction {
     private readonly transactions: SqliteTransactions,
     private readonly held: AppTransaction,
   ) {
-    const client = () => this.client();
-    const call =
-      (path: readonly string[]) =>
+    type Methods = Record<string, (...args: unknown[]) => unknown>;
+    // `method` of what `owner` picks from Prisma's transaction client, called once that client exists.
+    const forward =
+      (owner: (tx: Db) => unknown, method: string) =>
       (...args: unknown[]) =>
-        client().then((tx) => {
-          const owner = path.length === 2 ? (tx as unknown as Record<string, Record<string, unknown>>)[path[0]!]! : tx;
-          const method = (owner as Record<string, (...a: unknown[]) => unknown>)[path.at(-1)!]!;
-          return method.apply(owner, args);
+        this.client().then((tx) => {
+          const target = owner(tx) as Methods;
+          return target[method]!.apply(target, args);
         });
     // A stand-in typed as the client it stands for: every method Prisma's transaction client has, reached
-    // through it, is forwarded once that client exists (models are objects of methods; `$…` are methods).
+    // through it, is forwarded (models are objects of methods; `$…` are methods of the client).
     this.db = new Proxy({} as Db, {
       get: (_target, name) => {
         if (typeof name !== 'string') return undefined;
-        if (name.startsWith('$')) return call([name]);
-        return new Proxy({}, { get: (_m, method) => (typeof method === 'string' ? call([name, method]) : undefined) });
+        if (name.startsWith('$')) return forward((tx) => tx, name);
+        return new Proxy(
+          {},
+          {
+            get: (_m, method) =>
+              typeof method === 'string' ? forward((tx) => (tx as unknown as Record<string, unknown>)[name], method) : undefined,
+          },
+        );
       },
     });
   }

@@ -36,14 +36,7 @@ describe.skipIf(testDatabaseProvider !== 'sqlite')('the unit of work on SQLite',
     temp.cleanup();
   });
   const uow = (limits?: { maxWait: number; timeout: number }) =>
-    createSqliteUnitOfWork<Scope>(
-      db.prisma,
-      db.sqlite!,
-      db.sqlite!.transactions!,
-      silent,
-      (tx, hooks, sql) => ({ db: tx, sql, hooks }),
-      limits,
-    );
+    createSqliteUnitOfWork<Scope>(db.prisma, db.sqlite!, silent, (tx, hooks, sql) => ({ db: tx, sql, hooks }), limits);
   const names = async () => (await db.prisma.person.findMany({ orderBy: { id: 'asc' } })).map((p) => p.displayName);
   const insert = (sql: RawSql, name: string) =>
     sql.execute`INSERT INTO "Person" ("displayName", "createdAt") VALUES (${name}, ${new Date()})`;
